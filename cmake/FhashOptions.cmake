@@ -1,0 +1,22 @@
+# Compiler flags as INTERFACE targets, linked PRIVATE by our own targets only.
+
+add_library(fhash_warnings INTERFACE)
+if(MSVC)
+  target_compile_options(fhash_warnings INTERFACE /W4 /WX /permissive-)
+else()
+  target_compile_options(fhash_warnings INTERFACE -Wall -Wextra -Wpedantic -Wconversion
+                                                  -Wsign-conversion -Wshadow -Werror)
+endif()
+
+add_library(fhash_options INTERFACE)
+if(WIN32)
+  target_compile_definitions(fhash_options INTERFACE NOMINMAX WIN32_LEAN_AND_MEAN UNICODE _UNICODE)
+endif()
+if(FHASH_SANITIZE)
+  if(MSVC)
+    message(FATAL_ERROR "FHASH_SANITIZE is supported with GCC and Clang")
+  endif()
+  target_compile_options(fhash_options INTERFACE -fsanitize=address,undefined
+                                                 -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(fhash_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,48 @@
+#pragma once
+/// @file digest.hpp
+/// A digest value and its text encodings (hex for GNU/BSD lines, base64 for FCIV-XML).
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace fhash {
+
+/// A digest of up to 64 bytes, held by value.
+class Digest {
+public:
+    static constexpr std::size_t k_max_size = 64;
+
+    Digest() = default;
+    /// Copies bytes; bytes.size() must be <= k_max_size (larger input is truncated).
+    explicit Digest(std::span<const std::uint8_t> bytes) noexcept;
+
+    [[nodiscard]] std::span<const std::uint8_t> bytes() const noexcept { return {m_bytes.data(), m_size}; }
+    [[nodiscard]] std::size_t size() const noexcept { return m_size; }
+    [[nodiscard]] bool empty() const noexcept { return m_size == 0; }
+
+    /// Byte-wise comparison in time independent of where the digests differ.
+    friend bool operator==(const Digest& a, const Digest& b) noexcept;
+
+private:
+    std::array<std::uint8_t, k_max_size> m_bytes{};
+    std::size_t m_size = 0;
+};
+
+/// Lower-case hex.
+std::string to_hex(const Digest& d);
+/// Upper-case hex (PowerShell's Get-FileHash style).
+std::string to_hex_upper(const Digest& d);
+/// Parses hex of either case; nullopt on odd length, a non-hex digit or more than 64 bytes.
+std::optional<Digest> digest_from_hex(std::string_view hex) noexcept;
+
+/// Standard base64 (RFC 4648, '+' '/', '=' padding), as FCIV-XML stores digests.
+std::string to_base64(const Digest& d);
+/// Parses standard base64 with correct padding; nullopt otherwise.
+std::optional<Digest> digest_from_base64(std::string_view b64) noexcept;
+
+}  // namespace fhash

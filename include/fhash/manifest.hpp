@@ -1,0 +1,143 @@
+#pragma once
+/// @file manifest.hpp
+/// Checksum manifests as data: reading (lenient: GNU, BSD tag, OpenSSL, RHash, CRLF, BOM,
+/// UTF-16, FCIV-XML) and writing (canonical, byte-exact). Pure text transforms: no file
+/// access, no printing, so every rule is tested on strings.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "fhash/algorithm.hpp"
+#include "fhash/digest.hpp"
+#include "fhash/error.hpp"
+
+namespace fhash {
+
+/// One record of a manifest: a name and one or more digests of it.
+struct ManifestEntry {
+    /// The path exactly as stored, after unescaping (bytes; usually UTF-8). Separators are
+    /// kept as written ('\' from Windows tools included); the verifier maps them.
+    std::string name;
+    std::vector<std::pair<Algorithm, Digest>> digests;
+    bool binary = false;    ///< GNU '*' marker seen
+    std::size_t line = 0;   ///< 1-based line (or entry) number in the manifest
+};
+
+/// Manifest syntaxes fhash reads and writes.
+enum class ManifestFormat {
+    gnu,       ///< "<hex>  <name>" (also "<hex> *<name>", "<hex> <name>")
+    bsd,       ///< "TAG (<name>) = <hex>" (also OpenSSL "TAG(<name>)= <hex>")
+    fciv_xml,  ///< <FCIV><FILE_ENTRY><name/><MD5/>... base64 digests
+    json,      ///< one JSON object per line (fhash -f json)
+    csv,       ///< "Algorithm","Hash","Path" (Get-FileHash | Export-Csv)
+};
+
+/// Guesses the format of a manifest from its first bytes (BOM and leading blanks skipped).
+/// '<' -> fciv_xml, '{' -> json, a CSV header -> csv, otherwise gnu (which also covers bsd
+/// lines: the line parser recognises both).
+ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcept;
+
+// ---------------------------------------------------------------------------------------
+// Text decoding and line splitting (streaming, for manifests and file lists)
+// ---------------------------------------------------------------------------------------
+
+enum class TextEncoding { utf8, utf8_bom, utf16le, utf16be };
+
+/// Splits a byte stream into lines, decoding it first. The encoding is detected from a BOM
+/// at the very start (UTF-8, UTF-16LE, UTF-16BE; none = UTF-8/bytes passed through
+/// unchanged). UTF-16 is converted to UTF-8. Lines end at LF; exactly one trailing CR is
+/// removed. With a NUL separator (file lists with -0) lines end at NUL and nothing is
+/// stripped. Memory use is bounded by the longest line.
+class LineSplitter {
+public:
+    explicit LineSplitter(char separator = '\n') noexcept;
+
+    /// Appends raw bytes.
+    void feed(std::span<const std::uint8_t> bytes);
+    /// Marks the end of input (a last line without terminator becomes available).
+    void finish();
+    /// Takes the next complete line (without terminator) into `line`; false if none is ready.
+    bool next_line(std::string& line);
+    /// The encoding detected (valid once at least 3 bytes or the end were fed).
+    [[nodiscard]] TextEncoding encoding() const noexcept;
+    /// True if a UTF-16 stream held an invalid surrogate sequence (replaced by U+FFFD).
+    [[nodiscard]] bool had_decoding_errors() const noexcept;
+
+private:
+    void decode_pending(bool at_end);
+    char m_separator;
+    bool m_finished = false;
+    bool m_detected = false;
+    bool m_errors = false;
+    TextEncoding m_encoding = TextEncoding::utf8;
+    std::string m_raw;      // undecoded bytes (BOM detection, partial UTF-16 units)
+    std::string m_text;     // decoded UTF-8 not yet split
+    std::size_t m_scan = 0; // position in m_text already scanned for the separator
+};
+
+// ---------------------------------------------------------------------------------------
+// GNU / BSD checksum lines
+// ---------------------------------------------------------------------------------------
+
+/// Options for reading checksum lines.
+struct LineParseOptions {
+    /// The algorithm named with -a: untagged digests are taken as this algorithm (and must
+    /// have its length). Without it, the length decides (default_algorithm_for_size).
+    std::optional<Algorithm> algorithm;
+};
+
+/// State carried across the lines of one manifest: as coreutils does, the first untagged
+/// line decides between "hex  name" (GNU) and "hex name" (BSD reversed, md5 -r).
+struct LineParseState {
+    enum class UntaggedMode { undecided, gnu, reversed };
+    UntaggedMode mode = UntaggedMode::undecided;
+};
+
+enum class LineKind { entry, skip, malformed };
+
+struct ParsedLine {
+    LineKind kind = LineKind::skip;  ///< skip: blank line or '#' comment
+    ManifestEntry entry;             ///< valid when kind == entry (line number not set)
+};
+
+/// Parses one line (terminator and one trailing CR already removed). Accepts:
+/// "hex  name", "hex *name", "hex name" / "hex<TAB>name" (reversed mode), "TAG (name) = hex",
+/// RHash's padded "MD5   (name) = hex", OpenSSL "SHA2-256(name)= hex", a leading '\' with
+/// the GNU escapes \\ \n \r, leading blanks, upper-case hex. A NUL byte in the name, an
+/// unknown escape or a digest of the wrong length makes the line malformed.
+ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
+                               LineParseState& state);
+
+/// GNU name escaping: returns true and the escaped name if `name` holds '\', LF or CR
+/// (the caller then prefixes the line with '\'); false and the name unchanged otherwise.
+bool escape_gnu_name(std::string_view name, std::string& out);
+
+/// Reverses escape_gnu_name; nullopt on an unknown escape or a trailing lone '\'.
+std::optional<std::string> unescape_gnu_name(std::string_view escaped);
+
+/// "<hex>  <name>\n", byte-identical to coreutils 9.1 sha256sum (leading '\' when escaped).
+std::string format_gnu_line(const Digest& digest, std::string_view name);
+/// "<TAG> (<name>) = <hex>\n", byte-identical to coreutils 9.1 --tag.
+std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::string_view name);
+
+// ---------------------------------------------------------------------------------------
+// FCIV-XML
+// ---------------------------------------------------------------------------------------
+
+/// Parses an FCIV-XML database (FCIV 2.05's own files, the KB841290 pretty-printed form with
+/// the upper-case <?XML ...?> declaration, PsFCIV's extra elements). Digests are base64.
+/// Refuses DOCTYPE/entity declarations and absurd nesting. Errc::malformed with the line
+/// number in Error::detail on bad input.
+Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document);
+
+/// Writes entries in FCIV 2.05's exact byte layout (CRLF, TAB, entries on one line, base64,
+/// MD5 before SHA1 before the rest). Names should already use '\' separators.
+std::string format_fciv_xml(std::span<const ManifestEntry> entries);
+
+}  // namespace fhash

@@ -1,0 +1,41 @@
+#pragma once
+/// @file read_options.hpp
+/// How input files are read: chunked read() into a reused buffer, or a memory map walked in
+/// bounded windows. The choice is made per file by select_read_mode().
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace fhash {
+
+enum class ReadMode {
+    automatic,  ///< mmap for large regular files, chunked for everything else
+    mmap,       ///< map regular files (falls back to chunked when mapping is impossible)
+    chunked,    ///< always read()
+};
+
+/// Kinds of input, as far as the read path cares.
+enum class FileKind { regular, directory, fifo, character_device, block_device, socket, other };
+
+struct ReadOptions {
+    ReadMode mode = ReadMode::automatic;
+    /// Buffer size of the chunked path.
+    std::size_t chunk_size = std::size_t{1} << 20;
+    /// In automatic mode, regular files of at least this size are mapped.
+    std::uint64_t mmap_threshold = std::uint64_t{4} << 20;
+    /// Size of one mapped window; the mapping never exceeds it, so memory stays flat.
+    std::size_t mmap_window = std::size_t{64} << 20;
+    /// Size of the pieces handed to the hashers from a mapped window.
+    std::size_t mmap_piece = std::size_t{1} << 20;
+};
+
+/// Parses "auto", "mmap" or "chunked".
+std::optional<ReadMode> parse_read_mode(std::string_view s) noexcept;
+
+/// The read path for one input (pure; unit-tested). Never returns ReadMode::automatic.
+/// Non-regular files and empty files are always chunked.
+ReadMode select_read_mode(FileKind kind, std::uint64_t size, const ReadOptions& options) noexcept;
+
+}  // namespace fhash

@@ -1,0 +1,164 @@
+#include "fhash/digest.hpp"
+
+#include <algorithm>
+
+namespace fhash {
+namespace {
+
+constexpr char k_hex_lower[] = "0123456789abcdef";
+constexpr char k_hex_upper[] = "0123456789ABCDEF";
+constexpr char k_b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+int b64_value(char c) noexcept {
+    if (c >= 'A' && c <= 'Z') {
+        return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+        return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+        return c - '0' + 52;
+    }
+    if (c == '+') {
+        return 62;
+    }
+    if (c == '/') {
+        return 63;
+    }
+    return -1;
+}
+
+std::string hex_with(const Digest& d, const char* table) {
+    std::string out;
+    out.reserve(d.size() * 2);
+    for (const std::uint8_t b : d.bytes()) {
+        out += table[b >> 4];
+        out += table[b & 0x0f];
+    }
+    return out;
+}
+
+}  // namespace
+
+Digest::Digest(std::span<const std::uint8_t> bytes) noexcept
+    : m_size(std::min(bytes.size(), k_max_size)) {
+    std::copy_n(bytes.begin(), m_size, m_bytes.begin());
+}
+
+bool operator==(const Digest& a, const Digest& b) noexcept {
+    if (a.m_size != b.m_size) {
+        return false;
+    }
+    unsigned diff = 0;
+    for (std::size_t i = 0; i < a.m_size; ++i) {
+        diff |= static_cast<unsigned>(a.m_bytes[i] ^ b.m_bytes[i]);
+    }
+    return diff == 0;
+}
+
+std::string to_hex(const Digest& d) { return hex_with(d, k_hex_lower); }
+std::string to_hex_upper(const Digest& d) { return hex_with(d, k_hex_upper); }
+
+std::optional<Digest> digest_from_hex(std::string_view hex) noexcept {
+    if (hex.empty() || hex.size() % 2 != 0 || hex.size() / 2 > Digest::k_max_size) {
+        return std::nullopt;
+    }
+    std::array<std::uint8_t, Digest::k_max_size> bytes{};
+    for (std::size_t i = 0; i < hex.size() / 2; ++i) {
+        const int hi = hex_value(hex[2 * i]);
+        const int lo = hex_value(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0) {
+            return std::nullopt;
+        }
+        bytes[i] = static_cast<std::uint8_t>((hi << 4) | lo);
+    }
+    return Digest(std::span<const std::uint8_t>(bytes.data(), hex.size() / 2));
+}
+
+std::string to_base64(const Digest& d) {
+    const auto bytes = d.bytes();
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const unsigned v = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8) | bytes[i + 2];
+        out += k_b64[(v >> 18) & 63];
+        out += k_b64[(v >> 12) & 63];
+        out += k_b64[(v >> 6) & 63];
+        out += k_b64[v & 63];
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest == 1) {
+        const unsigned v = unsigned{bytes[i]} << 16;
+        out += k_b64[(v >> 18) & 63];
+        out += k_b64[(v >> 12) & 63];
+        out += "==";
+    } else if (rest == 2) {
+        const unsigned v = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8);
+        out += k_b64[(v >> 18) & 63];
+        out += k_b64[(v >> 12) & 63];
+        out += k_b64[(v >> 6) & 63];
+        out += '=';
+    }
+    return out;
+}
+
+std::optional<Digest> digest_from_base64(std::string_view b64) noexcept {
+    if (b64.empty() || b64.size() % 4 != 0) {
+        return std::nullopt;
+    }
+    std::size_t padding = 0;
+    if (b64.ends_with("==")) {
+        padding = 2;
+    } else if (b64.ends_with('=')) {
+        padding = 1;
+    }
+    const std::size_t out_size = b64.size() / 4 * 3 - padding;
+    if (out_size > Digest::k_max_size) {
+        return std::nullopt;
+    }
+    std::array<std::uint8_t, Digest::k_max_size + 2> bytes{};
+    std::size_t o = 0;
+    for (std::size_t i = 0; i < b64.size(); i += 4) {
+        unsigned v = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            const char c = b64[i + k];
+            int val = 0;
+            if (c == '=') {
+                // Padding only in the last group's final positions.
+                if (i + 4 != b64.size() || k < 4 - padding) {
+                    return std::nullopt;
+                }
+            } else {
+                val = b64_value(c);
+                if (val < 0) {
+                    return std::nullopt;
+                }
+            }
+            v = (v << 6) | static_cast<unsigned>(val);
+        }
+        bytes[o++] = static_cast<std::uint8_t>(v >> 16);
+        bytes[o++] = static_cast<std::uint8_t>(v >> 8);
+        bytes[o++] = static_cast<std::uint8_t>(v);
+    }
+    // Non-canonical encodings (stray bits under the padding) are refused.
+    if (padding > 0 && bytes[out_size] != 0) {
+        return std::nullopt;
+    }
+    return Digest(std::span<const std::uint8_t>(bytes.data(), out_size));
+}
+
+}  // namespace fhash
