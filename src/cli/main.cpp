@@ -1,2 +1,99 @@
-// Placeholder entry point, replaced by the real command line.
-int main() { return 0; }
+#include "cli/main.hpp"
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/exit_code.hpp"
+#include "cli/options.hpp"
+#include "cli/report.hpp"
+#include "cli/run_check.hpp"
+#include "cli/run_hash.hpp"
+#include "fhash/algorithm.hpp"
+#include "fhash/hasher.hpp"
+
+namespace fhash::cli {
+namespace {
+
+void print_algorithms(Console& console) {
+    for (const AlgorithmInfo& info : all_algorithms()) {
+        if (backend_supports(info.id)) {
+            console.out(fmt::format("{}\n", info.name));
+        }
+    }
+}
+
+void print_version(Console& console) {
+    console.out(fmt::format("fhash {}\ndigest backend: {}\n", FHASH_VERSION, backend_name()));
+}
+
+ExitCode run(std::vector<std::string> args, Console& console) {
+    CLI::App app{"fhash", "fhash"};
+    RawOptions raw;
+    build_app(app, raw);
+    app.footer(
+        "Exit status: 0 all inputs hashed or all checked files matched; 1 a file mismatched, was\n"
+        "missing or unreadable, or nothing was verified; 2 usage error or unusable manifest.\n"
+        "Full documentation: man fhash");
+    std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        console.out(app.help());
+        return ExitCode::ok;
+    } catch (const CLI::CallForAllHelp&) {
+        console.out(app.help("", CLI::AppFormatMode::All));
+        return ExitCode::ok;
+    } catch (const CLI::ParseError& e) {
+        console.error(e.what());
+        console.error_line("Try 'fhash --help' for more information.");
+        return ExitCode::usage;
+    }
+    if (raw.version) {
+        print_version(console);
+        return ExitCode::ok;
+    }
+    if (raw.list_algorithms) {
+        print_algorithms(console);
+        return ExitCode::ok;
+    }
+    Options options;
+    std::string error;
+    if (!validate(raw, options, error)) {
+        console.error(error);
+        console.error_line("Try 'fhash --help' for more information.");
+        return ExitCode::usage;
+    }
+    for (const Algorithm a : options.algorithms) {
+        if (!backend_supports(a)) {
+            console.error(fmt::format("algorithm '{}' is not available with the {} digest backend",
+                                      algorithm_info(a).name, backend_name()));
+            return ExitCode::usage;
+        }
+    }
+    return options.check ? run_check(options, console) : run_hash(options, console);
+}
+
+}  // namespace
+
+int fhash_main(std::vector<std::string> args) {
+    Console console;
+    try {
+        const ExitCode code = run(std::move(args), console);
+        if (!console.flush_out()) {
+            console.error("write error on standard output");
+            return static_cast<int>(worst(code, ExitCode::failure));
+        }
+        return static_cast<int>(code);
+    } catch (const std::exception& e) {
+        console.error(fmt::format("internal error: {}", e.what()));
+    } catch (...) {
+        console.error("internal error");
+    }
+    return static_cast<int>(ExitCode::usage);
+}
+
+}  // namespace fhash::cli

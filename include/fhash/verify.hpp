@@ -1,0 +1,67 @@
+#pragma once
+/// @file verify.hpp
+/// Verification of manifest entries against the files they name. Never prints: each entry
+/// yields an outcome value that the caller reports.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "fhash/algorithm.hpp"
+#include "fhash/digest.hpp"
+#include "fhash/error.hpp"
+#include "fhash/manifest.hpp"
+#include "fhash/read_options.hpp"
+
+namespace fhash {
+
+struct VerifyOptions {
+    ReadOptions read;
+    /// Relative manifest names resolve against this folder (empty = the current folder).
+    std::filesystem::path base_dir;
+    /// Folder of the manifest, used only to hint at --base-dir when a file is missing
+    /// under base_dir but present there. Empty = no hint.
+    std::filesystem::path manifest_dir;
+    /// The manifest itself is standard input, so an entry named "-" cannot be read.
+    bool manifest_is_stdin = false;
+};
+
+enum class EntryStatus {
+    ok,          ///< every digest of the entry matched
+    mismatch,    ///< the file was read and at least one digest differs
+    missing,     ///< the file does not exist
+    unreadable,  ///< the file exists but could not be read (or is not a regular file)
+};
+
+struct EntryOutcome {
+    EntryStatus status = EntryStatus::ok;
+    Error error;  ///< for missing/unreadable: the reason, path = the entry name
+    /// Computed digests in the entry's order (empty unless the file was read).
+    std::vector<std::pair<Algorithm, Digest>> computed;
+    std::uint64_t size = 0;
+};
+
+/// Checks entries one at a time, reusing hashers across entries. One per thread.
+class Verifier {
+public:
+    explicit Verifier(VerifyOptions options);
+    Verifier(Verifier&&) noexcept;
+    Verifier& operator=(Verifier&&) noexcept;
+    ~Verifier();
+
+    /// Re-hashes the file named by `entry` and compares every digest it lists.
+    EntryOutcome verify(const ManifestEntry& entry);
+
+    /// Where `name` points: base_dir applied to relative names. A name holding '\' that
+    /// does not exist as written is tried with '\' read as a folder separator (manifests
+    /// from Windows tools).
+    [[nodiscard]] std::filesystem::path resolve(const std::string& name) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace fhash

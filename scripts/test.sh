@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One command on a fresh Debian/Ubuntu machine: installs what is missing, builds fhash and
+# runs the whole test suite (unit, golden CLI, coreutils comparison), then the same suite
+# under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Set FHASH_SKIP_SANITIZE=1 to skip the sanitizer pass.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+bash "$root/scripts/install-deps.sh"
+
+echo "== build (Release) and test"
+cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build "$root/build" -j "$jobs"
+ctest --test-dir "$root/build" -j "$jobs" --output-on-failure --timeout 300
+
+if [ "${FHASH_SKIP_SANITIZE:-0}" != "1" ]; then
+  echo "== build (ASan + UBSan) and test"
+  cmake -S "$root" -B "$root/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFHASH_SANITIZE=ON
+  cmake --build "$root/build-asan" -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$root/build-asan" -j "$jobs" --output-on-failure --timeout 600
+fi

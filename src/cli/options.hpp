@@ -1,0 +1,67 @@
+#pragma once
+/// @file options.hpp
+/// What the user asked for, as a plain struct (no globals), and the CLI11 definition of it.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fhash/algorithm.hpp"
+#include "fhash/read_options.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace fhash::cli {
+
+enum class OutputFormat { gnu, bsd, fciv, fciv_xml, json, csv };
+
+/// Raw option values as CLI11 fills them, before validation.
+struct RawOptions {
+    std::vector<std::string> paths;
+    std::vector<std::string> algorithms;
+    std::string format;
+    bool tag = false;
+    bool recursive = false;
+    std::string output;
+    std::string base_dir;
+    bool check = false;
+    bool quiet = false;
+    bool status = false;
+    bool warn = false;
+    bool strict = false;
+    bool ignore_missing = false;
+    unsigned jobs = 0;
+    std::string read_mode = "auto";
+    bool list_algorithms = false;
+    bool version = false;
+};
+
+/// Validated options.
+struct Options {
+    std::vector<std::string> paths;          ///< inputs (hash mode) or manifests (check mode)
+    std::vector<Algorithm> algorithms;       ///< hash mode: in the order given
+    bool algorithm_given = false;            ///< -a was on the command line
+    OutputFormat format = OutputFormat::gnu;
+    bool recursive = false;
+    std::optional<std::string> output;       ///< -o FILE
+    std::optional<std::string> base_dir;     ///< --base-dir DIR
+    bool check = false;
+    bool quiet = false;
+    bool status = false;
+    bool warn = false;
+    bool strict = false;
+    bool ignore_missing = false;
+    unsigned jobs = 0;                       ///< 0 = number of cores
+    ReadOptions read;
+};
+
+/// Declares every option on `app`, bound to `raw`.
+void build_app(CLI::App& app, RawOptions& raw);
+
+/// Checks and converts raw values; on a usage error returns false and sets `error`.
+bool validate(const RawOptions& raw, Options& options, std::string& error);
+
+}  // namespace fhash::cli

@@ -1,0 +1,125 @@
+#include "cli/report.hpp"
+
+#include <fmt/format.h>
+
+namespace fhash::cli {
+namespace {
+
+constexpr std::size_t k_flush_threshold = 64 * 1024;
+
+bool is_plain(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '/' || c == '-' || c == '+' || c == ':' || c == ',' ||
+           c == '@' || c == '%' || c == '^' || c == '=' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool is_control(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+}
+
+}  // namespace
+
+Console::Console() { m_buffer.reserve(k_flush_threshold * 2); }
+
+Console::~Console() { flush_out(); }
+
+void Console::out(std::string_view text) {
+    m_buffer.append(text);
+    if (m_buffer.size() >= k_flush_threshold) {
+        flush_out();
+    }
+}
+
+bool Console::flush_out() {
+    if (!m_buffer.empty() && !m_out_failed) {
+        const std::size_t written = std::fwrite(m_buffer.data(), 1, m_buffer.size(), stdout);
+        if (written != m_buffer.size() || std::fflush(stdout) != 0) {
+            m_out_failed = true;
+        }
+    }
+    m_buffer.clear();
+    return !m_out_failed;
+}
+
+void Console::error(std::string_view message) {
+    std::string line = "fhash: ";
+    line.append(message);
+    error_line(line);
+}
+
+void Console::error_line(std::string_view text) {
+    flush_out();
+    std::string line(text);
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stderr);
+    std::fflush(stderr);
+}
+
+void Console::file_error(const Error& error) {
+    if (error.path.empty()) {
+        this->error(error.reason());
+    } else {
+        this->error(fmt::format("{}: {}", quote_name(error.path), error.reason()));
+    }
+}
+
+std::string quote_name(std::string_view name) {
+    if (name.empty()) {
+        return "''";
+    }
+    bool plain = true;
+    bool has_control = false;
+    for (const char c : name) {
+        plain = plain && is_plain(c);
+        has_control = has_control || is_control(c);
+    }
+    if (plain) {
+        return std::string(name);
+    }
+    if (!has_control) {
+        if (name.find('\'') == std::string_view::npos) {
+            return fmt::format("'{}'", name);
+        }
+        if (name.find_first_of("\"$`\\") == std::string_view::npos) {
+            return fmt::format("\"{}\"", name);
+        }
+    }
+    // Single-quoted runs joined with 'x'\''y' and $'\n' pieces for control characters.
+    std::string out;
+    bool in_quotes = false;
+    for (const char c : name) {
+        if (is_control(c)) {
+            if (in_quotes) {
+                out += '\'';
+                in_quotes = false;
+            }
+            switch (c) {
+                case '\n': out += "$'\\n'"; break;
+                case '\r': out += "$'\\r'"; break;
+                case '\t': out += "$'\\t'"; break;
+                default: out += fmt::format("$'\\{:03o}'", static_cast<unsigned char>(c)); break;
+            }
+            continue;
+        }
+        if (c == '\'') {
+            if (in_quotes) {
+                out += '\'';
+                in_quotes = false;
+            }
+            out += "\\'";
+            continue;
+        }
+        if (!in_quotes) {
+            out += '\'';
+            in_quotes = true;
+        }
+        out += c;
+    }
+    if (in_quotes) {
+        out += '\'';
+    }
+    return out;
+}
+
+}  // namespace fhash::cli

@@ -1,0 +1,274 @@
+#include "cli/run_check.hpp"
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "fhash/manifest.hpp"
+#include "fhash/verify.hpp"
+#include "io/file.hpp"
+#include "platform/paths.hpp"
+
+namespace fhash::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t k_read_size = 256 * 1024;
+constexpr std::size_t k_max_xml_size = std::size_t{512} << 20;
+
+/// Counters of one manifest, as coreutils keeps them.
+struct CheckCounts {
+    std::uint64_t properly_formatted = 0;
+    std::uint64_t malformed = 0;
+    std::uint64_t matched = 0;
+    std::uint64_t mismatched = 0;
+    std::uint64_t read_failures = 0;
+};
+
+const char* plural(std::uint64_t n, const char* one, const char* many) { return n == 1 ? one : many; }
+
+/// The name as printed in a status line: GNU escaping when it holds '\', LF or CR.
+std::string status_name(const std::string& name) {
+    std::string escaped;
+    if (escape_gnu_name(name, escaped)) {
+        return "\\" + escaped;
+    }
+    return name;
+}
+
+class ManifestChecker {
+public:
+    ManifestChecker(const Options& options, Console& console, std::string label, Verifier& verifier)
+        : m_options(options), m_console(console), m_label(std::move(label)), m_verifier(verifier) {}
+
+    void check_entry(const ManifestEntry& entry) {
+        ++m_counts.properly_formatted;
+        const EntryOutcome outcome = m_verifier.verify(entry);
+        switch (outcome.status) {
+            case EntryStatus::ok:
+                ++m_counts.matched;
+                if (!m_options.quiet && !m_options.status) {
+                    m_console.out(status_name(entry.name) + ": OK\n");
+                }
+                break;
+            case EntryStatus::mismatch:
+                ++m_counts.mismatched;
+                if (!m_options.status) {
+                    m_console.out(status_name(entry.name) + ": FAILED\n");
+                }
+                break;
+            case EntryStatus::missing:
+                if (m_options.ignore_missing) {
+                    break;
+                }
+                [[fallthrough]];
+            case EntryStatus::unreadable:
+                ++m_counts.read_failures;
+                m_console.file_error(outcome.error);
+                if (!m_options.status) {
+                    m_console.out(status_name(entry.name) + ": FAILED open or read\n");
+                }
+                break;
+        }
+    }
+
+    void malformed_line(std::size_t line_number) {
+        ++m_counts.malformed;
+        if (m_options.warn) {
+            m_console.error(fmt::format("{}: {}: improperly formatted checksum line",
+                                        quote_name(m_label), line_number));
+        }
+    }
+
+    /// Prints the summary and returns this manifest's outcome.
+    ExitCode finish() {
+        if (m_counts.properly_formatted == 0) {
+            m_console.error(fmt::format("{}: no properly formatted checksum lines found",
+                                        quote_name(m_label)));
+            return ExitCode::usage;
+        }
+        if (!m_options.status) {
+            if (m_counts.malformed != 0) {
+                m_console.error(fmt::format("WARNING: {} {}", m_counts.malformed,
+                                            plural(m_counts.malformed, "line is improperly formatted",
+                                                   "lines are improperly formatted")));
+            }
+            if (m_counts.read_failures != 0) {
+                m_console.error(fmt::format(
+                    "WARNING: {} {}", m_counts.read_failures,
+                    plural(m_counts.read_failures, "listed file could not be read",
+                           "listed files could not be read")));
+            }
+            if (m_counts.mismatched != 0) {
+                m_console.error(fmt::format(
+                    "WARNING: {} {}", m_counts.mismatched,
+                    plural(m_counts.mismatched, "computed checksum did NOT match",
+                           "computed checksums did NOT match")));
+            }
+        }
+        if (m_options.ignore_missing && m_counts.matched == 0) {
+            m_console.error(fmt::format("{}: no file was verified", quote_name(m_label)));
+        }
+        const bool ok = m_counts.matched > 0 && m_counts.mismatched == 0 &&
+                        m_counts.read_failures == 0 && (!m_options.strict || m_counts.malformed == 0);
+        return ok ? ExitCode::ok : ExitCode::failure;
+    }
+
+private:
+    const Options& m_options;
+    Console& m_console;
+    std::string m_label;
+    Verifier& m_verifier;
+    CheckCounts m_counts;
+};
+
+/// Reads the manifest to its end, calling `consume` per chunk. False on a read error.
+template <class Consume>
+Result<void> read_all(io::File& file, std::span<std::uint8_t> buffer, std::span<const std::uint8_t> head,
+                      Consume&& consume) {
+    if (!head.empty()) {
+        consume(head);
+    }
+    for (;;) {
+        Result<std::size_t> got = file.read(buffer);
+        if (!got) {
+            return std::move(got).error();
+        }
+        if (*got == 0) {
+            return {};
+        }
+        consume(std::span<const std::uint8_t>(buffer.data(), *got));
+    }
+}
+
+ExitCode check_manifest(const Options& options, Console& console, const std::string& arg) {
+    const bool from_stdin = arg == "-";
+    const std::string label = from_stdin ? "standard input" : arg;
+
+    io::File file = io::File::standard_input();
+    if (!from_stdin) {
+        Result<io::File> opened = io::File::open_read(path_from_utf8(arg));
+        if (!opened) {
+            Error e = std::move(opened).error();
+            e.path = arg;
+            console.file_error(e);
+            return ExitCode::usage;
+        }
+        file = std::move(*opened);
+    }
+
+    VerifyOptions verify_options;
+    verify_options.read = options.read;
+    verify_options.manifest_is_stdin = from_stdin;
+    if (options.base_dir) {
+        verify_options.base_dir = path_from_utf8(*options.base_dir);
+    } else if (!from_stdin) {
+        // Only a manifest in another folder can hint; the hint names that folder as given.
+        const fs::path given_dir = path_from_utf8(arg).parent_path();
+        std::error_code ec;
+        const fs::path dir = fs::absolute(path_from_utf8(arg), ec).parent_path();
+        const fs::path cwd = fs::current_path(ec);
+        if (!ec && !given_dir.empty() && dir.lexically_normal() != cwd.lexically_normal()) {
+            verify_options.manifest_dir = given_dir;
+        }
+    }
+    Verifier verifier(verify_options);
+    ManifestChecker checker(options, console, label, verifier);
+
+    std::vector<std::uint8_t> buffer(k_read_size);
+    // Sniff the format from the first bytes.
+    Result<std::size_t> first = file.read(buffer);
+    if (!first) {
+        Error e = std::move(first).error();
+        e.path = label;
+        console.file_error(e);
+        return ExitCode::usage;
+    }
+    const std::span<const std::uint8_t> head(buffer.data(), *first);
+    const ManifestFormat format = sniff_manifest_format(head);
+
+    if (format == ManifestFormat::fciv_xml) {
+        std::string document(reinterpret_cast<const char*>(head.data()), head.size());
+        std::vector<std::uint8_t> more(k_read_size);
+        bool too_big = false;
+        Result<void> read = read_all(file, more, {}, [&](std::span<const std::uint8_t> chunk) {
+            if (document.size() + chunk.size() > k_max_xml_size) {
+                too_big = true;
+                return;
+            }
+            document.append(reinterpret_cast<const char*>(chunk.data()), chunk.size());
+        });
+        if (!read || too_big) {
+            Error e = read ? make_error(Errc::malformed, label, "XML manifest larger than 512 MiB")
+                           : std::move(read).error();
+            e.path = label;
+            console.file_error(e);
+            return ExitCode::usage;
+        }
+        Result<std::vector<ManifestEntry>> entries = parse_fciv_xml(document);
+        if (!entries) {
+            Error e = std::move(entries).error();
+            e.path = label;
+            console.file_error(e);
+            return ExitCode::usage;
+        }
+        for (const ManifestEntry& entry : *entries) {
+            checker.check_entry(entry);
+        }
+        return checker.finish();
+    }
+
+    LineParseOptions parse_options;
+    if (options.algorithm_given && options.algorithms.size() == 1) {
+        parse_options.algorithm = options.algorithms.front();
+    }
+    LineParseState state;
+    LineSplitter splitter;
+    std::string line;
+    std::size_t line_number = 0;
+    auto drain = [&]() {
+        while (splitter.next_line(line)) {
+            ++line_number;
+            ParsedLine parsed = parse_checksum_line(line, parse_options, state);
+            if (parsed.kind == LineKind::entry) {
+                parsed.entry.line = line_number;
+                checker.check_entry(parsed.entry);
+            } else if (parsed.kind == LineKind::malformed) {
+                checker.malformed_line(line_number);
+            }
+        }
+    };
+    std::vector<std::uint8_t> more(k_read_size);
+    Result<void> read = read_all(file, more, head, [&](std::span<const std::uint8_t> chunk) {
+        splitter.feed(chunk);
+        drain();
+    });
+    splitter.finish();
+    drain();
+    if (!read) {
+        Error e = std::move(read).error();
+        e.path = label;
+        console.file_error(e);
+        checker.finish();
+        return ExitCode::usage;
+    }
+    return checker.finish();
+}
+
+}  // namespace
+
+ExitCode run_check(const Options& options, Console& console) {
+    ExitCode result = ExitCode::ok;
+    for (const std::string& manifest : options.paths) {
+        result = worst(result, check_manifest(options, console, manifest));
+    }
+    return result;
+}
+
+}  // namespace fhash::cli

@@ -1,0 +1,103 @@
+#include "fhash/verify.hpp"
+
+#include <map>
+#include <system_error>
+
+#include "fhash/engine.hpp"
+#include "platform/paths.hpp"
+
+namespace fhash {
+
+namespace fs = std::filesystem;
+
+struct Verifier::Impl {
+    VerifyOptions options;
+    /// One FileHasher per distinct list of algorithms met in the manifest.
+    std::map<std::vector<Algorithm>, FileHasher> hashers;
+};
+
+Verifier::Verifier(VerifyOptions options) : m_impl(std::make_unique<Impl>()) {
+    m_impl->options = std::move(options);
+}
+Verifier::Verifier(Verifier&&) noexcept = default;
+Verifier& Verifier::operator=(Verifier&&) noexcept = default;
+Verifier::~Verifier() = default;
+
+fs::path Verifier::resolve(const std::string& name) const {
+    const fs::path& base = m_impl->options.base_dir;
+    auto place = [&base](const fs::path& p) { return (p.is_absolute() || base.empty()) ? p : base / p; };
+    const fs::path literal = place(path_from_utf8(name));
+    if (name.find('\\') == std::string::npos) {
+        return literal;
+    }
+    std::error_code ec;
+    if (fs::symlink_status(literal, ec).type() != fs::file_type::not_found) {
+        return literal;
+    }
+    std::string converted = name;
+    for (char& c : converted) {
+        if (c == '\\') {
+            c = '/';
+        }
+    }
+    return place(path_from_utf8(converted));
+}
+
+EntryOutcome Verifier::verify(const ManifestEntry& entry) {
+    EntryOutcome outcome;
+    std::vector<Algorithm> algorithms;
+    algorithms.reserve(entry.digests.size());
+    for (const auto& [algorithm, digest] : entry.digests) {
+        algorithms.push_back(algorithm);
+    }
+
+    auto found = m_impl->hashers.find(algorithms);
+    if (found == m_impl->hashers.end()) {
+        Result<FileHasher> created = FileHasher::create(algorithms, m_impl->options.read);
+        if (!created) {
+            outcome.status = EntryStatus::unreadable;
+            outcome.error = std::move(created).error();
+            outcome.error.path = entry.name;
+            return outcome;
+        }
+        found = m_impl->hashers.emplace(algorithms, std::move(*created)).first;
+    }
+    FileHasher& hasher = found->second;
+
+    Result<FileDigests> digests = [&]() -> Result<FileDigests> {
+        if (entry.name == "-") {
+            if (m_impl->options.manifest_is_stdin) {
+                return make_error(Errc::malformed, "-", "standard input is the manifest itself");
+            }
+            return hasher.hash_stdin();
+        }
+        return hasher.hash_file(resolve(entry.name));
+    }();
+
+    if (!digests) {
+        outcome.error = std::move(digests).error();
+        outcome.error.path = entry.name;
+        const bool missing = outcome.error.code == std::errc::no_such_file_or_directory;
+        outcome.status = missing ? EntryStatus::missing : EntryStatus::unreadable;
+        if (missing && !m_impl->options.manifest_dir.empty()) {
+            const fs::path beside = m_impl->options.manifest_dir / path_from_utf8(entry.name);
+            std::error_code ec;
+            if (!path_from_utf8(entry.name).is_absolute() && fs::exists(beside, ec)) {
+                outcome.error.detail = "it exists next to the manifest: use --base-dir " +
+                                       path_to_utf8(m_impl->options.manifest_dir);
+            }
+        }
+        return outcome;
+    }
+
+    outcome.size = digests->size;
+    bool all_match = true;
+    for (std::size_t i = 0; i < algorithms.size(); ++i) {
+        outcome.computed.emplace_back(algorithms[i], digests->digests[i]);
+        all_match = all_match && digests->digests[i] == entry.digests[i].second;
+    }
+    outcome.status = all_match ? EntryStatus::ok : EntryStatus::mismatch;
+    return outcome;
+}
+
+}  // namespace fhash
