@@ -11,6 +11,7 @@
 #include "cli/options.hpp"
 #include "cli/report.hpp"
 #include "cli/run_check.hpp"
+#include "cli/run_fciv.hpp"
 #include "cli/run_hash.hpp"
 #include "fhash/algorithm.hpp"
 #include "fhash/hasher.hpp"
@@ -82,6 +83,9 @@ ExitCode run(std::vector<std::string> args, Console& console) {
 int fhash_main(std::vector<std::string> args) {
     Console console;
     try {
+        if (args.size() >= 2 && args[1] == "fciv") {
+            return run_fciv(std::vector<std::string>(args.begin() + 2, args.end()), console);
+        }
         const ExitCode code = run(std::move(args), console);
         if (!console.flush_out()) {
             console.error("write error on standard output");

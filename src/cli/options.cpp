@@ -20,6 +20,7 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.add_option("-a,--algorithm", raw.algorithms,
                    "Comma-separated algorithms (default sha256); see --list-algorithms")
         ->delimiter(',')
+        ->allow_extra_args(false)
         ->type_name("LIST")
         ->group(hashing);
     app.add_option("-f,--format", raw.format, "Output format: gnu (default), bsd, fciv-xml")

@@ -33,13 +33,16 @@ struct CheckCounts {
 
 const char* plural(std::uint64_t n, const char* one, const char* many) { return n == 1 ? one : many; }
 
-/// The name as printed in a status line: GNU escaping when it holds '\', LF or CR.
+/// The name as printed in a status line. As coreutils 9.1 does, only a name holding a line
+/// break is escaped (then with a leading '\'), so that one entry stays one line; a
+/// Windows-style "sub\file" prints as it is.
 std::string status_name(const std::string& name) {
-    std::string escaped;
-    if (escape_gnu_name(name, escaped)) {
-        return "\\" + escaped;
+    if (name.find_first_of("\n\r") == std::string::npos) {
+        return name;
     }
-    return name;
+    std::string escaped;
+    escape_gnu_name(name, escaped);
+    return "\\" + escaped;
 }
 
 class ManifestChecker {

@@ -66,8 +66,14 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
                 console.file_error(note.error);
                 ok = ok && note.kind != io::WalkNote::Kind::error;
             }
+            // "fhash -r ." names files "a/b", not "./a/b", as rhash does: the manifest is
+            // then the same as one made with --base-dir.
+            const bool dot = arg == "." || arg == "./";
             for (const fs::path& file : walked.files) {
-                const std::string shown = generic_display(file);
+                std::string shown = generic_display(file);
+                if (dot && shown.starts_with("./")) {
+                    shown.erase(0, 2);
+                }
                 inputs.push_back(Input{file, display_name(file, shown, base), false});
             }
             continue;

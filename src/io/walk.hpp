@@ -1,0 +1,36 @@
+#pragma once
+/// @file walk.hpp
+/// The directory walk of -r: regular files below a root, in a deterministic order.
+
+#include <filesystem>
+#include <vector>
+
+#include "fhash/error.hpp"
+
+namespace fhash::io {
+
+struct WalkOptions {
+    /// Follow symbolic links met inside the tree (loops are detected and reported).
+    bool follow_symlinks = false;
+};
+
+/// Something the walk met that is not a file to hash.
+struct WalkNote {
+    enum class Kind {
+        error,    ///< an unreadable folder, a symlink loop: the run should fail
+        skipped,  ///< a FIFO, socket or device, or a symlink not followed: informational
+    };
+    Kind kind = Kind::error;
+    Error error;  ///< path set
+};
+
+struct WalkResult {
+    std::vector<std::filesystem::path> files;  ///< root / relative path, sorted by bytes
+    std::vector<WalkNote> notes;
+};
+
+/// Walks `root` (named by the user, so followed if it is a symlink). Files come out sorted
+/// by the byte order of their path, whatever the file system's order.
+WalkResult walk_tree(const std::filesystem::path& root, const WalkOptions& options);
+
+}  // namespace fhash::io

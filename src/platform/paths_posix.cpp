@@ -1,0 +1,13 @@
+#include "platform/paths.hpp"
+
+namespace fhash {
+
+std::string path_to_utf8(const std::filesystem::path& path) { return path.native(); }
+
+std::filesystem::path path_from_utf8(std::string_view text) {
+    return std::filesystem::path(std::string(text));
+}
+
+std::string generic_display(const std::filesystem::path& path) { return path.native(); }
+
+}  // namespace fhash
