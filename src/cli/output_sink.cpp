@@ -74,7 +74,7 @@ std::unique_ptr<OutputSink> make_stdout_sink(Console& console) {
 }
 
 Result<std::unique_ptr<OutputSink>> make_file_sink(const std::string& path) {
-    Result<io::AtomicFile> file = io::AtomicFile::create(path_from_utf8(path));
+    Result<io::AtomicFile> file = io::AtomicFile::create(platform::path_from_utf8(path));
     if (!file) {
         Error e = std::move(file).error();
         e.path = path;

@@ -156,7 +156,7 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
 
     io::File file = io::File::standard_input();
     if (!from_stdin) {
-        Result<io::File> opened = io::File::open_read(path_from_utf8(arg));
+        Result<io::File> opened = io::File::open_read(platform::path_from_utf8(arg));
         if (!opened) {
             Error e = std::move(opened).error();
             e.path = arg;
@@ -170,12 +170,12 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
     verify_options.read = options.read;
     verify_options.manifest_is_stdin = from_stdin;
     if (options.base_dir) {
-        verify_options.base_dir = path_from_utf8(*options.base_dir);
+        verify_options.base_dir = platform::path_from_utf8(*options.base_dir);
     } else if (!from_stdin) {
         // Only a manifest in another folder can hint; the hint names that folder as given.
-        const fs::path given_dir = path_from_utf8(arg).parent_path();
+        const fs::path given_dir = platform::path_from_utf8(arg).parent_path();
         std::error_code ec;
-        const fs::path dir = fs::absolute(path_from_utf8(arg), ec).parent_path();
+        const fs::path dir = fs::absolute(platform::path_from_utf8(arg), ec).parent_path();
         const fs::path cwd = fs::current_path(ec);
         if (!ec && !given_dir.empty() && dir.lexically_normal() != cwd.lexically_normal()) {
             verify_options.manifest_dir = given_dir;

@@ -138,7 +138,7 @@ private:
         }
         std::error_code ec;
         const std::string forms[] = {comparable(name),
-                                     comparable(generic_display(fs::absolute(path, ec)))};
+                                     comparable(platform::generic_display(fs::absolute(path, ec)))};
         for (const std::string& ex : m_exclusions) {
             for (const std::string& form : forms) {
                 if (form == ex || (form.size() > ex.size() && form.starts_with(ex) &&
@@ -154,7 +154,7 @@ private:
         if (m_args.masks.empty()) {
             return true;
         }
-        const std::string file_name = path_to_utf8(path.filename());
+        const std::string file_name = platform::path_to_utf8(path.filename());
         GlobOptions options;
         options.case_insensitive = true;
         return std::any_of(m_args.masks.begin(), m_args.masks.end(),
@@ -166,12 +166,12 @@ private:
     std::string stored_name(const fs::path& path, const std::string& as_typed) const {
         std::string name = backslashes(as_typed);
         if (m_args.without_path) {
-            return backslashes(path_to_utf8(path.filename()));
+            return backslashes(platform::path_to_utf8(path.filename()));
         }
         if (m_args.base_path) {
             std::string base = backslashes(*m_args.base_path);
             std::error_code ec;
-            std::string absolute = backslashes(generic_display(fs::absolute(path, ec)));
+            std::string absolute = backslashes(platform::generic_display(fs::absolute(path, ec)));
             for (const std::string* candidate : {&name, &absolute}) {
                 const std::string& c = *candidate;
                 if (c.size() > base.size() && comparable(c).starts_with(comparable(base))) {
@@ -191,7 +191,7 @@ private:
     bool collect(std::vector<Target>& targets) {
         bool ok = true;
         for (const std::string& typed : m_args.targets) {
-            const fs::path root = path_from_utf8(typed);
+            const fs::path root = platform::path_from_utf8(typed);
             std::error_code ec;
             if (!fs::is_directory(root, ec)) {
                 targets.push_back({root, stored_name(root, typed)});
@@ -217,11 +217,11 @@ private:
                     ok = false;
                 }
                 std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
-                    return path_to_utf8(a) < path_to_utf8(b);
+                    return platform::path_to_utf8(a) < platform::path_to_utf8(b);
                 });
             }
             for (const fs::path& file : files) {
-                const std::string shown = generic_display(file);
+                const std::string shown = platform::generic_display(file);
                 if (mask_matches(file) && !excluded(shown, file)) {
                     targets.push_back({file, stored_name(file, shown)});
                 }
@@ -234,7 +234,7 @@ private:
         if (!m_args.exclusions) {
             return true;
         }
-        std::ifstream in(path_from_utf8(*m_args.exclusions), std::ios::binary);
+        std::ifstream in(platform::path_from_utf8(*m_args.exclusions), std::ios::binary);
         if (!in) {
             m_console.file_error(errno_error(ENOENT, *m_args.exclusions));
             return false;
@@ -277,7 +277,7 @@ private:
     }
 
     Result<std::vector<ManifestEntry>> load_database(bool must_exist) {
-        const fs::path path = path_from_utf8(*m_args.xml);
+        const fs::path path = platform::path_from_utf8(*m_args.xml);
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             std::error_code ec;
@@ -451,7 +451,7 @@ private:
         m_console.out(fmt::format("Starting checksums verification : {}\n\n", fciv_timestamp()));
         VerifyOptions options;
         if (m_args.base_path) {
-            options.base_dir = path_from_utf8(*m_args.base_path);
+            options.base_dir = platform::path_from_utf8(*m_args.base_path);
         }
         Verifier verifier(options);
         std::string modified;

@@ -40,7 +40,7 @@ std::string display_name(const fs::path& path, const std::string& as_given,
     if (relative.empty()) {
         return as_given;
     }
-    return generic_display(relative);
+    return platform::generic_display(relative);
 }
 
 /// Expands the command-line paths into inputs (walking directories with -r), reporting
@@ -50,14 +50,14 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
     std::optional<fs::path> base;
     if (options.base_dir) {
         std::error_code ec;
-        base = fs::absolute(path_from_utf8(*options.base_dir), ec).lexically_normal();
+        base = fs::absolute(platform::path_from_utf8(*options.base_dir), ec).lexically_normal();
     }
     for (const std::string& arg : options.paths) {
         if (arg == "-") {
             inputs.push_back(Input{{}, "-", true});
             continue;
         }
-        const fs::path path = path_from_utf8(arg);
+        const fs::path path = platform::path_from_utf8(arg);
         std::error_code ec;
         if (options.recursive && fs::is_directory(path, ec)) {
             io::WalkOptions walk_options;
@@ -70,7 +70,7 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
             // then the same as one made with --base-dir.
             const bool dot = arg == "." || arg == "./";
             for (const fs::path& file : walked.files) {
-                std::string shown = generic_display(file);
+                std::string shown = platform::generic_display(file);
                 if (dot && shown.starts_with("./")) {
                     shown.erase(0, 2);
                 }

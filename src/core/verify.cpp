@@ -26,7 +26,7 @@ Verifier::~Verifier() = default;
 fs::path Verifier::resolve(const std::string& name) const {
     const fs::path& base = m_impl->options.base_dir;
     auto place = [&base](const fs::path& p) { return (p.is_absolute() || base.empty()) ? p : base / p; };
-    const fs::path literal = place(path_from_utf8(name));
+    const fs::path literal = place(platform::path_from_utf8(name));
     if (name.find('\\') == std::string::npos) {
         return literal;
     }
@@ -40,7 +40,7 @@ fs::path Verifier::resolve(const std::string& name) const {
             c = '/';
         }
     }
-    return place(path_from_utf8(converted));
+    return place(platform::path_from_utf8(converted));
 }
 
 EntryOutcome Verifier::verify(const ManifestEntry& entry) {
@@ -80,11 +80,11 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
         const bool missing = outcome.error.code == std::errc::no_such_file_or_directory;
         outcome.status = missing ? EntryStatus::missing : EntryStatus::unreadable;
         if (missing && !m_impl->options.manifest_dir.empty()) {
-            const fs::path beside = m_impl->options.manifest_dir / path_from_utf8(entry.name);
+            const fs::path beside = m_impl->options.manifest_dir / platform::path_from_utf8(entry.name);
             std::error_code ec;
-            if (!path_from_utf8(entry.name).is_absolute() && fs::exists(beside, ec)) {
+            if (!platform::path_from_utf8(entry.name).is_absolute() && fs::exists(beside, ec)) {
                 outcome.error.detail = "it exists next to the manifest: use --base-dir " +
-                                       path_to_utf8(m_impl->options.manifest_dir);
+                                       platform::path_to_utf8(m_impl->options.manifest_dir);
             }
         }
         return outcome;

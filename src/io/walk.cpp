@@ -25,7 +25,7 @@ public:
             for (const fs::path& ancestor : m_ancestors) {
                 if (ancestor == canonical) {
                     m_result.notes.push_back(
-                        {WalkNote::Kind::error, make_error(Errc::symlink_loop, generic_display(dir))});
+                        {WalkNote::Kind::error, make_error(Errc::symlink_loop, platform::generic_display(dir))});
                     return;
                 }
             }
@@ -34,7 +34,7 @@ public:
         std::vector<fs::directory_entry> entries;
         fs::directory_iterator it(dir, ec);
         if (ec) {
-            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), generic_display(dir))});
+            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
             m_ancestors.pop_back();
             return;
         }
@@ -45,7 +45,7 @@ public:
             entries.push_back(*it);
         }
         if (ec) {
-            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), generic_display(dir))});
+            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
         }
         for (const fs::directory_entry& entry : entries) {
             visit(entry);
@@ -58,20 +58,20 @@ private:
         std::error_code ec;
         const fs::file_status link_status = entry.symlink_status(ec);
         if (ec) {
-            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), generic_display(entry.path()))});
+            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))});
             return;
         }
         fs::file_status status = link_status;
         if (fs::is_symlink(link_status)) {
             if (!m_options.follow_symlinks) {
                 m_result.notes.push_back({WalkNote::Kind::skipped,
-                                          make_error(Errc::not_a_regular_file, generic_display(entry.path()),
+                                          make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
                                                      "symbolic link not followed")});
                 return;
             }
             status = entry.status(ec);
             if (ec) {
-                m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), generic_display(entry.path()))});
+                m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))});
                 return;
             }
         }
@@ -81,7 +81,7 @@ private:
             m_result.files.push_back(entry.path());
         } else {
             m_result.notes.push_back({WalkNote::Kind::skipped,
-                                      make_error(Errc::not_a_regular_file, generic_display(entry.path()),
+                                      make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
                                                  "skipped")});
         }
     }

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace fhash {
+namespace fhash::platform {
 
 /// The path as UTF-8 (POSIX: the native bytes).
 std::string path_to_utf8(const std::filesystem::path& path);
@@ -17,4 +17,4 @@ std::filesystem::path path_from_utf8(std::string_view text);
 /// The path as UTF-8 with '/' separators, the form written in GNU/BSD/JSON/CSV output.
 std::string generic_display(const std::filesystem::path& path);
 
-}  // namespace fhash
+}  // namespace fhash::platform

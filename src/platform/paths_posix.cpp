@@ -1,6 +1,6 @@
 #include "platform/paths.hpp"
 
-namespace fhash {
+namespace fhash::platform {
 
 std::string path_to_utf8(const std::filesystem::path& path) { return path.native(); }
 
@@ -10,4 +10,4 @@ std::filesystem::path path_from_utf8(std::string_view text) {
 
 std::string generic_display(const std::filesystem::path& path) { return path.native(); }
 
-}  // namespace fhash
+}  // namespace fhash::platform
