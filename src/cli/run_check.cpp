@@ -11,16 +11,13 @@
 
 #include "fhash/manifest.hpp"
 #include "fhash/verify.hpp"
-#include "io/file.hpp"
+#include "cli/manifest_reader.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr std::size_t k_read_size = 256 * 1024;
-constexpr std::size_t k_max_xml_size = std::size_t{512} << 20;
 
 /// Counters of one manifest, as coreutils keeps them.
 struct CheckCounts {
@@ -131,47 +128,24 @@ private:
     CheckCounts m_counts;
 };
 
-/// Reads the manifest to its end, calling `consume` per chunk. False on a read error.
-template <class Consume>
-Result<void> read_all(io::File& file, std::span<std::uint8_t> buffer, std::span<const std::uint8_t> head,
-                      Consume&& consume) {
-    if (!head.empty()) {
-        consume(head);
-    }
-    for (;;) {
-        Result<std::size_t> got = file.read(buffer);
-        if (!got) {
-            return std::move(got).error();
-        }
-        if (*got == 0) {
-            return {};
-        }
-        consume(std::span<const std::uint8_t>(buffer.data(), *got));
-    }
-}
-
 ExitCode check_manifest(const Options& options, Console& console, const std::string& arg) {
-    const bool from_stdin = arg == "-";
-    const std::string label = from_stdin ? "standard input" : arg;
-
-    io::File file = io::File::standard_input();
-    if (!from_stdin) {
-        Result<io::File> opened = io::File::open_read(platform::path_from_utf8(arg));
-        if (!opened) {
-            Error e = std::move(opened).error();
-            e.path = arg;
-            console.file_error(e);
-            return ExitCode::usage;
-        }
-        file = std::move(*opened);
+    std::optional<Algorithm> forced;
+    if (options.algorithm_given && options.algorithms.size() == 1) {
+        forced = options.algorithms.front();
     }
+    Result<std::unique_ptr<ManifestReader>> opened = ManifestReader::open(arg, forced);
+    if (!opened) {
+        console.file_error(opened.error());
+        return ExitCode::usage;
+    }
+    ManifestReader& reader = **opened;
 
     VerifyOptions verify_options;
     verify_options.read = options.read;
-    verify_options.manifest_is_stdin = from_stdin;
+    verify_options.manifest_is_stdin = reader.is_stdin();
     if (options.base_dir) {
         verify_options.base_dir = platform::path_from_utf8(*options.base_dir);
-    } else if (!from_stdin) {
+    } else if (!reader.is_stdin()) {
         // Only a manifest in another folder can hint; the hint names that folder as given.
         const fs::path given_dir = platform::path_from_utf8(arg).parent_path();
         std::error_code ec;
@@ -182,84 +156,25 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
         }
     }
     Verifier verifier(verify_options);
-    ManifestChecker checker(options, console, label, verifier);
+    ManifestChecker checker(options, console, reader.label(), verifier);
 
-    std::vector<std::uint8_t> buffer(k_read_size);
-    // Sniff the format from the first bytes.
-    Result<std::size_t> first = file.read(buffer);
-    if (!first) {
-        Error e = std::move(first).error();
-        e.path = label;
-        console.file_error(e);
-        return ExitCode::usage;
-    }
-    const std::span<const std::uint8_t> head(buffer.data(), *first);
-    const ManifestFormat format = sniff_manifest_format(head);
-
-    if (format == ManifestFormat::fciv_xml) {
-        std::string document(reinterpret_cast<const char*>(head.data()), head.size());
-        std::vector<std::uint8_t> more(k_read_size);
-        bool too_big = false;
-        Result<void> read = read_all(file, more, {}, [&](std::span<const std::uint8_t> chunk) {
-            if (document.size() + chunk.size() > k_max_xml_size) {
-                too_big = true;
-                return;
-            }
-            document.append(reinterpret_cast<const char*>(chunk.data()), chunk.size());
-        });
-        if (!read || too_big) {
-            Error e = read ? make_error(Errc::malformed, label, "XML manifest larger than 512 MiB")
-                           : std::move(read).error();
-            e.path = label;
-            console.file_error(e);
+    ManifestEntry entry;
+    std::size_t line = 0;
+    for (;;) {
+        Result<ManifestReader::Event> event = reader.next(entry, line);
+        if (!event) {
+            console.file_error(event.error());
+            checker.finish();
             return ExitCode::usage;
         }
-        Result<std::vector<ManifestEntry>> entries = parse_fciv_xml(document);
-        if (!entries) {
-            Error e = std::move(entries).error();
-            e.path = label;
-            console.file_error(e);
-            return ExitCode::usage;
+        if (*event == ManifestReader::Event::end) {
+            break;
         }
-        for (const ManifestEntry& entry : *entries) {
+        if (*event == ManifestReader::Event::entry) {
             checker.check_entry(entry);
+        } else {
+            checker.malformed_line(line);
         }
-        return checker.finish();
-    }
-
-    LineParseOptions parse_options;
-    if (options.algorithm_given && options.algorithms.size() == 1) {
-        parse_options.algorithm = options.algorithms.front();
-    }
-    LineParseState state;
-    LineSplitter splitter;
-    std::string line;
-    std::size_t line_number = 0;
-    auto drain = [&]() {
-        while (splitter.next_line(line)) {
-            ++line_number;
-            ParsedLine parsed = parse_checksum_line(line, parse_options, state);
-            if (parsed.kind == LineKind::entry) {
-                parsed.entry.line = line_number;
-                checker.check_entry(parsed.entry);
-            } else if (parsed.kind == LineKind::malformed) {
-                checker.malformed_line(line_number);
-            }
-        }
-    };
-    std::vector<std::uint8_t> more(k_read_size);
-    Result<void> read = read_all(file, more, head, [&](std::span<const std::uint8_t> chunk) {
-        splitter.feed(chunk);
-        drain();
-    });
-    splitter.finish();
-    drain();
-    if (!read) {
-        Error e = std::move(read).error();
-        e.path = label;
-        console.file_error(e);
-        checker.finish();
-        return ExitCode::usage;
     }
     return checker.finish();
 }

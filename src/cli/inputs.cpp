@@ -1,0 +1,72 @@
+#include "cli/inputs.hpp"
+
+#include <optional>
+#include <system_error>
+
+#include "io/walk.hpp"
+#include "platform/paths.hpp"
+
+namespace fhash::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The name written in the output: as given, or relative to --base-dir.
+std::string display_name(const fs::path& path, const std::string& as_given,
+                         const std::optional<fs::path>& base) {
+    if (!base) {
+        return as_given;
+    }
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+    if (ec) {
+        return as_given;
+    }
+    const fs::path relative = absolute.lexically_relative(*base);
+    if (relative.empty()) {
+        return as_given;
+    }
+    return platform::generic_display(relative);
+}
+
+}  // namespace
+
+bool collect_inputs(const Options& options, Console& console, std::vector<Input>& inputs) {
+    bool ok = true;
+    std::optional<fs::path> base;
+    if (options.base_dir) {
+        std::error_code ec;
+        base = fs::absolute(platform::path_from_utf8(*options.base_dir), ec).lexically_normal();
+    }
+    for (const std::string& arg : options.paths) {
+        if (arg == "-") {
+            inputs.push_back(Input{{}, "-", true});
+            continue;
+        }
+        const fs::path path = platform::path_from_utf8(arg);
+        std::error_code ec;
+        if (options.recursive && fs::is_directory(path, ec)) {
+            io::WalkOptions walk_options;
+            io::WalkResult walked = io::walk_tree(path, walk_options);
+            for (const io::WalkNote& note : walked.notes) {
+                console.file_error(note.error);
+                ok = ok && note.kind != io::WalkNote::Kind::error;
+            }
+            // "fhash -r ." names files "a/b", not "./a/b", as rhash does: the manifest is
+            // then the same as one made with --base-dir.
+            const bool dot = arg == "." || arg == "./";
+            for (const fs::path& file : walked.files) {
+                std::string shown = platform::generic_display(file);
+                if (dot && shown.starts_with("./")) {
+                    shown.erase(0, 2);
+                }
+                inputs.push_back(Input{file, display_name(file, shown, base), false});
+            }
+            continue;
+        }
+        inputs.push_back(Input{path, display_name(path, arg, base), false});
+    }
+    return ok;
+}
+
+}  // namespace fhash::cli

@@ -1,0 +1,127 @@
+#include "cli/manifest_reader.hpp"
+
+#include "platform/paths.hpp"
+
+namespace fhash::cli {
+namespace {
+
+constexpr std::size_t k_read_size = 256 * 1024;
+constexpr std::size_t k_max_document = std::size_t{512} << 20;
+
+}  // namespace
+
+Result<std::unique_ptr<ManifestReader>> ManifestReader::open(const std::string& arg,
+                                                             std::optional<Algorithm> algorithm) {
+    std::unique_ptr<ManifestReader> reader(new ManifestReader());
+    reader->m_is_stdin = arg == "-";
+    reader->m_label = reader->m_is_stdin ? "standard input" : arg;
+    reader->m_parse_options.algorithm = algorithm;
+    if (reader->m_is_stdin) {
+        reader->m_file = io::File::standard_input();
+    } else {
+        Result<io::File> opened = io::File::open_read(platform::path_from_utf8(arg));
+        if (!opened) {
+            Error e = std::move(opened).error();
+            e.path = reader->m_label;
+            return e;
+        }
+        reader->m_file = std::move(*opened);
+    }
+    reader->m_buffer.resize(k_read_size);
+
+    // The first bytes decide the format.
+    Result<std::size_t> got = reader->m_file.read(reader->m_buffer);
+    if (!got) {
+        Error e = std::move(got).error();
+        e.path = reader->m_label;
+        return e;
+    }
+    const std::span<const std::uint8_t> head(reader->m_buffer.data(), *got);
+    reader->m_format = sniff_manifest_format(head);
+    reader->m_eof = *got == 0;
+
+    if (reader->m_format == ManifestFormat::fciv_xml) {
+        std::string document(reinterpret_cast<const char*>(head.data()), head.size());
+        while (!reader->m_eof) {
+            Result<std::size_t> more = reader->m_file.read(reader->m_buffer);
+            if (!more) {
+                Error e = std::move(more).error();
+                e.path = reader->m_label;
+                return e;
+            }
+            reader->m_eof = *more == 0;
+            if (document.size() + *more > k_max_document) {
+                return make_error(Errc::malformed, reader->m_label, "XML manifest larger than 512 MiB");
+            }
+            document.append(reinterpret_cast<const char*>(reader->m_buffer.data()), *more);
+        }
+        Result<std::vector<ManifestEntry>> entries = parse_fciv_xml(document);
+        if (!entries) {
+            Error e = std::move(entries).error();
+            e.path = reader->m_label;
+            return e;
+        }
+        reader->m_entries = std::move(*entries);
+        return reader;
+    }
+    reader->m_splitter.feed(head);
+    if (reader->m_eof) {
+        reader->m_splitter.finish();
+    }
+    return reader;
+}
+
+Result<bool> ManifestReader::fill() {
+    if (m_eof) {
+        return false;
+    }
+    Result<std::size_t> got = m_file.read(m_buffer);
+    if (!got) {
+        Error e = std::move(got).error();
+        e.path = m_label;
+        return e;
+    }
+    if (*got == 0) {
+        m_eof = true;
+        m_splitter.finish();
+        return true;  // finishing may release a last line without terminator
+    }
+    m_splitter.feed(std::span<const std::uint8_t>(m_buffer.data(), *got));
+    return true;
+}
+
+Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::size_t& line) {
+    if (m_format == ManifestFormat::fciv_xml) {
+        if (m_next_entry >= m_entries.size()) {
+            return Event::end;
+        }
+        entry = std::move(m_entries[m_next_entry++]);
+        line = entry.line;
+        return Event::entry;
+    }
+    for (;;) {
+        while (m_splitter.next_line(m_line)) {
+            ++m_line_number;
+            ParsedLine parsed = parse_checksum_line(m_line, m_parse_options, m_state);
+            if (parsed.kind == LineKind::entry) {
+                entry = std::move(parsed.entry);
+                entry.line = m_line_number;
+                line = m_line_number;
+                return Event::entry;
+            }
+            if (parsed.kind == LineKind::malformed) {
+                line = m_line_number;
+                return Event::malformed;
+            }
+        }
+        Result<bool> more = fill();
+        if (!more) {
+            return std::move(more).error();
+        }
+        if (!*more) {
+            return Event::end;
+        }
+    }
+}
+
+}  // namespace fhash::cli

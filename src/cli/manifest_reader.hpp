@@ -1,0 +1,56 @@
+#pragma once
+/// @file manifest_reader.hpp
+/// Reads one manifest as a stream of entries, whatever its format (detected from the first
+/// bytes): GNU/BSD lines are parsed as they are read (memory bounded by the longest line),
+/// FCIV-XML is parsed whole.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fhash/error.hpp"
+#include "fhash/manifest.hpp"
+#include "io/file.hpp"
+
+namespace fhash::cli {
+
+class ManifestReader {
+public:
+    enum class Event { entry, malformed, end };
+
+    /// Opens `arg` ("-" = standard input) and detects its format. `algorithm` is the -a
+    /// choice for untagged lines, if any. Errors carry the manifest's label as path.
+    static Result<std::unique_ptr<ManifestReader>> open(const std::string& arg,
+                                                        std::optional<Algorithm> algorithm);
+
+    /// The next entry (entry.line set) or malformed line (`line` set), or the end.
+    /// An error (read failure, malformed XML) ends the manifest.
+    Result<Event> next(ManifestEntry& entry, std::size_t& line);
+
+    [[nodiscard]] const std::string& label() const noexcept { return m_label; }
+    [[nodiscard]] bool is_stdin() const noexcept { return m_is_stdin; }
+    [[nodiscard]] ManifestFormat format() const noexcept { return m_format; }
+
+private:
+    ManifestReader() = default;
+    Result<bool> fill();  // feeds the splitter; false at the end of input
+
+    io::File m_file;
+    std::string m_label;
+    bool m_is_stdin = false;
+    ManifestFormat m_format = ManifestFormat::gnu;
+    std::vector<std::uint8_t> m_buffer;
+    bool m_eof = false;
+    // Line formats
+    LineSplitter m_splitter;
+    LineParseOptions m_parse_options;
+    LineParseState m_state;
+    std::string m_line;
+    std::size_t m_line_number = 0;
+    // Whole-document formats
+    std::vector<ManifestEntry> m_entries;
+    std::size_t m_next_entry = 0;
+};
+
+}  // namespace fhash::cli

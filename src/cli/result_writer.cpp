@@ -1,0 +1,76 @@
+#include "cli/result_writer.hpp"
+
+#include "fhash/manifest.hpp"
+
+namespace fhash::cli {
+namespace {
+
+class LineWriter final : public ResultWriter {
+public:
+    LineWriter(bool bsd, std::vector<Algorithm> algorithms)
+        : m_bsd(bsd), m_algorithms(std::move(algorithms)) {}
+
+    void add(OutputSink& sink, const std::string& display, const FileDigests& digests) override {
+        m_text.clear();
+        for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
+            m_text += m_bsd ? format_bsd_line(m_algorithms[i], digests.digests[i], display)
+                            : format_gnu_line(digests.digests[i], display);
+        }
+        sink.write(m_text);
+    }
+
+private:
+    bool m_bsd;
+    std::vector<Algorithm> m_algorithms;
+    std::string m_text;
+};
+
+/// FCIV-XML holds every entry on one line between a fixed head and tail; entries are
+/// written as they come, so memory does not grow with the number of files.
+class FcivXmlWriter final : public ResultWriter {
+public:
+    explicit FcivXmlWriter(std::vector<Algorithm> algorithms) : m_algorithms(std::move(algorithms)) {}
+
+    void begin(OutputSink& sink) override {
+        const std::string empty = format_fciv_xml({});
+        m_tail_at = empty.find("</FCIV>");
+        sink.write(std::string_view(empty).substr(0, m_tail_at));
+        m_tail = empty.substr(m_tail_at);
+    }
+
+    void add(OutputSink& sink, const std::string& display, const FileDigests& digests) override {
+        ManifestEntry entry;
+        entry.name = display;
+        for (char& c : entry.name) {
+            if (c == '/') {
+                c = '\\';  // FCIV stores Windows separators
+            }
+        }
+        for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
+            entry.digests.emplace_back(m_algorithms[i], digests.digests[i]);
+        }
+        const std::string one = format_fciv_xml(std::span<const ManifestEntry>(&entry, 1));
+        const std::size_t start = one.find("<FILE_ENTRY>");
+        const std::size_t stop = one.find("</FCIV>");
+        sink.write(std::string_view(one).substr(start, stop - start));
+    }
+
+    void end(OutputSink& sink) override { sink.write(m_tail); }
+
+private:
+    std::vector<Algorithm> m_algorithms;
+    std::size_t m_tail_at = 0;
+    std::string m_tail;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::vector<Algorithm> algorithms) {
+    switch (format) {
+        case OutputFormat::fciv_xml: return std::make_unique<FcivXmlWriter>(std::move(algorithms));
+        case OutputFormat::bsd: return std::make_unique<LineWriter>(true, std::move(algorithms));
+        default: return std::make_unique<LineWriter>(false, std::move(algorithms));
+    }
+}
+
+}  // namespace fhash::cli
