@@ -6,6 +6,7 @@
 #   stdin     fed to standard input (optional; otherwise empty input)
 #   files/    copied into the scratch directory (optional; otherwise testdata/inputs is)
 #   stdout, stderr, exit   the expected results (missing stdout/stderr mean empty)
+#   env       optional: KEY=VALUE lines set in the environment of the run
 #   after     optional: one "path<TAB>expected-file" pair per line; each scratch file must
 #             equal the expected file (for -o)
 #
@@ -23,6 +24,11 @@ endif()
 
 file(STRINGS "${CASE_DIR}/args" _args ENCODING UTF-8)
 set(_cmd)
+if(EXISTS "${CASE_DIR}/env")
+  # KEY=VALUE per line, e.g. SOURCE_DATE_EPOCH for reproducible timestamps.
+  file(STRINGS "${CASE_DIR}/env" _env)
+  list(PREPEND _cmd ${CMAKE_COMMAND} -E env ${_env})
+endif()
 if(EMULATOR)
   list(APPEND _cmd ${EMULATOR})
 endif()
