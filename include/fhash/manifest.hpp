@@ -70,7 +70,10 @@ public:
     [[nodiscard]] bool had_decoding_errors() const noexcept;
 
 private:
+    void detect_encoding(bool at_end);
     void decode_pending(bool at_end);
+    void decode_utf16(bool at_end);
+    void compact();
     char m_separator;
     bool m_finished = false;
     bool m_detected = false;
@@ -79,6 +82,7 @@ private:
     std::string m_raw;      // undecoded bytes (BOM detection, partial UTF-16 units)
     std::string m_text;     // decoded UTF-8 not yet split
     std::size_t m_scan = 0; // position in m_text already scanned for the separator
+    std::size_t m_start = 0; // start of the first line not yet returned
 };
 
 // ---------------------------------------------------------------------------------------
