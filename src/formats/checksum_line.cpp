@@ -1,0 +1,261 @@
+/// @file checksum_line.cpp
+/// GNU (md5sum/sha*sum) and BSD-tag checksum lines: lenient reading, byte-exact writing.
+/// The reading rules follow coreutils 9.1 `digest_check`/`split_3` (formats.md section 2.6).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fhash/manifest.hpp"
+
+namespace fhash {
+namespace {
+
+bool is_blank(char c) noexcept {
+    return c == ' ' || c == '\t';
+}
+
+bool is_hex(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool is_tag_char(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '/';
+}
+
+ParsedLine malformed() {
+    return ParsedLine{LineKind::malformed, {}};
+}
+
+/// Decodes a tagged line's digest: hex of exactly the algorithm's size, or base64
+/// (coreutils 9.2+ --base64) decoding to exactly that size.
+std::optional<Digest> decode_tagged_digest(std::string_view text, Algorithm algorithm) {
+    const std::size_t size = algorithm_info(algorithm).digest_size;
+    if (text.size() == size * 2) {
+        if (auto hex = digest_from_hex(text)) {
+            return hex;
+        }
+    }
+    if (auto b64 = digest_from_base64(text); b64 && b64->size() == size) {
+        return b64;
+    }
+    return std::nullopt;
+}
+
+/// Unescapes (when the line was escaped) and validates a name; nullopt if unusable.
+std::optional<std::string> finish_name(std::string_view raw, bool escaped) {
+    std::optional<std::string> name =
+        escaped ? unescape_gnu_name(raw) : std::optional<std::string>(std::string(raw));
+    if (!name || name->empty() || name->find('\0') != std::string::npos) {
+        return std::nullopt;
+    }
+    return name;
+}
+
+/// Tries "TAG (name) = digest", "TAG(name)= digest" and RHash's "TAG   (name) = digest".
+/// Returns nullopt when the line does not start with a known tag followed by '(' (it may
+/// then be an untagged line); a ParsedLine (entry or malformed) otherwise.
+std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
+                                       const LineParseOptions& options) {
+    std::size_t pos = 0;
+    while (pos < rest.size() && is_tag_char(rest[pos])) {
+        ++pos;
+    }
+    if (pos == 0) {
+        return std::nullopt;
+    }
+    const std::optional<Algorithm> algorithm = algorithm_from_tag(rest.substr(0, pos));
+    std::size_t open = pos;
+    while (open < rest.size() && rest[open] == ' ') {
+        ++open;
+    }
+    if (!algorithm || open >= rest.size() || rest[open] != '(') {
+        return std::nullopt;
+    }
+    // The name ends at the last ')': digests (hex or base64) never contain one.
+    const std::size_t close = rest.rfind(')');
+    if (close == std::string_view::npos || close <= open) {
+        return malformed();
+    }
+    std::size_t d = close + 1;
+    if (d < rest.size() && rest[d] == ' ') {
+        ++d;
+    }
+    if (d >= rest.size() || rest[d] != '=') {
+        return malformed();
+    }
+    ++d;
+    if (d < rest.size() && rest[d] == ' ') {
+        ++d;
+    }
+    // With -a, lines tagged with another algorithm are not ours (as md5sum -c does).
+    if (options.algorithm && *options.algorithm != *algorithm) {
+        return malformed();
+    }
+    const std::optional<Digest> digest = decode_tagged_digest(rest.substr(d), *algorithm);
+    std::optional<std::string> name = finish_name(rest.substr(open + 1, close - open - 1), escaped);
+    if (!digest || !name) {
+        return malformed();
+    }
+    ParsedLine parsed{LineKind::entry, {}};
+    parsed.entry.name = std::move(*name);
+    parsed.entry.digests.emplace_back(*algorithm, *digest);
+    return parsed;
+}
+
+/// "hex  name", "hex *name" (GNU) or "hex name", "hex<TAB>name" (reversed), with the mode
+/// fixed by the first valid untagged line of the manifest.
+ParsedLine parse_untagged(std::string_view rest, bool escaped, const LineParseOptions& options,
+                          LineParseState& state) {
+    std::size_t hex_end = 0;
+    while (hex_end < rest.size() && is_hex(rest[hex_end])) {
+        ++hex_end;
+    }
+    if (hex_end == 0 || hex_end % 2 != 0 || hex_end >= rest.size() || !is_blank(rest[hex_end])) {
+        return malformed();
+    }
+    const std::size_t size = hex_end / 2;
+    const std::optional<Algorithm> algorithm =
+        options.algorithm ? options.algorithm : default_algorithm_for_size(size);
+    if (!algorithm || algorithm_info(*algorithm).digest_size != size) {
+        return malformed();
+    }
+    const std::optional<Digest> digest = digest_from_hex(rest.substr(0, hex_end));
+    if (!digest) {
+        return malformed();
+    }
+
+    // coreutils split_3: after the hex digits and one blank, ' ' or '*' (followed by at least
+    // one character) means GNU format, unless the file already chose the reversed format.
+    std::size_t i = hex_end + 1;
+    bool binary = false;
+    LineParseState::UntaggedMode mode = state.mode;
+    const bool gnu_shape = rest.size() - i > 1 && (rest[i] == ' ' || rest[i] == '*');
+    if (!gnu_shape) {
+        if (mode == LineParseState::UntaggedMode::gnu) {
+            return malformed();
+        }
+        mode = LineParseState::UntaggedMode::reversed;
+    } else if (mode != LineParseState::UntaggedMode::reversed) {
+        mode = LineParseState::UntaggedMode::gnu;
+        binary = rest[i] == '*';
+        ++i;
+    }
+    std::optional<std::string> name = finish_name(rest.substr(i), escaped);
+    if (!name) {
+        return malformed();
+    }
+    state.mode = mode;  // only a valid line decides the mode
+    ParsedLine parsed{LineKind::entry, {}};
+    parsed.entry.name = std::move(*name);
+    parsed.entry.binary = binary;
+    parsed.entry.digests.emplace_back(*algorithm, *digest);
+    return parsed;
+}
+
+}  // namespace
+
+ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
+                               LineParseState& state) {
+    if (line.empty() || line.front() == '#') {
+        return ParsedLine{};
+    }
+    std::size_t start = 0;
+    while (start < line.size() && is_blank(line[start])) {
+        ++start;
+    }
+    if (start == line.size()) {
+        return ParsedLine{};
+    }
+    std::string_view rest = line.substr(start);
+    const bool escaped = rest.front() == '\\';
+    if (escaped) {
+        rest.remove_prefix(1);
+    }
+    if (std::optional<ParsedLine> tagged = parse_tagged(rest, escaped, options)) {
+        return std::move(*tagged);
+    }
+    return parse_untagged(rest, escaped, options, state);
+}
+
+bool escape_gnu_name(std::string_view name, std::string& out) {
+    if (name.find_first_of("\\\n\r") == std::string_view::npos) {
+        out.assign(name);
+        return false;
+    }
+    out.clear();
+    out.reserve(name.size() + 8);
+    for (const char c : name) {
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else {
+            out += c;
+        }
+    }
+    return true;
+}
+
+std::optional<std::string> unescape_gnu_name(std::string_view escaped) {
+    std::string out;
+    out.reserve(escaped.size());
+    for (std::size_t i = 0; i < escaped.size(); ++i) {
+        const char c = escaped[i];
+        if (c != '\\') {
+            out += c;
+            continue;
+        }
+        if (i + 1 >= escaped.size()) {
+            return std::nullopt;  // trailing lone backslash
+        }
+        const char next = escaped[++i];
+        if (next == '\\') {
+            out += '\\';
+        } else if (next == 'n') {
+            out += '\n';
+        } else if (next == 'r') {
+            out += '\r';
+        } else {
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+std::string format_gnu_line(const Digest& digest, std::string_view name) {
+    std::string escaped;
+    const bool needs_prefix = escape_gnu_name(name, escaped);
+    std::string out;
+    out.reserve(escaped.size() + digest.size() * 2 + 4);
+    if (needs_prefix) {
+        out += '\\';
+    }
+    out += to_hex(digest);
+    out += "  ";
+    out += escaped;
+    out += '\n';
+    return out;
+}
+
+std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::string_view name) {
+    std::string escaped;
+    const bool needs_prefix = escape_gnu_name(name, escaped);
+    std::string out;
+    if (needs_prefix) {
+        out += '\\';
+    }
+    out += algorithm_info(algorithm).bsd_tag;
+    out += " (";
+    out += escaped;
+    out += ") = ";
+    out += to_hex(digest);
+    out += '\n';
+    return out;
+}
+
+}  // namespace fhash
