@@ -75,7 +75,7 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
         // Export-Csv: 'Algorithm,Hash,Path' (quoted or not), or Windows PowerShell 5.1's
         // '#TYPE ...' line before it.
         if (starts_with_nocase(view, "\"algorithm\",") || starts_with_nocase(view, "algorithm,") ||
-            starts_with_nocase(view, "#type ")) {
+            view.starts_with("#TYPE ")) {
             return ManifestFormat::csv;
         }
     } catch (...) {

@@ -38,6 +38,7 @@ TEST_CASE("sniff_manifest_format", "[sniff]") {
         {"\"Algorithm\",\"Hash\",\"Path\"\r\n", ManifestFormat::csv},
         {"Algorithm,Hash,Path\n", ManifestFormat::csv},
         {"#TYPE Microsoft.Powershell.Utility.FileHash\r\n", ManifestFormat::csv},
+        {"#type of files: md5\n", ManifestFormat::gnu},
         {std::string("\xFF\xFE\"\0A\0l\0g\0o\0r\0i\0t\0h\0m\0\"\0,\0", 26), ManifestFormat::csv},
         {"\xFF\xFF\xFF", ManifestFormat::gnu},
     };
