@@ -53,7 +53,10 @@ enum class TextEncoding { utf8, utf8_bom, utf16le, utf16be };
 /// at the very start (UTF-8, UTF-16LE, UTF-16BE; none = UTF-8/bytes passed through
 /// unchanged). UTF-16 is converted to UTF-8. Lines end at LF; exactly one trailing CR is
 /// removed. With a NUL separator (file lists with -0) lines end at NUL and nothing is
-/// stripped. Memory use is bounded by the longest line.
+/// stripped. Memory use is bounded by the longest line. UTF-8 input (with or without a
+/// BOM) is not validated: its bytes, the BOM excepted, reach the lines unchanged. An empty
+/// input yields no line; "a\n" yields one line "a"; a last line without terminator is
+/// returned once finish() was called (with one trailing CR removed, as other lines).
 class LineSplitter {
 public:
     explicit LineSplitter(char separator = '\n') noexcept;
@@ -70,7 +73,10 @@ public:
     [[nodiscard]] bool had_decoding_errors() const noexcept;
 
 private:
+    void detect_encoding(bool at_end);
     void decode_pending(bool at_end);
+    void decode_utf16(bool at_end);
+    void compact();
     char m_separator;
     bool m_finished = false;
     bool m_detected = false;
@@ -79,6 +85,7 @@ private:
     std::string m_raw;      // undecoded bytes (BOM detection, partial UTF-16 units)
     std::string m_text;     // decoded UTF-8 not yet split
     std::size_t m_scan = 0; // position in m_text already scanned for the separator
+    std::size_t m_start = 0; // start of the first line not yet returned
 };
 
 // ---------------------------------------------------------------------------------------
@@ -110,7 +117,14 @@ struct ParsedLine {
 /// "hex  name", "hex *name", "hex name" / "hex<TAB>name" (reversed mode), "TAG (name) = hex",
 /// RHash's padded "MD5   (name) = hex", OpenSSL "SHA2-256(name)= hex", a leading '\' with
 /// the GNU escapes \\ \n \r, leading blanks, upper-case hex. A NUL byte in the name, an
-/// unknown escape or a digest of the wrong length makes the line malformed.
+/// empty name, an unknown escape or a digest of the wrong length makes the line malformed.
+/// Details: a line is a comment only if its first byte is '#'. Tags are matched with
+/// algorithm_from_tag (case-insensitive); the name of a tagged line ends at its last ')'.
+/// Tagged digests may be hex or base64 (coreutils 9.2+ --base64) of exactly the algorithm's
+/// size; untagged digests are hex only. With options.algorithm set, untagged digests must
+/// have its size and lines tagged with another algorithm are malformed (as md5sum -c does).
+/// `state` is updated only by a valid untagged line. ParsedLine::entry.binary is set only by
+/// the GNU '*' marker.
 ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
                                LineParseState& state);
 
@@ -132,12 +146,22 @@ std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::stri
 
 /// Parses an FCIV-XML database (FCIV 2.05's own files, the KB841290 pretty-printed form with
 /// the upper-case <?XML ...?> declaration, PsFCIV's extra elements). Digests are base64.
-/// Refuses DOCTYPE/entity declarations and absurd nesting. Errc::malformed with the line
-/// number in Error::detail on bad input.
+/// Refuses DOCTYPE/entity declarations (anywhere, comments included), NUL characters and
+/// nesting deeper than 64 elements. Errc::malformed on bad input, with Error::detail
+/// "line N: <parser message>" for ill-formed XML or "entry K (<name>): ..." for a bad
+/// FILE_ENTRY (no <name>, no digest, a digest that is not base64 of the algorithm's size, a
+/// digest element given twice). Digest elements are matched case-insensitively against
+/// AlgorithmInfo::fciv_element; other elements (Size, TimeStamp, ...) are ignored. An
+/// <FCIV> without entries gives an empty vector. ManifestEntry::line is the 1-based entry
+/// index. Input must be UTF-8 (a BOM is skipped). Builds without pugixml (the Windows cross
+/// build) always return Errc::malformed "FCIV-XML reading is not available in this build".
 Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document);
 
 /// Writes entries in FCIV 2.05's exact byte layout (CRLF, TAB, entries on one line, base64,
-/// MD5 before SHA1 before the rest). Names should already use '\' separators.
+/// MD5 before SHA1 before the rest, in all_algorithms() order). Names should already use
+/// '\' separators. Names are XML-escaped (& < > " ' and control characters as character
+/// references); other bytes are written unchanged. Without entries the result is the
+/// declaration line followed by "<FCIV>\r\n\t</FCIV>\r\n".
 std::string format_fciv_xml(std::span<const ManifestEntry> entries);
 
 }  // namespace fhash

@@ -1,99 +1,204 @@
-// GNU and BSD checksum lines: writing byte-identical to coreutils 9.1, reading leniently
-// (every variant that coreutils, BSD md5 -r, RHash and OpenSSL write) but never loosely:
-// a digest of the wrong length, an unknown escape or a NUL byte makes a line malformed.
+/// @file checksum_line.cpp
+/// GNU (md5sum/sha*sum) and BSD-tag checksum lines: lenient reading, byte-exact writing.
+/// The reading rules follow coreutils 9.1 `digest_check`/`split_3` (formats.md section 2.6).
 
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "fhash/manifest.hpp"
 
 namespace fhash {
 namespace {
 
+bool is_blank(char c) noexcept {
+    return c == ' ' || c == '\t';
+}
+
 bool is_hex(char c) noexcept {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
+bool is_tag_char(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '/';
+}
 
-/// Tagged forms: "TAG (name) = digest", "TAG(name)= digest", RHash "TAG   (name) = digest".
-/// The name ends at the last ") =" / ")=".
-bool parse_tagged(std::string_view line, ParsedLine& out) {
-    const std::size_t open = line.find('(');
-    if (open == std::string_view::npos || open == 0) {
-        return false;
-    }
-    std::string_view tag = line.substr(0, open);
-    while (!tag.empty() && tag.back() == ' ') {
-        tag.remove_suffix(1);
-    }
-    if (tag.empty() || tag.find(' ') != std::string_view::npos || tag.find('\t') != std::string_view::npos) {
-        return false;
-    }
-    // The last ')' followed by optional blanks and '='.
-    std::size_t close = line.size();
-    std::size_t eq = std::string_view::npos;
-    while (close > open) {
-        close = line.rfind(')', close - 1);
-        if (close == std::string_view::npos || close <= open) {
-            return false;
-        }
-        std::size_t k = close + 1;
-        while (k < line.size() && line[k] == ' ') {
-            ++k;
-        }
-        if (k < line.size() && line[k] == '=') {
-            eq = k;
-            break;
+ParsedLine malformed() {
+    return ParsedLine{LineKind::malformed, {}};
+}
+
+/// Decodes a tagged line's digest: hex of exactly the algorithm's size, or base64
+/// (coreutils 9.2+ --base64) decoding to exactly that size.
+std::optional<Digest> decode_tagged_digest(std::string_view text, Algorithm algorithm) {
+    const std::size_t size = algorithm_info(algorithm).digest_size;
+    if (text.size() == size * 2) {
+        if (auto hex = digest_from_hex(text)) {
+            return hex;
         }
     }
-    if (eq == std::string_view::npos) {
-        return false;
+    if (auto b64 = digest_from_base64(text); b64 && b64->size() == size) {
+        return b64;
     }
-    std::string_view digest_text = line.substr(eq + 1);
-    while (!digest_text.empty() && is_blank(digest_text.front())) {
-        digest_text.remove_prefix(1);
+    return std::nullopt;
+}
+
+/// Unescapes (when the line was escaped) and validates a name; nullopt if unusable.
+std::optional<std::string> finish_name(std::string_view raw, bool escaped) {
+    std::optional<std::string> name =
+        escaped ? unescape_gnu_name(raw) : std::optional<std::string>(std::string(raw));
+    if (!name || name->empty() || name->find('\0') != std::string::npos) {
+        return std::nullopt;
     }
-    while (!digest_text.empty() && is_blank(digest_text.back())) {
-        digest_text.remove_suffix(1);
+    return name;
+}
+
+/// Tries "TAG (name) = digest", "TAG(name)= digest" and RHash's "TAG   (name) = digest".
+/// Returns nullopt when the line does not start with a known tag followed by '(' (it may
+/// then be an untagged line); a ParsedLine (entry or malformed) otherwise.
+std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
+                                       const LineParseOptions& options) {
+    std::size_t pos = 0;
+    while (pos < rest.size() && is_tag_char(rest[pos])) {
+        ++pos;
     }
-    const std::optional<Algorithm> algorithm = algorithm_from_tag(tag);
-    out.kind = LineKind::malformed;
-    if (!algorithm) {
-        return true;
+    if (pos == 0) {
+        return std::nullopt;
     }
-    const std::size_t size = algorithm_info(*algorithm).digest_size;
-    std::optional<Digest> digest;
-    if (digest_text.size() == size * 2) {
-        digest = digest_from_hex(digest_text);
-    } else {
-        digest = digest_from_base64(digest_text);  // coreutils 9.2+ --base64
+    const std::optional<Algorithm> algorithm = algorithm_from_tag(rest.substr(0, pos));
+    std::size_t open = pos;
+    while (open < rest.size() && rest[open] == ' ') {
+        ++open;
     }
-    if (!digest || digest->size() != size) {
-        return true;
+    if (!algorithm || open >= rest.size() || rest[open] != '(') {
+        return std::nullopt;
     }
-    out.entry.name.assign(line.substr(open + 1, close - open - 1));
-    out.entry.digests.emplace_back(*algorithm, *digest);
-    out.kind = LineKind::entry;
-    return true;
+    // The name ends at the last ')': digests (hex or base64) never contain one.
+    const std::size_t close = rest.rfind(')');
+    if (close == std::string_view::npos || close <= open) {
+        return malformed();
+    }
+    std::size_t d = close + 1;
+    if (d < rest.size() && rest[d] == ' ') {
+        ++d;
+    }
+    if (d >= rest.size() || rest[d] != '=') {
+        return malformed();
+    }
+    ++d;
+    if (d < rest.size() && rest[d] == ' ') {
+        ++d;
+    }
+    // With -a, lines tagged with another algorithm are not ours (as md5sum -c does).
+    if (options.algorithm && *options.algorithm != *algorithm) {
+        return malformed();
+    }
+    const std::optional<Digest> digest = decode_tagged_digest(rest.substr(d), *algorithm);
+    std::optional<std::string> name = finish_name(rest.substr(open + 1, close - open - 1), escaped);
+    if (!digest || !name) {
+        return malformed();
+    }
+    ParsedLine parsed{LineKind::entry, {}};
+    parsed.entry.name = std::move(*name);
+    parsed.entry.digests.emplace_back(*algorithm, *digest);
+    return parsed;
+}
+
+/// "hex  name", "hex *name" (GNU) or "hex name", "hex<TAB>name" (reversed), with the mode
+/// fixed by the first valid untagged line of the manifest.
+ParsedLine parse_untagged(std::string_view rest, bool escaped, const LineParseOptions& options,
+                          LineParseState& state) {
+    std::size_t hex_end = 0;
+    while (hex_end < rest.size() && is_hex(rest[hex_end])) {
+        ++hex_end;
+    }
+    if (hex_end == 0 || hex_end % 2 != 0 || hex_end >= rest.size() || !is_blank(rest[hex_end])) {
+        return malformed();
+    }
+    const std::size_t size = hex_end / 2;
+    const std::optional<Algorithm> algorithm =
+        options.algorithm ? options.algorithm : default_algorithm_for_size(size);
+    if (!algorithm || algorithm_info(*algorithm).digest_size != size) {
+        return malformed();
+    }
+    const std::optional<Digest> digest = digest_from_hex(rest.substr(0, hex_end));
+    if (!digest) {
+        return malformed();
+    }
+
+    // coreutils split_3: after the hex digits and one blank, ' ' or '*' (followed by at least
+    // one character) means GNU format, unless the file already chose the reversed format.
+    std::size_t i = hex_end + 1;
+    bool binary = false;
+    LineParseState::UntaggedMode mode = state.mode;
+    const bool gnu_shape = rest.size() - i > 1 && (rest[i] == ' ' || rest[i] == '*');
+    if (!gnu_shape) {
+        if (mode == LineParseState::UntaggedMode::gnu) {
+            return malformed();
+        }
+        mode = LineParseState::UntaggedMode::reversed;
+    } else if (mode != LineParseState::UntaggedMode::reversed) {
+        mode = LineParseState::UntaggedMode::gnu;
+        binary = rest[i] == '*';
+        ++i;
+    }
+    std::optional<std::string> name = finish_name(rest.substr(i), escaped);
+    if (!name) {
+        return malformed();
+    }
+    state.mode = mode;  // only a valid line decides the mode
+    ParsedLine parsed{LineKind::entry, {}};
+    parsed.entry.name = std::move(*name);
+    parsed.entry.binary = binary;
+    parsed.entry.digests.emplace_back(*algorithm, *digest);
+    return parsed;
 }
 
 }  // namespace
 
+ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
+                               LineParseState& state) {
+    if (line.empty() || line.front() == '#') {
+        return ParsedLine{};
+    }
+    std::size_t start = 0;
+    while (start < line.size() && is_blank(line[start])) {
+        ++start;
+    }
+    if (start == line.size()) {
+        return ParsedLine{};
+    }
+    std::string_view rest = line.substr(start);
+    const bool escaped = rest.front() == '\\';
+    if (escaped) {
+        rest.remove_prefix(1);
+    }
+    if (std::optional<ParsedLine> tagged = parse_tagged(rest, escaped, options)) {
+        return std::move(*tagged);
+    }
+    return parse_untagged(rest, escaped, options, state);
+}
+
 bool escape_gnu_name(std::string_view name, std::string& out) {
+    if (name.find_first_of("\\\n\r") == std::string_view::npos) {
+        out.assign(name);
+        return false;
+    }
     out.clear();
-    bool escaped = false;
+    out.reserve(name.size() + 8);
     for (const char c : name) {
-        switch (c) {
-            case '\\': out += "\\\\"; escaped = true; break;
-            case '\n': out += "\\n"; escaped = true; break;
-            case '\r': out += "\\r"; escaped = true; break;
-            default: out += c; break;
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else {
+            out += c;
         }
     }
-    if (!escaped) {
-        out.assign(name);
-    }
-    return escaped;
+    return true;
 }
 
 std::optional<std::string> unescape_gnu_name(std::string_view escaped) {
@@ -106,13 +211,17 @@ std::optional<std::string> unescape_gnu_name(std::string_view escaped) {
             continue;
         }
         if (i + 1 >= escaped.size()) {
-            return std::nullopt;
+            return std::nullopt;  // trailing lone backslash
         }
-        switch (escaped[++i]) {
-            case '\\': out += '\\'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            default: return std::nullopt;
+        const char next = escaped[++i];
+        if (next == '\\') {
+            out += '\\';
+        } else if (next == 'n') {
+            out += '\n';
+        } else if (next == 'r') {
+            out += '\r';
+        } else {
+            return std::nullopt;
         }
     }
     return out;
@@ -120,121 +229,32 @@ std::optional<std::string> unescape_gnu_name(std::string_view escaped) {
 
 std::string format_gnu_line(const Digest& digest, std::string_view name) {
     std::string escaped;
-    const bool needs_escape = escape_gnu_name(name, escaped);
-    std::string line;
-    line.reserve(digest.size() * 2 + escaped.size() + 4);
-    if (needs_escape) {
-        line += '\\';
+    const bool needs_prefix = escape_gnu_name(name, escaped);
+    std::string out;
+    out.reserve(escaped.size() + digest.size() * 2 + 4);
+    if (needs_prefix) {
+        out += '\\';
     }
-    line += to_hex(digest);
-    line += "  ";
-    line += escaped;
-    line += '\n';
-    return line;
+    out += to_hex(digest);
+    out += "  ";
+    out += escaped;
+    out += '\n';
+    return out;
 }
 
 std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::string_view name) {
     std::string escaped;
-    const bool needs_escape = escape_gnu_name(name, escaped);
-    std::string line;
-    if (needs_escape) {
-        line += '\\';
+    const bool needs_prefix = escape_gnu_name(name, escaped);
+    std::string out;
+    if (needs_prefix) {
+        out += '\\';
     }
-    line += algorithm_info(algorithm).bsd_tag;
-    line += " (";
-    line += escaped;
-    line += ") = ";
-    line += to_hex(digest);
-    line += '\n';
-    return line;
-}
-
-ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
-                               LineParseState& state) {
-    ParsedLine out;
-    if (!line.empty() && line.front() == '#') {
-        return out;  // comment
-    }
-    std::size_t start = 0;
-    while (start < line.size() && is_blank(line[start])) {
-        ++start;
-    }
-    if (start == line.size()) {
-        return out;  // blank line
-    }
-    line.remove_prefix(start);
-    const bool escaped = line.front() == '\\';
-    if (escaped) {
-        line.remove_prefix(1);
-    }
-    out.kind = LineKind::malformed;
-
-    auto finish_name = [&](std::string_view raw) -> bool {
-        if (raw.empty() || raw.find('\0') != std::string_view::npos) {
-            return false;
-        }
-        if (escaped) {
-            std::optional<std::string> name = unescape_gnu_name(raw);
-            if (!name) {
-                return false;
-            }
-            out.entry.name = std::move(*name);
-        } else {
-            out.entry.name.assign(raw);
-        }
-        return true;
-    };
-
-    // Untagged: a run of hex digits, then the separator.
-    std::size_t hex_end = 0;
-    while (hex_end < line.size() && is_hex(line[hex_end])) {
-        ++hex_end;
-    }
-    const bool untagged_shape = hex_end > 0 && hex_end < line.size() && is_blank(line[hex_end]);
-    if (untagged_shape) {
-        const std::optional<Digest> digest = digest_from_hex(line.substr(0, hex_end));
-        std::optional<Algorithm> algorithm;
-        if (digest) {
-            algorithm = options.algorithm ? options.algorithm : default_algorithm_for_size(digest->size());
-        }
-        if (digest && algorithm && algorithm_info(*algorithm).digest_size == digest->size()) {
-            const std::string_view rest = line.substr(hex_end);
-            // rest[0] is a blank. "  name" or " *name" is GNU; " name" or "\tname" reversed.
-            const bool gnu_shape = rest.size() >= 2 && rest[0] == ' ' && (rest[1] == ' ' || rest[1] == '*');
-            using Mode = LineParseState::UntaggedMode;
-            if (state.mode == Mode::undecided) {
-                state.mode = gnu_shape ? Mode::gnu : Mode::reversed;
-            }
-            std::string_view name;
-            if (state.mode == Mode::gnu) {
-                if (!gnu_shape) {
-                    return out;
-                }
-                out.entry.binary = rest[1] == '*';
-                name = rest.substr(2);
-            } else {
-                name = rest.substr(1);
-            }
-            if (!finish_name(name)) {
-                return out;
-            }
-            out.entry.digests.emplace_back(*algorithm, *digest);
-            out.kind = LineKind::entry;
-            return out;
-        }
-    }
-
-    ParsedLine tagged;
-    if (parse_tagged(line, tagged)) {
-        if (tagged.kind != LineKind::entry) {
-            return out;
-        }
-        if (!finish_name(tagged.entry.name)) {
-            return out;
-        }
-        out.entry.digests = std::move(tagged.entry.digests);
-        out.kind = LineKind::entry;
-    }
+    out += algorithm_info(algorithm).bsd_tag;
+    out += " (";
+    out += escaped;
+    out += ") = ";
+    out += to_hex(digest);
+    out += '\n';
     return out;
 }
 

@@ -1,9 +1,25 @@
-#include <cstring>
+/// @file line_splitter.cpp
+/// Streaming BOM detection, UTF-16 to UTF-8 conversion and line splitting for manifests and
+/// file lists.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
 
 #include "fhash/manifest.hpp"
 
 namespace fhash {
 namespace {
+
+constexpr std::string_view k_bom_utf8 = "\xEF\xBB\xBF";
+constexpr std::string_view k_bom_utf16le = "\xFF\xFE";
+constexpr std::string_view k_bom_utf16be = "\xFE\xFF";
+constexpr char32_t k_replacement = 0xFFFD;
+
+/// Consumed text is erased from the buffer once it is at least this large and at least half
+/// of the buffer, so memory stays bounded by the longest line without quadratic copying.
+constexpr std::size_t k_compact_threshold = 64 * 1024;
 
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
@@ -23,55 +39,112 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-constexpr char32_t k_replacement = 0xFFFD;
+/// True if `data` (shorter than `bom`) could still become `bom` with more bytes.
+bool could_become(std::string_view data, std::string_view bom) noexcept {
+    return data.size() < bom.size() && bom.starts_with(data);
+}
 
 }  // namespace
 
 LineSplitter::LineSplitter(char separator) noexcept : m_separator(separator) {}
 
-TextEncoding LineSplitter::encoding() const noexcept { return m_encoding; }
-bool LineSplitter::had_decoding_errors() const noexcept { return m_errors; }
-
 void LineSplitter::feed(std::span<const std::uint8_t> bytes) {
+    if (m_finished || bytes.empty()) {
+        return;
+    }
+    compact();
     m_raw.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     decode_pending(false);
 }
 
 void LineSplitter::finish() {
-    m_finished = true;
+    if (m_finished) {
+        return;
+    }
     decode_pending(true);
+    m_finished = true;
+}
+
+bool LineSplitter::next_line(std::string& line) {
+    const std::size_t from = m_scan > m_start ? m_scan : m_start;
+    const std::size_t end = m_text.find(m_separator, from);
+    if (end == std::string::npos) {
+        m_scan = m_text.size();
+        if (!m_finished || m_start >= m_text.size()) {
+            return false;
+        }
+    }
+    const std::size_t stop = end == std::string::npos ? m_text.size() : end;
+    line.assign(m_text, m_start, stop - m_start);
+    if (m_separator == '\n' && !line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    m_start = end == std::string::npos ? m_text.size() : end + 1;
+    m_scan = m_start;
+    return true;
+}
+
+TextEncoding LineSplitter::encoding() const noexcept {
+    return m_encoding;
+}
+
+bool LineSplitter::had_decoding_errors() const noexcept {
+    return m_errors;
+}
+
+void LineSplitter::compact() {
+    if (m_start >= k_compact_threshold && m_start * 2 >= m_text.size()) {
+        m_text.erase(0, m_start);
+        m_scan -= m_start;
+        m_start = 0;
+    }
+}
+
+void LineSplitter::detect_encoding(bool at_end) {
+    const std::string_view raw = m_raw;
+    if (raw.starts_with(k_bom_utf8)) {
+        m_encoding = TextEncoding::utf8_bom;
+        m_raw.erase(0, k_bom_utf8.size());
+    } else if (raw.starts_with(k_bom_utf16le)) {
+        m_encoding = TextEncoding::utf16le;
+        m_raw.erase(0, k_bom_utf16le.size());
+    } else if (raw.starts_with(k_bom_utf16be)) {
+        m_encoding = TextEncoding::utf16be;
+        m_raw.erase(0, k_bom_utf16be.size());
+    } else if (!at_end && (could_become(raw, k_bom_utf8) || could_become(raw, k_bom_utf16le) ||
+                           could_become(raw, k_bom_utf16be))) {
+        return;  // too few bytes to decide yet
+    } else {
+        m_encoding = TextEncoding::utf8;
+    }
+    m_detected = true;
 }
 
 void LineSplitter::decode_pending(bool at_end) {
     if (!m_detected) {
-        if (m_raw.size() < 3 && !at_end) {
+        detect_encoding(at_end);
+        if (!m_detected) {
             return;
-        }
-        m_detected = true;
-        const auto u = [this](std::size_t i) { return static_cast<unsigned char>(m_raw[i]); };
-        if (m_raw.size() >= 3 && u(0) == 0xEF && u(1) == 0xBB && u(2) == 0xBF) {
-            m_encoding = TextEncoding::utf8_bom;
-            m_raw.erase(0, 3);
-        } else if (m_raw.size() >= 2 && u(0) == 0xFF && u(1) == 0xFE) {
-            m_encoding = TextEncoding::utf16le;
-            m_raw.erase(0, 2);
-        } else if (m_raw.size() >= 2 && u(0) == 0xFE && u(1) == 0xFF) {
-            m_encoding = TextEncoding::utf16be;
-            m_raw.erase(0, 2);
         }
     }
     if (m_encoding == TextEncoding::utf8 || m_encoding == TextEncoding::utf8_bom) {
-        m_text.append(m_raw);
+        // Bytes pass through unchanged: names that are not valid UTF-8 must survive.
+        m_text += m_raw;
         m_raw.clear();
         return;
     }
+    decode_utf16(at_end);
+}
+
+void LineSplitter::decode_utf16(bool at_end) {
     const bool little = m_encoding == TextEncoding::utf16le;
-    std::size_t i = 0;
-    auto unit_at = [&](std::size_t k) -> char32_t {
-        const auto b0 = static_cast<unsigned char>(m_raw[k]);
-        const auto b1 = static_cast<unsigned char>(m_raw[k + 1]);
-        return little ? static_cast<char32_t>(b0 | (b1 << 8)) : static_cast<char32_t>((b0 << 8) | b1);
+    const auto unit_at = [&](std::size_t i) -> char32_t {
+        const auto b0 = static_cast<std::uint8_t>(m_raw[i]);
+        const auto b1 = static_cast<std::uint8_t>(m_raw[i + 1]);
+        return little ? static_cast<char32_t>(b0 | (b1 << 8))
+                      : static_cast<char32_t>((b0 << 8) | b1);
     };
+    std::size_t i = 0;
     while (i + 2 <= m_raw.size()) {
         const char32_t unit = unit_at(i);
         if (unit >= 0xD800 && unit <= 0xDBFF) {
@@ -89,53 +162,27 @@ void LineSplitter::decode_pending(bool at_end) {
                 append_utf8(m_text, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
                 i += 4;
             } else {
+                // The next unit is decoded on its own in the next round.
                 append_utf8(m_text, k_replacement);
                 m_errors = true;
                 i += 2;
             }
-            continue;
-        }
-        if (unit >= 0xDC00 && unit <= 0xDFFF) {
+        } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
             append_utf8(m_text, k_replacement);
             m_errors = true;
+            i += 2;
         } else {
             append_utf8(m_text, unit);
+            i += 2;
         }
-        i += 2;
     }
     m_raw.erase(0, i);
     if (at_end && !m_raw.empty()) {
-        append_utf8(m_text, k_replacement);  // an odd trailing byte
+        // An odd byte count leaves half a code unit.
+        append_utf8(m_text, k_replacement);
         m_errors = true;
         m_raw.clear();
     }
-}
-
-bool LineSplitter::next_line(std::string& line) {
-    const std::size_t end = m_text.find(m_separator, m_scan);
-    if (end == std::string::npos) {
-        if (!m_finished || m_scan >= m_text.size()) {
-            // Drop consumed text so memory stays bounded by the longest line.
-            if (m_scan > 0) {
-                m_text.erase(0, m_scan);
-                m_scan = 0;
-            }
-            return false;
-        }
-        line.assign(m_text, m_scan, std::string::npos);
-        m_scan = m_text.size();
-    } else {
-        line.assign(m_text, m_scan, end - m_scan);
-        m_scan = end + 1;
-    }
-    if (m_separator == '\n' && !line.empty() && line.back() == '\r') {
-        line.pop_back();
-    }
-    if (m_scan > (1u << 20) && m_scan * 2 > m_text.size()) {
-        m_text.erase(0, m_scan);
-        m_scan = 0;
-    }
-    return true;
 }
 
 }  // namespace fhash

@@ -1,50 +1,85 @@
+/// @file sniff.cpp
+/// Guessing a manifest's format from its first bytes.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
 #include "fhash/manifest.hpp"
 
 namespace fhash {
+namespace {
+
+/// Up to this many characters of the head are looked at.
+constexpr std::size_t k_sniff_limit = 512;
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) noexcept {
+    if (text.size() < prefix.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+        if (c != prefix[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The head as single-byte text: a UTF-8 BOM is dropped, and UTF-16 (with a BOM) is reduced
+/// to the low byte of each code unit, which is enough to recognise ASCII punctuation.
+std::string head_text(std::span<const std::uint8_t> head) {
+    std::string text;
+    const std::size_t n = head.size();
+    if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
+        const bool little = head[0] == 0xFF;
+        for (std::size_t i = 2; i + 1 < n && text.size() < k_sniff_limit; i += 2) {
+            const std::uint8_t lo = little ? head[i] : head[i + 1];
+            const std::uint8_t hi = little ? head[i + 1] : head[i];
+            text += hi == 0 ? static_cast<char>(lo) : '?';
+        }
+        return text;
+    }
+    std::size_t start = 0;
+    if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
+        start = 3;
+    }
+    for (std::size_t i = start; i < n && text.size() < k_sniff_limit; ++i) {
+        text += static_cast<char>(head[i]);
+    }
+    return text;
+}
+
+}  // namespace
 
 ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcept {
-    std::size_t i = 0;
-    std::size_t step = 1;
-    std::size_t offset = 0;  // where the low byte of a UTF-16 unit sits
-    if (head.size() >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) {
-        i = 3;
-    } else if (head.size() >= 2 && head[0] == 0xFF && head[1] == 0xFE) {
-        i = 2;
-        step = 2;
-    } else if (head.size() >= 2 && head[0] == 0xFE && head[1] == 0xFF) {
-        i = 2;
-        step = 2;
-        offset = 1;
-    }
-    auto at = [&](std::size_t k) -> int {
-        const std::size_t pos = k + offset;
-        return pos < head.size() ? head[pos] : -1;
-    };
-    while (i < head.size()) {
-        const int c = at(i);
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            i += step;
-            continue;
+    try {
+        const std::string text = head_text(head);
+        std::string_view view = text;
+        const std::size_t first = view.find_first_not_of(" \t\r\n");
+        if (first == std::string_view::npos) {
+            return ManifestFormat::gnu;
         }
-        if (c == '<') {
+        view.remove_prefix(first);
+        if (view.front() == '<') {
             return ManifestFormat::fciv_xml;
         }
-        if (c == '{') {
+        if (view.front() == '{') {
             return ManifestFormat::json;
         }
-        // A CSV header as Export-Csv writes it: "Algorithm","Hash","Path" or #TYPE ...
-        static constexpr std::string_view k_csv = "\"Algorithm\"";
-        static constexpr std::string_view k_type = "#TYPE ";
-        for (const std::string_view marker : {k_csv, k_type}) {
-            bool match = true;
-            for (std::size_t k = 0; k < marker.size() && match; ++k) {
-                match = at(i + k * step) == static_cast<unsigned char>(marker[k]);
-            }
-            if (match) {
-                return ManifestFormat::csv;
-            }
+        // Export-Csv: 'Algorithm,Hash,Path' (quoted or not), or Windows PowerShell 5.1's
+        // '#TYPE ...' line before it.
+        if (starts_with_nocase(view, "\"algorithm\",") || starts_with_nocase(view, "algorithm,") ||
+            view.starts_with("#TYPE ")) {
+            return ManifestFormat::csv;
         }
-        return ManifestFormat::gnu;
+    } catch (...) {
+        // Allocation failure while copying at most k_sniff_limit bytes: fall back below.
     }
     return ManifestFormat::gnu;
 }
