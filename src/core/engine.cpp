@@ -76,7 +76,7 @@ Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
 Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
     Result<io::File> opened = io::File::open_read(path);
     if (!opened) {
-        return std::move(opened).error();
+        return std::move(opened).error();  // carries the path
     }
     io::File& file = *opened;
     const ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options);

@@ -14,15 +14,15 @@ namespace fhash::io {
 Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target) {
     struct stat st {};
     if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-        // Not a regular file (a device such as /dev/full, a FIFO): a rename would replace
-        // the special file, so write to it directly is not what "atomic" promises either.
-        // Refuse directories; write devices and FIFOs straight through.
+        // Not a regular file (a device such as /dev/null or /dev/full, a FIFO): renaming
+        // over it would replace the special file, so it is written straight through.
+        // Directories are refused.
         if (S_ISDIR(st.st_mode)) {
-            return make_error(Errc::is_a_directory);
+            return make_error(Errc::is_a_directory, target.native());
         }
         const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_TRUNC);
         if (fd < 0) {
-            return errno_error(errno, {});
+            return errno_error(errno, target.native());
         }
         AtomicFile file;
         file.m_fd = fd;
@@ -33,7 +33,7 @@ Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target) {
     std::string pattern = (dir / ("." + target.filename().native() + ".tmp-XXXXXX")).native();
     const int fd = ::mkstemp(pattern.data());
     if (fd < 0) {
-        return errno_error(errno, {});
+        return errno_error(errno, target.native());
     }
     (void)::fcntl(fd, F_SETFD, FD_CLOEXEC);
     // mkstemp creates 0600; a manifest gets the permissions a new file would get.

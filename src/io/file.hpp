@@ -27,6 +27,9 @@ public:
     File& operator=(const File&) = delete;
     ~File();
 
+    /// True if the object holds a handle (not default-constructed or moved from).
+    [[nodiscard]] bool is_open() const noexcept;
+
     /// Kind and size as of open (fstat), refreshed by refresh_size().
     [[nodiscard]] FileKind kind() const noexcept { return m_kind; }
     [[nodiscard]] std::uint64_t size() const noexcept { return m_size; }

@@ -41,20 +41,20 @@ Result<File> File::open_read(const std::filesystem::path& path) {
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         if (errno == EISDIR) {
-            return make_error(Errc::is_a_directory);
+            return make_error(Errc::is_a_directory, path.native());
         }
-        return errno_error(errno, {});
+        return errno_error(errno, path.native());
     }
     File file;
     file.m_fd = fd;
     file.m_owned = true;
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
-        return errno_error(errno, {});
+        return errno_error(errno, path.native());
     }
     file.m_kind = kind_of(st.st_mode);
     if (file.m_kind == FileKind::directory) {
-        return make_error(Errc::is_a_directory);
+        return make_error(Errc::is_a_directory, path.native());
     }
     file.m_size = file.m_kind == FileKind::regular ? static_cast<std::uint64_t>(st.st_size) : 0;
     return file;
@@ -90,6 +90,8 @@ File& File::operator=(File&& other) noexcept {
 }
 
 File::~File() { close(); }
+
+bool File::is_open() const noexcept { return m_fd >= 0; }
 
 void File::close() noexcept {
     if (m_owned && m_fd >= 0) {

@@ -14,8 +14,8 @@ std::size_t MappedRegion::allocation_granularity() noexcept {
 }
 
 Result<MappedRegion> MappedRegion::map(const File& file, std::uint64_t offset, std::size_t length) {
-    if (length == 0) {
-        return make_error(Errc::malformed, {}, "empty mapping requested");
+    if (length == 0 || offset % allocation_granularity() != 0) {
+        return Error{std::make_error_code(std::errc::invalid_argument), {}, "empty mapping requested"};
     }
     void* data = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, file.native_handle(),
                         static_cast<off_t>(offset));

@@ -21,6 +21,7 @@ Result<std::span<const std::uint8_t>> ChunkedSource::next() {
             break;  // a pipe or terminal: hand over what arrived rather than wait for more
         }
     }
+    m_total += filled;
     return std::span<const std::uint8_t>(m_buffer.data(), filled);
 }
 
@@ -62,6 +63,7 @@ Result<std::span<const std::uint8_t>> MappedSource::next() {
     const std::size_t take = std::min(m_piece, window.size() - m_position);
     const std::span<const std::uint8_t> piece = window.subspan(m_position, take);
     m_position += take;
+    m_total += take;
     return piece;
 }
 

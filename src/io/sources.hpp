@@ -19,10 +19,13 @@ public:
     ChunkedSource(File& file, std::span<std::uint8_t> buffer) noexcept
         : m_file(file), m_buffer(buffer) {}
     Result<std::span<const std::uint8_t>> next() override;
+    /// Bytes handed out so far.
+    [[nodiscard]] std::uint64_t bytes_read() const noexcept { return m_total; }
 
 private:
     File& m_file;
     std::span<std::uint8_t> m_buffer;
+    std::uint64_t m_total = 0;
 };
 
 /// Maps `window` bytes at a time (unmapping the previous window), so memory stays flat on
@@ -38,6 +41,8 @@ class MappedSource final : public ByteSource {
 public:
     MappedSource(File& file, const ReadOptions& options) noexcept;
     Result<std::span<const std::uint8_t>> next() override;
+    /// Bytes handed out so far.
+    [[nodiscard]] std::uint64_t bytes_produced() const noexcept { return m_total; }
 
 private:
     File& m_file;
@@ -48,6 +53,7 @@ private:
     std::size_t m_position = 0;         // position inside the current window
     MappedRegion m_region;
     bool m_mapped_once = false;
+    std::uint64_t m_total = 0;
 };
 
 }  // namespace fhash::io

@@ -14,6 +14,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+const char* kind_name(const fs::file_status& status) {
+    switch (status.type()) {
+        case fs::file_type::fifo: return "fifo";
+        case fs::file_type::socket: return "socket";
+        case fs::file_type::character: return "character device";
+        case fs::file_type::block: return "block device";
+        default: return "special file";
+    }
+}
+
 class Walker {
 public:
     Walker(const WalkOptions& options, WalkResult& result) : m_options(options), m_result(result) {}
@@ -66,7 +76,7 @@ private:
             if (!m_options.follow_symlinks) {
                 m_result.notes.push_back({WalkNote::Kind::skipped,
                                           make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
-                                                     "symbolic link not followed")});
+                                                     "symbolic link")});
                 return;
             }
             status = entry.status(ec);
@@ -82,7 +92,7 @@ private:
         } else {
             m_result.notes.push_back({WalkNote::Kind::skipped,
                                       make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
-                                                 "skipped")});
+                                                 kind_name(status))});
         }
     }
 
@@ -95,6 +105,12 @@ private:
 
 WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
     WalkResult result;
+    std::error_code ec;
+    const fs::file_status status = fs::status(root, ec);  // the root is followed
+    if (!ec && fs::is_regular_file(status)) {
+        result.files.push_back(root);
+        return result;
+    }
     Walker walker(options, result);
     walker.walk_dir(root);
     std::sort(result.files.begin(), result.files.end(), [](const fs::path& a, const fs::path& b) {

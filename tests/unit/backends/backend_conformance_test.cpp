@@ -1,0 +1,107 @@
+// The same known answers, split-update equivalence and reset reuse for whichever backend
+// this build compiled.
+
+#include "support/catch.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "fhash/algorithm.hpp"
+#include "fhash/digest.hpp"
+#include "fhash/hasher.hpp"
+#include "support/kat_vectors.hpp"
+
+using namespace fhash;
+
+namespace {
+
+std::span<const std::uint8_t> bytes_of(std::string_view s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+// Feeds `input` in pieces whose sizes cycle through `pieces`, then finishes.
+std::string digest_hex(Hasher& hasher, std::string_view input,
+                       std::span<const std::size_t> pieces) {
+    std::size_t position = 0;
+    std::size_t index = 0;
+    while (position < input.size()) {
+        const std::size_t length =
+            std::min(pieces[index++ % pieces.size()], input.size() - position);
+        REQUIRE(hasher.update(bytes_of(input.substr(position, length))));
+        position += length;
+    }
+    Result<Digest> digest = hasher.finish();
+    REQUIRE(digest);
+    return to_hex(*digest);
+}
+
+std::unique_ptr<Hasher> must_make(Algorithm a) {
+    Result<std::unique_ptr<Hasher>> hasher = make_hasher(a);
+    REQUIRE(hasher);
+    return std::move(*hasher);
+}
+
+}  // namespace
+
+TEST_CASE("the backend names itself and supports every algorithm", "[backend]") {
+    CHECK_FALSE(backend_name().empty());
+    for (const AlgorithmInfo& info : all_algorithms()) {
+        INFO(info.name);
+        CHECK(backend_supports(info.id));
+        Result<std::unique_ptr<Hasher>> hasher = make_hasher(info.id);
+        REQUIRE(hasher);
+        CHECK((*hasher)->algorithm() == info.id);
+    }
+}
+
+TEST_CASE("known answers for every algorithm, in one update", "[backend][kat]") {
+    const auto inputs = test::kat_inputs();
+    for (const test::KatRow& row : test::k_kat_rows) {
+        INFO(algorithm_info(row.algorithm).name);
+        const std::unique_ptr<Hasher> hasher = must_make(row.algorithm);
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            INFO("input " << i);
+            const std::size_t whole[] = {inputs[i].size() + 1};
+            CHECK(digest_hex(*hasher, inputs[i], whole) == row.hex[i]);
+            CHECK(algorithm_info(row.algorithm).digest_size * 2 == row.hex[i].size());
+            REQUIRE(hasher->reset());
+        }
+    }
+}
+
+TEST_CASE("the digest does not depend on how updates are split", "[backend][split]") {
+    const auto inputs = test::kat_inputs();
+    const std::size_t ones[] = {1};
+    const std::size_t odd[] = {1, 63, 64, 65, 127, 128, 129, 7};
+    const std::size_t big[] = {4093, 65536, 1};
+    for (const test::KatRow& row : test::k_kat_rows) {
+        INFO(algorithm_info(row.algorithm).name);
+        const std::unique_ptr<Hasher> hasher = must_make(row.algorithm);
+        for (std::size_t i = 0; i < 3; ++i) {
+            CHECK(digest_hex(*hasher, inputs[i], ones) == row.hex[i]);
+            REQUIRE(hasher->reset());
+            CHECK(digest_hex(*hasher, inputs[i], odd) == row.hex[i]);
+            REQUIRE(hasher->reset());
+        }
+        CHECK(digest_hex(*hasher, inputs[3], odd) == row.hex[3]);
+        REQUIRE(hasher->reset());
+        CHECK(digest_hex(*hasher, inputs[3], big) == row.hex[3]);
+    }
+}
+
+TEST_CASE("reset reuses a hasher, also in the middle of a computation", "[backend][reset]") {
+    for (const test::KatRow& row : test::k_kat_rows) {
+        INFO(algorithm_info(row.algorithm).name);
+        const std::unique_ptr<Hasher> hasher = must_make(row.algorithm);
+        const std::size_t whole[] = {1 << 20};
+        CHECK(digest_hex(*hasher, "abc", whole) == row.hex[1]);
+        REQUIRE(hasher->reset());
+        CHECK(digest_hex(*hasher, "", whole) == row.hex[0]);
+        REQUIRE(hasher->reset());
+        REQUIRE(hasher->update(bytes_of("garbage that reset must forget")));
+        REQUIRE(hasher->reset());
+        CHECK(digest_hex(*hasher, "abc", whole) == row.hex[1]);
+    }
+}
