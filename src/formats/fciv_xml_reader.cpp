@@ -144,7 +144,8 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
             const std::string value = trimmed(field.child_value());
             const std::size_t size = algorithm_info(*algorithm).digest_size;
             std::optional<Digest> digest = digest_from_base64(value);
-            if (!digest && value.size() == size * 2) {
+            // Hex text of the right length is often valid base64 as well (of another size).
+            if ((!digest || digest->size() != size) && value.size() == size * 2) {
                 digest = digest_from_hex(value);
             }
             if (!digest || digest->size() != size) {
