@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "platform/wildcards.hpp"
+
 namespace fhash::cli {
 
 void build_app(CLI::App& app, RawOptions& raw) {
@@ -75,7 +77,8 @@ bool parse_format(std::string_view name, OutputFormat& out) {
 }  // namespace
 
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
-    options.paths = raw.paths;
+    // Windows shells leave "*.iso" to the program; POSIX shells have expanded it already.
+    options.paths = platform::expand_wildcards(raw.paths);
     options.recursive = raw.recursive;
     options.check = raw.check;
     options.quiet = raw.quiet;

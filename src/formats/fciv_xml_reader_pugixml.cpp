@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fhash/manifest.hpp"
+#include "formats/fciv_xml_entry.hpp"
 
 #include <pugixml.hpp>
 
@@ -19,7 +20,7 @@ namespace fhash {
 namespace {
 
 /// Deeper nesting is refused: FCIV files are three levels deep.
-constexpr std::size_t k_max_depth = 64;
+constexpr std::size_t k_max_depth = formats::k_fciv_max_depth;
 
 char lower_ascii(char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -124,63 +125,14 @@ std::string text_of(const pugi::xml_node& node) {
     return text;
 }
 
-std::string_view trim(std::string_view s) noexcept {
-    const std::size_t first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const std::size_t last = s.find_last_not_of(" \t\r\n");
-    return s.substr(first, last - first + 1);
-}
-
-const AlgorithmInfo* digest_element(std::string_view element) noexcept {
-    for (const AlgorithmInfo& info : all_algorithms()) {
-        if (equals_nocase(element, info.fciv_element)) {
-            return &info;
-        }
-    }
-    return nullptr;
-}
-
 Result<ManifestEntry> read_entry(const pugi::xml_node& node, std::size_t index) {
-    const std::string where = "entry " + std::to_string(index);
-    ManifestEntry entry;
-    entry.line = index;
-    bool has_name = false;
+    std::vector<formats::FcivField> fields;
     for (const pugi::xml_node child : node.children()) {
-        if (child.type() != pugi::node_element) {
-            continue;
+        if (child.type() == pugi::node_element) {
+            fields.push_back({child.name(), text_of(child)});
         }
-        const std::string_view element = child.name();
-        if (element == "name") {
-            entry.name = text_of(child);
-            has_name = true;
-            continue;
-        }
-        const AlgorithmInfo* info = digest_element(element);
-        if (info == nullptr) {
-            continue;  // PsFCIV's Size, TimeStamp and the like
-        }
-        const std::string value = text_of(child);
-        const std::optional<Digest> digest = digest_from_base64(trim(value));
-        if (!digest || digest->size() != info->digest_size) {
-            return malformed(where + " (" + entry.name + "): invalid " +
-                             std::string(info->fciv_element) + " digest");
-        }
-        for (const auto& [algorithm, existing] : entry.digests) {
-            if (algorithm == info->id) {
-                return malformed(where + ": duplicate " + std::string(info->fciv_element));
-            }
-        }
-        entry.digests.emplace_back(info->id, *digest);
     }
-    if (!has_name || entry.name.empty()) {
-        return malformed(where + ": missing <name>");
-    }
-    if (entry.digests.empty()) {
-        return malformed(where + " (" + entry.name + "): no digest");
-    }
-    return entry;
+    return formats::build_fciv_entry(index, fields);
 }
 
 Result<std::vector<ManifestEntry>> parse_document(std::string_view document) {
@@ -219,7 +171,7 @@ Result<std::vector<ManifestEntry>> parse_document(std::string_view document) {
     DepthGuard guard;
     xml.traverse(guard);
     if (guard.too_deep()) {
-        return malformed("elements nested deeper than " + std::to_string(k_max_depth));
+        return malformed("XML nested deeper than " + std::to_string(k_max_depth) + " levels");
     }
     const pugi::xml_node root = xml.document_element();
     if (!root || std::string_view(root.name()) != "FCIV") {
@@ -227,8 +179,15 @@ Result<std::vector<ManifestEntry>> parse_document(std::string_view document) {
     }
     std::vector<ManifestEntry> entries;
     std::size_t index = 0;
-    for (const pugi::xml_node node : root.children("FILE_ENTRY")) {
-        Result<ManifestEntry> entry = read_entry(node, ++index);
+    for (const pugi::xml_node node : root.children()) {
+        if (node.type() != pugi::node_element) {
+            continue;
+        }
+        ++index;
+        if (std::string_view(node.name()) != "FILE_ENTRY") {
+            return formats::unexpected_fciv_element(index, node.name());
+        }
+        Result<ManifestEntry> entry = read_entry(node, index);
         if (!entry) {
             return std::move(entry).error();
         }

@@ -7,6 +7,7 @@
 #   files/    copied into the scratch directory (optional; otherwise testdata/inputs is)
 #   stdout, stderr, exit   the expected results (missing stdout/stderr mean empty)
 #   env       optional: KEY=VALUE lines set in the environment of the run
+#   backends, platforms   optional: where the case runs (honoured by tests/CMakeLists.txt)
 #   after     optional: one "path<TAB>expected-file" pair per line; each scratch file must
 #             equal the expected file (for -o)
 #

@@ -1,4 +1,4 @@
-// Portable directory walk on std::filesystem. Symbolic links inside the tree are not
+// POSIX directory walk on std::filesystem. Symbolic links inside the tree are not
 // followed unless asked; when they are, the (device, inode)-like identity of every folder on
 // the current path is kept so that a link back into an ancestor is reported, not walked.
 

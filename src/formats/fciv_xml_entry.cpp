@@ -1,0 +1,92 @@
+#include "formats/fciv_xml_entry.hpp"
+
+#include <optional>
+
+namespace fhash::formats {
+namespace {
+
+bool equals_nocase(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string_view trim(std::string_view s) noexcept {
+    const std::size_t first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const std::size_t last = s.find_last_not_of(" \t\r\n");
+    return s.substr(first, last - first + 1);
+}
+
+const AlgorithmInfo* digest_element(std::string_view element) noexcept {
+    for (const AlgorithmInfo& info : all_algorithms()) {
+        if (equals_nocase(element, info.fciv_element)) {
+            return &info;
+        }
+    }
+    return nullptr;
+}
+
+Error malformed(std::string detail) { return make_error(Errc::malformed, {}, std::move(detail)); }
+
+}  // namespace
+
+Error unexpected_fciv_element(std::size_t index, std::string_view element) {
+    return malformed("entry " + std::to_string(index) + ": unexpected element <" + std::string(element) + ">");
+}
+
+Result<ManifestEntry> build_fciv_entry(std::size_t index, std::span<const FcivField> fields) {
+    const std::string where = "entry " + std::to_string(index);
+    ManifestEntry entry;
+    entry.line = index;
+    bool has_name = false;
+    for (const FcivField& field : fields) {
+        if (equals_nocase(field.name, "name")) {
+            entry.name = field.text;
+            has_name = true;
+            continue;
+        }
+        const AlgorithmInfo* info = digest_element(field.name);
+        if (info == nullptr) {
+            continue;  // PsFCIV's Size, TimeStamp and the like
+        }
+        const std::string_view text = trim(field.text);
+        std::optional<Digest> digest = digest_from_base64(text);
+        // Hex of the right length (some tools write it) is often valid base64 as well, of
+        // another size: try hex whenever base64 does not give the algorithm's size.
+        if ((!digest || digest->size() != info->digest_size) && text.size() == info->digest_size * 2) {
+            digest = digest_from_hex(text);
+        }
+        if (!digest || digest->size() != info->digest_size) {
+            return malformed(where + " (" + entry.name + "): invalid " + std::string(info->fciv_element) +
+                             " digest");
+        }
+        for (const auto& [algorithm, existing] : entry.digests) {
+            if (algorithm == info->id) {
+                return malformed(where + ": duplicate " + std::string(info->fciv_element));
+            }
+        }
+        entry.digests.emplace_back(info->id, *digest);
+    }
+    if (!has_name || entry.name.empty()) {
+        return malformed(where + ": missing <name>");
+    }
+    if (entry.name.find('\0') != std::string::npos) {
+        return malformed(where + ": NUL in <name>");
+    }
+    if (entry.digests.empty()) {
+        return malformed(where + " (" + entry.name + "): no digest");
+    }
+    return entry;
+}
+
+}  // namespace fhash::formats

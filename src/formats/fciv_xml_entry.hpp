@@ -1,0 +1,35 @@
+#pragma once
+/// @file fciv_xml_entry.hpp
+/// The FCIV-XML rules shared by every XML reader (pugixml on Unix, XmlLite on Windows): what
+/// makes one <FILE_ENTRY> a valid manifest entry. The readers only walk their parser's tree
+/// and hand the entry's child elements over.
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+#include "fhash/error.hpp"
+#include "fhash/manifest.hpp"
+
+namespace fhash::formats {
+
+/// One child element of a <FILE_ENTRY>: its name and its character data.
+struct FcivField {
+    std::string name;
+    std::string text;
+};
+
+/// Most element levels an FCIV database may nest (it needs 3).
+inline constexpr std::size_t k_fciv_max_depth = 64;
+
+/// Builds the entry numbered `index` (1-based) from its fields: <name> (required, not empty,
+/// no NUL), digest elements named as FCIV/PsFCIV write them (MD5, SHA1, SHA256, ...;
+/// case-insensitive) holding base64 (or hex of the right length), at least one digest, none
+/// twice. Other elements (PsFCIV's Size, TimeStamp) are ignored. Errc::malformed otherwise,
+/// detail "entry N (name): ...".
+Result<ManifestEntry> build_fciv_entry(std::size_t index, std::span<const FcivField> fields);
+
+/// The error for an element other than <FILE_ENTRY> under <FCIV>.
+Error unexpected_fciv_element(std::size_t index, std::string_view element);
+
+}  // namespace fhash::formats
