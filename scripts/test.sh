@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One command on a fresh Debian/Ubuntu machine: installs what is missing, builds fhash and
 # runs the whole test suite (unit, golden CLI, coreutils comparison), then the same suite
-# under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Set FHASH_SKIP_SANITIZE=1 to skip the sanitizer pass.
+# under AddressSanitizer + UndefinedBehaviorSanitizer, then the Windows build (MinGW-w64,
+# CNG backend) with its suite under Wine.
+# FHASH_SKIP_SANITIZE=1 skips the sanitizer pass, FHASH_SKIP_WINDOWS=1 the Windows one.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -19,4 +20,9 @@ if [ "${FHASH_SKIP_SANITIZE:-0}" != "1" ]; then
   cmake --build "$root/build-asan" -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build-asan" -j "$jobs" --output-on-failure --timeout 600
+fi
+
+if [ "${FHASH_SKIP_WINDOWS:-0}" != "1" ]; then
+  echo "== Windows build (MinGW-w64, CNG) and test under Wine"
+  bash "$root/scripts/test-windows.sh"
 fi

@@ -40,6 +40,24 @@ Error malformed(std::string detail) { return make_error(Errc::malformed, {}, std
 
 }  // namespace
 
+bool has_nul_reference(std::string_view text) noexcept {
+    for (std::size_t at = text.find("&#"); at != std::string_view::npos;
+         at = text.find("&#", at + 2)) {
+        std::size_t i = at + 2;
+        if (i < text.size() && (text[i] == 'x' || text[i] == 'X')) {
+            ++i;
+        }
+        const std::size_t digits = i;
+        while (i < text.size() && text[i] == '0') {
+            ++i;
+        }
+        if (i > digits && i < text.size() && text[i] == ';') {
+            return true;
+        }
+    }
+    return false;
+}
+
 Error unexpected_fciv_element(std::size_t index, std::string_view element) {
     return malformed("entry " + std::to_string(index) + ": unexpected element <" + std::string(element) + ">");
 }

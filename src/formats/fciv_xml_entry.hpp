@@ -29,6 +29,10 @@ inline constexpr std::size_t k_fciv_max_depth = 64;
 /// detail "entry N (name): ...".
 Result<ManifestEntry> build_fciv_entry(std::size_t index, std::span<const FcivField> fields);
 
+/// True if `text` holds a character reference to U+0000 ("&#0;", "&#x00;", ...): XML 1.0
+/// forbids it, and parsers that keep strings NUL-terminated would silently cut a name short.
+bool has_nul_reference(std::string_view text) noexcept;
+
 /// The error for an element other than <FILE_ENTRY> under <FCIV>.
 Error unexpected_fciv_element(std::size_t index, std::string_view element);
 

@@ -50,26 +50,6 @@ bool contains_nocase(std::string_view text, std::string_view needle) noexcept {
     return false;
 }
 
-/// True if `text` holds a character reference to U+0000 ("&#0;", "&#x00;", ...), which
-/// pugixml would turn into a string terminator and so silently cut a name short.
-bool has_nul_reference(std::string_view text) noexcept {
-    for (std::size_t at = text.find("&#"); at != std::string_view::npos;
-         at = text.find("&#", at + 2)) {
-        std::size_t i = at + 2;
-        if (i < text.size() && (text[i] == 'x' || text[i] == 'X')) {
-            ++i;
-        }
-        const std::size_t digits = i;
-        while (i < text.size() && text[i] == '0') {
-            ++i;
-        }
-        if (i > digits && i < text.size() && text[i] == ';') {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::size_t line_of(std::string_view document, std::size_t offset) noexcept {
     std::size_t line = 1;
     for (std::size_t i = 0; i < offset && i < document.size(); ++i) {
@@ -154,7 +134,7 @@ Result<std::vector<ManifestEntry>> parse_document(std::string_view document) {
         return malformed("line " + std::to_string(line_of(document, skip + nul)) +
                          ": NUL byte in the document");
     }
-    if (has_nul_reference(body)) {
+    if (formats::has_nul_reference(body)) {
         return malformed("character reference to U+0000 in the document");
     }
 

@@ -20,6 +20,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -237,6 +238,14 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
     }
     if (contains_doctype(text)) {
         return make_error(Errc::malformed, {}, "DOCTYPE declarations are not accepted");
+    }
+    // A raw NUL is never valid XML, and Wine's XmlLite can loop on one: refuse it first.
+    if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+        return make_error(Errc::malformed, {}, "line " + std::to_string(line) + ": NUL byte in the document");
+    }
+    if (formats::has_nul_reference(text)) {
+        return make_error(Errc::malformed, {}, "character reference to U+0000 in the document");
     }
     // KB841290 shows "<?XML ...?>": a reserved PI target that strict parsers reject. Read
     // it as the ordinary declaration.

@@ -111,6 +111,8 @@ void File::close() noexcept {
     m_owned = false;
 }
 
+bool File::is_open() const noexcept { return m_handle != nullptr; }
+
 Result<std::uint64_t> File::current_size() const { return size_of(m_handle); }
 
 Result<std::size_t> File::read(std::span<std::uint8_t> buffer) {

@@ -1,5 +1,7 @@
 #include "support/catch.hpp"
 
+#include "platform/paths.hpp"
+
 #include <string>
 #include <vector>
 
@@ -157,11 +159,11 @@ TEST_CASE("a missing file and a directory give distinct errors with the path", "
     Result<FileDigests> a = hasher.hash_file(missing);
     REQUIRE_FALSE(a);
     CHECK(a.error().code == std::errc::no_such_file_or_directory);
-    CHECK(a.error().path == missing.native());
+    CHECK(a.error().path == fhash::platform::path_to_utf8(missing));
     Result<FileDigests> b = hasher.hash_file(dir.path());
     REQUIRE_FALSE(b);
     CHECK(b.error().code == make_error_code(Errc::is_a_directory));
-    CHECK(b.error().path == dir.path().native());
+    CHECK(b.error().path == fhash::platform::path_to_utf8(dir.path()));
 }
 
 TEST_CASE("an empty file on the mmap path is read, not mapped", "[engine]") {

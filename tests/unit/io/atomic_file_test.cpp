@@ -1,5 +1,7 @@
 #include "support/catch.hpp"
 
+#include "platform/paths.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -66,7 +68,7 @@ TEST_CASE("AtomicFile fails cleanly where it cannot write", "[io][atomic]") {
     Result<io::AtomicFile> a = io::AtomicFile::create(nowhere);
     REQUIRE_FALSE(a);
     CHECK(a.error().code == std::errc::no_such_file_or_directory);
-    CHECK(a.error().path == nowhere.native());
+    CHECK(a.error().path == fhash::platform::path_to_utf8(nowhere));
 
     Result<io::AtomicFile> b = io::AtomicFile::create(dir.path());
     REQUIRE_FALSE(b);

@@ -1,5 +1,7 @@
 #include "support/catch.hpp"
 
+#include "platform/paths.hpp"
+
 #include <string>
 #include <vector>
 
@@ -40,11 +42,11 @@ TEST_CASE("File::open_read errors carry the path", "[io][file]") {
     Result<io::File> a = io::File::open_read(missing);
     REQUIRE_FALSE(a);
     CHECK(a.error().code == std::errc::no_such_file_or_directory);
-    CHECK(a.error().path == missing.native());
+    CHECK(a.error().path == fhash::platform::path_to_utf8(missing));
     Result<io::File> b = io::File::open_read(dir.path());
     REQUIRE_FALSE(b);
     CHECK(b.error().code == make_error_code(Errc::is_a_directory));
-    CHECK(b.error().path == dir.path().native());
+    CHECK(b.error().path == fhash::platform::path_to_utf8(dir.path()));
 }
 
 TEST_CASE("File is move-only and the moved-from object is empty", "[io][file]") {

@@ -1,5 +1,7 @@
 #include "support/catch.hpp"
 
+#include "platform/paths.hpp"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -15,7 +17,7 @@ std::vector<std::string> relative_files(const io::WalkResult& result,
                                         const std::filesystem::path& root) {
     std::vector<std::string> out;
     for (const std::filesystem::path& p : result.files) {
-        out.push_back(p.native().substr(root.native().size() + 1));
+        out.push_back(fhash::platform::generic_display(p.lexically_relative(root)));
     }
     return out;
 }
