@@ -23,7 +23,7 @@ void build_app(CLI::App& app, RawOptions& raw) {
         ->allow_extra_args(false)
         ->type_name("LIST")
         ->group(hashing);
-    app.add_option("-f,--format", raw.format, "Output format: gnu (default), bsd, fciv-xml")
+    app.add_option("-f,--format", raw.format, "Output format: gnu (default), bsd, fciv-xml, json, csv")
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
@@ -35,6 +35,28 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.add_option("--base-dir", raw.base_dir,
                    "Write paths relative to DIR; with -c, resolve manifest paths against DIR")
         ->type_name("DIR");
+    app.add_option("--files-from", raw.files_from,
+                   "Also hash the paths listed in FILE (- = stdin), one per line")
+        ->type_name("FILE")
+        ->group(hashing);
+    app.add_flag("-0,--null", raw.null_separated, "With --files-from: the list is NUL-separated")
+        ->group(hashing);
+    auto* walking = "Walking trees (-r, --audit, --update)";
+    app.add_option("--include", raw.include,
+                   "Only files matching GLOB (repeatable; relative to the walked folder)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_option("--exclude", raw.exclude, "Skip files and folders matching GLOB (repeatable)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_option("--exclude-from", raw.exclude_from, "Read --exclude patterns from FILE, one per line")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_flag("-L,--follow", raw.follow, "Follow symbolic links inside walked folders")
+        ->group(walking);
     app.add_option("-j,--jobs", raw.jobs, "Worker threads (default: number of cores)")
         ->type_name("N")
         ->group(hashing);
@@ -53,6 +75,34 @@ void build_app(CLI::App& app, RawOptions& raw) {
                  "Missing files are not failures (but verifying nothing is)")
         ->group(checking);
 
+    app.add_option("--only", raw.only,
+                   "With -c: verify only FILE (repeatable); fail if it has no entry")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->group(checking);
+    app.add_flag("--audit", raw.audit,
+                 "With -c: also walk --base-dir and report OK, CHANGED, MISSING, NEW, MOVED")
+        ->group(checking);
+
+    auto* other = "Other modes";
+    app.add_option("--expect", raw.expect, "Check one FILE against DIGEST (hex or base64)")
+        ->type_name("DIGEST")
+        ->group(other);
+    app.add_option("--update", raw.update,
+                   "Bring MANIFEST up to date with the files on disk (rewritten atomically)")
+        ->type_name("MANIFEST")
+        ->group(other);
+    app.add_flag("--rehash", raw.rehash, "With --update: re-hash every file")->group(other);
+
+    auto* display = "Display";
+    app.add_flag("--progress", raw.progress,
+                 "Show progress on stderr even when it is not a terminal")
+        ->group(display);
+    app.add_flag("--no-progress", raw.no_progress, "Never show progress")->group(display);
+    app.add_option("--color", raw.color, "Colour OK/FAILED: auto (default), always, never")
+        ->type_name("WHEN")
+        ->group(display);
+
     app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");
     app.add_flag("-V,--version", raw.version, "Print version and digest backend, then exit");
 }
@@ -66,6 +116,10 @@ bool parse_format(std::string_view name, OutputFormat& out) {
         out = OutputFormat::bsd;
     } else if (name == "fciv-xml" || name == "xml") {
         out = OutputFormat::fciv_xml;
+    } else if (name == "json" || name == "jsonl") {
+        out = OutputFormat::json;
+    } else if (name == "csv") {
+        out = OutputFormat::csv;
     } else {
         return false;
     }
@@ -105,7 +159,7 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
     }
 
     if (!raw.format.empty() && !parse_format(raw.format, options.format)) {
-        error = fmt::format("unknown format '{}' (use gnu, bsd or fciv-xml)", raw.format);
+        error = fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)", raw.format);
         return false;
     }
     if (raw.tag) {
@@ -162,7 +216,10 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
             return false;
         }
     }
-    if (options.paths.empty()) {
+    if (!validate_everyday(raw, options, error)) {
+        return false;
+    }
+    if (options.paths.empty() && !options.files_from && !options.update) {
         options.paths.emplace_back("-");
     }
     return true;
