@@ -32,10 +32,11 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
         if (c == '{') {
             return ManifestFormat::json;
         }
-        // A CSV header as Export-Csv writes it: "Algorithm","Hash","Path" or #TYPE ...
-        static constexpr std::string_view k_csv = "\"Algorithm\"";
-        static constexpr std::string_view k_type = "#TYPE ";
-        for (const std::string_view marker : {k_csv, k_type}) {
+        // A CSV header as Export-Csv writes it: "Algorithm","Hash","Path" or #TYPE ...; the
+        // columns may come in another order and unquoted (ConvertTo-Csv -UseQuotes Never).
+        static constexpr std::string_view k_markers[] = {
+            "\"Algorithm\",", "\"Hash\",", "\"Path\",", "Algorithm,", "Hash,", "Path,", "#TYPE "};
+        for (const std::string_view marker : k_markers) {
             bool match = true;
             for (std::size_t k = 0; k < marker.size() && match; ++k) {
                 match = at(i + k * step) == static_cast<unsigned char>(marker[k]);
