@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "fhash/manifest.hpp"
+
 namespace fhash::cli {
 namespace {
 
@@ -62,6 +64,23 @@ void Console::file_error(const Error& error) {
     } else {
         this->error(fmt::format("{}: {}", quote_name(error.path), error.reason()));
     }
+}
+
+std::string Console::paint(std::string_view text, Tone tone) const {
+    if (!m_color) {
+        return std::string(text);
+    }
+    const char* sgr = tone == Tone::good ? "\x1b[32m" : tone == Tone::bad ? "\x1b[1;31m" : "\x1b[33m";
+    return fmt::format("{}{}\x1b[0m", sgr, text);
+}
+
+std::string status_name(const std::string& name) {
+    if (name.find_first_of("\n\r") == std::string::npos) {
+        return name;
+    }
+    std::string escaped;
+    escape_gnu_name(name, escaped);
+    return "\\" + escaped;
 }
 
 std::string quote_name(std::string_view name) {

@@ -12,6 +12,9 @@
 
 namespace fhash::cli {
 
+/// Colours of status words.
+enum class Tone { good, bad, warn };
+
 class Console {
 public:
     Console();
@@ -29,13 +32,23 @@ public:
     void error_line(std::string_view line);
     /// Prints "fhash: <name>: <reason>\n" on standard error, the name quoted as needed.
     void file_error(const Error& error);
+    /// Whether paint() colours its text (decided once from --color, NO_COLOR and the terminal).
+    void set_color(bool enabled) noexcept { m_color = enabled; }
+    /// `text` in the colour of `tone` (ANSI SGR) when colour is on; unchanged otherwise.
+    [[nodiscard]] std::string paint(std::string_view text, Tone tone) const;
     /// True once a write to stdout failed.
     [[nodiscard]] bool out_failed() const noexcept { return m_out_failed; }
 
 private:
     std::string m_buffer;
     bool m_out_failed = false;
+    bool m_color = false;
 };
+
+/// The name as printed in a status line ("NAME: OK"). As coreutils 9.1 does, only a name
+/// holding a line break is escaped (then with a leading '\'), so that one entry stays one
+/// line; a Windows-style "sub\file" prints as it is.
+std::string status_name(const std::string& name);
 
 /// Quotes a file name for a diagnostic the way coreutils does (shell-escape style): plain
 /// names unchanged, names with blanks or shell metacharacters in single quotes, control

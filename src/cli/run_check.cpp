@@ -30,18 +30,6 @@ struct CheckCounts {
 
 const char* plural(std::uint64_t n, const char* one, const char* many) { return n == 1 ? one : many; }
 
-/// The name as printed in a status line. As coreutils 9.1 does, only a name holding a line
-/// break is escaped (then with a leading '\'), so that one entry stays one line; a
-/// Windows-style "sub\file" prints as it is.
-std::string status_name(const std::string& name) {
-    if (name.find_first_of("\n\r") == std::string::npos) {
-        return name;
-    }
-    std::string escaped;
-    escape_gnu_name(name, escaped);
-    return "\\" + escaped;
-}
-
 class ManifestChecker {
 public:
     ManifestChecker(const Options& options, Console& console, std::string label, Verifier& verifier)
@@ -54,13 +42,13 @@ public:
             case EntryStatus::ok:
                 ++m_counts.matched;
                 if (!m_options.quiet && !m_options.status) {
-                    m_console.out(status_name(entry.name) + ": OK\n");
+                    m_console.out(status_name(entry.name) + ": " + m_console.paint("OK", Tone::good) + "\n");
                 }
                 break;
             case EntryStatus::mismatch:
                 ++m_counts.mismatched;
                 if (!m_options.status) {
-                    m_console.out(status_name(entry.name) + ": FAILED\n");
+                    m_console.out(status_name(entry.name) + ": " + m_console.paint("FAILED", Tone::bad) + "\n");
                 }
                 break;
             case EntryStatus::missing:
@@ -72,7 +60,8 @@ public:
                 ++m_counts.read_failures;
                 m_console.file_error(outcome.error);
                 if (!m_options.status) {
-                    m_console.out(status_name(entry.name) + ": FAILED open or read\n");
+                    m_console.out(status_name(entry.name) + ": " + m_console.paint("FAILED open or read", Tone::bad) +
+                                  "\n");
                 }
                 break;
         }
