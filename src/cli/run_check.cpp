@@ -11,6 +11,7 @@
 
 #include "fhash/manifest.hpp"
 #include "fhash/verify.hpp"
+#include "cli/check_selection.hpp"
 #include "cli/manifest_reader.hpp"
 #include "platform/paths.hpp"
 
@@ -52,7 +53,7 @@ public:
                 }
                 break;
             case EntryStatus::missing:
-                if (m_options.ignore_missing) {
+                if (m_options.ignore_missing && m_options.only.empty()) {  // --only: named files must be there
                     break;
                 }
                 [[fallthrough]];
@@ -66,6 +67,9 @@ public:
                 break;
         }
     }
+
+    /// A valid entry left out by --only.
+    void skip_entry() { ++m_counts.properly_formatted; }
 
     void malformed_line(std::size_t line_number) {
         ++m_counts.malformed;
@@ -101,10 +105,11 @@ public:
                            "computed checksums did NOT match")));
             }
         }
-        if (m_options.ignore_missing && m_counts.matched == 0) {
+        if (m_options.ignore_missing && m_counts.matched == 0 && m_options.only.empty()) {
             m_console.error(fmt::format("{}: no file was verified", quote_name(m_label)));
         }
-        const bool ok = m_counts.matched > 0 && m_counts.mismatched == 0 &&
+        // With --only, "something was verified" is decided per named file, in run_check.
+        const bool ok = (m_counts.matched > 0 || !m_options.only.empty()) && m_counts.mismatched == 0 &&
                         m_counts.read_failures == 0 && (!m_options.strict || m_counts.malformed == 0);
         return ok ? ExitCode::ok : ExitCode::failure;
     }
@@ -117,7 +122,8 @@ private:
     CheckCounts m_counts;
 };
 
-ExitCode check_manifest(const Options& options, Console& console, const std::string& arg) {
+ExitCode check_manifest(const Options& options, Console& console, const std::string& arg,
+                        CheckSelection& selection) {
     std::optional<Algorithm> forced;
     if (options.algorithm_given && options.algorithms.size() == 1) {
         forced = options.algorithms.front();
@@ -160,6 +166,10 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
             break;
         }
         if (*event == ManifestReader::Event::entry) {
+            if (selection.active() && !selection.wants(entry.name, verifier)) {
+                checker.skip_entry();
+                continue;
+            }
             checker.check_entry(entry);
         } else {
             checker.malformed_line(line);
@@ -172,8 +182,12 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
 
 ExitCode run_check(const Options& options, Console& console) {
     ExitCode result = ExitCode::ok;
+    CheckSelection selection(options.only);
     for (const std::string& manifest : options.paths) {
-        result = worst(result, check_manifest(options, console, manifest));
+        result = worst(result, check_manifest(options, console, manifest, selection));
+    }
+    if (selection.active() && !selection.report_unlisted(console, options.paths)) {
+        result = worst(result, ExitCode::failure);
     }
     return result;
 }
