@@ -13,6 +13,7 @@
 #include "fhash/verify.hpp"
 #include "cli/check_selection.hpp"
 #include "cli/manifest_reader.hpp"
+#include "cli/progress.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -123,7 +124,7 @@ private:
 };
 
 ExitCode check_manifest(const Options& options, Console& console, const std::string& arg,
-                        CheckSelection& selection) {
+                        CheckSelection& selection, Progress& progress) {
     std::optional<Algorithm> forced;
     if (options.algorithm_given && options.algorithms.size() == 1) {
         forced = options.algorithms.front();
@@ -137,6 +138,7 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
 
     VerifyOptions verify_options;
     verify_options.read = options.read;
+    verify_options.read.bytes_done = progress.counter();
     verify_options.manifest_is_stdin = reader.is_stdin();
     if (options.base_dir) {
         verify_options.base_dir = platform::path_from_utf8(*options.base_dir);
@@ -170,6 +172,7 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
                 checker.skip_entry();
                 continue;
             }
+            progress.set_current(entry.name);
             checker.check_entry(entry);
         } else {
             checker.malformed_line(line);
@@ -183,9 +186,11 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
 ExitCode run_check(const Options& options, Console& console) {
     ExitCode result = ExitCode::ok;
     CheckSelection selection(options.only);
+    Progress progress(options.progress, console, 0);  // total unknown: manifests are streamed
     for (const std::string& manifest : options.paths) {
-        result = worst(result, check_manifest(options, console, manifest, selection));
+        result = worst(result, check_manifest(options, console, manifest, selection, progress));
     }
+    progress.stop();
     if (selection.active() && !selection.report_unlisted(console, options.paths)) {
         result = worst(result, ExitCode::failure);
     }
