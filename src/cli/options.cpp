@@ -197,7 +197,7 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
             error = "the --output option is meaningless when verifying checksums";
             return false;
         }
-    } else if (raw.expect.empty()) {  // --expect is a check too: it takes these
+    } else if (raw.expect.empty() && raw.update.empty()) {  // --expect/--update take these
         const char* check_only = nullptr;
         if (raw.quiet) {
             check_only = "--quiet";

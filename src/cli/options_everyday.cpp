@@ -72,9 +72,9 @@ bool validate_everyday(const RawOptions& raw, Options& options, std::string& err
             error = "--update cannot be combined with --check";
             return false;
         }
-        if (options.output || options.files_from || !raw.format.empty() || raw.tag) {
+        if (options.output || options.files_from || !raw.format.empty() || raw.tag || !options.paths.empty()) {
             error = "--update writes MANIFEST in its own format; --output, --format and "
-                    "--files-from do not apply";
+                    "--files-from do not apply, nor PATHs (the tree is --base-dir)";
             return false;
         }
     } else if (options.rehash) {
