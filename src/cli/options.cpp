@@ -36,7 +36,8 @@ void build_app(CLI::App& app, RawOptions& raw) {
                    "Write paths relative to DIR; with -c, resolve manifest paths against DIR")
         ->type_name("DIR");
     app.add_option("--files-from", raw.files_from,
-                   "Also hash the paths listed in FILE (- = stdin), one per line")
+                   "Also hash the paths listed in FILE (- = stdin), one per line; trailing blanks are "
+                   "stripped (use -0 for exact names)")
         ->type_name("FILE")
         ->group(hashing);
     app.add_flag("-0,--null", raw.null_separated, "With --files-from: the list is NUL-separated")
