@@ -44,5 +44,16 @@ out=$(printf 'd\n' | "$FHASH" -r --exclude sub/ --files-from - 2>/dev/null)
 grep -q '  d/sub/x.txt$' <<<"$out" && fail "--exclude sub/ entered the folder"
 grep -q '  d/a.txt$' <<<"$out" || fail "--files-from with a folder and -r"
 
+# -0 keeps trailing blanks and CRs (names Windows cannot hold, hence not a golden case);
+# line mode strips trailing blanks.
+printf 'x' > 'trail.txt '
+printf 'y' > $'cr.txt\r'
+out=$(printf 'trail.txt \0cr.txt\r\0' | "$FHASH" -0 --files-from -) || fail "-0 with exact names"
+grep -q '  trail.txt $' <<<"$out" || fail "-0 stripped a trailing blank"
+grep -q $'  cr.txt\r$' <<<"$out" || fail "-0 stripped a CR"
+printf 'x' > trail.txt
+out=$(printf 'trail.txt  \t\r\n' | "$FHASH" --files-from -) || fail "line mode"
+grep -q '  trail.txt$' <<<"$out" || fail "line mode kept trailing blanks"
+
 [ "$failures" = 0 ] || exit 1
 echo "all walk checks passed"
