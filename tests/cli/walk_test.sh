@@ -50,7 +50,7 @@ printf 'x' > 'trail.txt '
 printf 'y' > $'cr.txt\r'
 out=$(printf 'trail.txt \0cr.txt\r\0' | "$FHASH" -0 --files-from -) || fail "-0 with exact names"
 grep -q '  trail.txt $' <<<"$out" || fail "-0 stripped a trailing blank"
-grep -q $'  cr.txt\r$' <<<"$out" || fail "-0 stripped a CR"
+grep -qF '  cr.txt\r' <<<"$out" || fail "-0 stripped a CR (written GNU-escaped): $out"
 printf 'x' > trail.txt
 out=$(printf 'trail.txt  \t\r\n' | "$FHASH" --files-from -) || fail "line mode"
 grep -q '  trail.txt$' <<<"$out" || fail "line mode kept trailing blanks"
