@@ -26,6 +26,7 @@ struct ManifestEntry {
     std::string name;
     std::vector<std::pair<Algorithm, Digest>> digests;
     bool binary = false;    ///< GNU '*' marker seen
+    std::optional<std::uint64_t> size;  ///< file size, when the format records it (JSON)
     std::size_t line = 0;   ///< 1-based line (or entry) number in the manifest
 };
 
@@ -39,7 +40,8 @@ enum class ManifestFormat {
 };
 
 /// Guesses the format of a manifest from its first bytes (BOM and leading blanks skipped).
-/// '<' -> fciv_xml, '{' -> json, a CSV header -> csv, otherwise gnu (which also covers bsd
+/// '<' -> fciv_xml, '{' -> json, a CSV header ("Algorithm", "Hash" or "Path" as first
+/// column, quoted or not, or a "#TYPE" line) -> csv, otherwise gnu (which also covers bsd
 /// lines: the line parser recognises both).
 ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcept;
 

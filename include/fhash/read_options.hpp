@@ -3,6 +3,7 @@
 /// How input files are read: chunked read() into a reused buffer, or a memory map walked in
 /// bounded windows. The choice is made per file by select_read_mode().
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -29,6 +30,10 @@ struct ReadOptions {
     std::size_t mmap_window = std::size_t{64} << 20;
     /// Size of the pieces handed to the hashers from a mapped window.
     std::size_t mmap_piece = std::size_t{1} << 20;
+    /// Optional progress counter: every byte handed to the hashers is added to it
+    /// (relaxed atomic adds, so hashers on several threads may share one). Not owned;
+    /// must outlive every FileHasher made with these options.
+    std::atomic<std::uint64_t>* bytes_done = nullptr;
 };
 
 /// Parses "auto", "mmap" or "chunked".

@@ -3,6 +3,8 @@
 #include <optional>
 #include <system_error>
 
+#include "cli/file_list.hpp"
+#include "cli/path_filter.hpp"
 #include "io/walk.hpp"
 #include "platform/paths.hpp"
 
@@ -38,15 +40,23 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
         std::error_code ec;
         base = fs::absolute(platform::path_from_utf8(*options.base_dir), ec).lexically_normal();
     }
-    for (const std::string& arg : options.paths) {
-        if (arg == "-") {
+    const PathFilter filter(options.include, options.exclude);
+    io::WalkOptions walk_options;
+    walk_options.follow_symlinks = options.follow_symlinks;
+    if (!filter.empty()) {
+        walk_options.accept = [&filter](std::string_view relative, bool is_directory) {
+            return filter.accept(relative, is_directory);
+        };
+    }
+    // `listed`: a name from --files-from, always a path ("-" there is a file named "-").
+    auto add = [&](const std::string& arg, bool listed) {
+        if (arg == "-" && !listed) {
             inputs.push_back(Input{{}, "-", true});
-            continue;
+            return;
         }
         const fs::path path = platform::path_from_utf8(arg);
         std::error_code ec;
         if (options.recursive && fs::is_directory(path, ec)) {
-            io::WalkOptions walk_options;
             io::WalkResult walked = io::walk_tree(path, walk_options);
             for (const io::WalkNote& note : walked.notes) {
                 console.file_error(note.error);
@@ -62,9 +72,23 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
                 }
                 inputs.push_back(Input{file, display_name(file, shown, base), false});
             }
-            continue;
+            return;
         }
         inputs.push_back(Input{path, display_name(path, arg, base), false});
+    };
+    for (const std::string& arg : options.paths) {
+        add(arg, false);
+    }
+    if (options.files_from) {
+        Result<std::vector<std::string>> listed =
+            read_name_list(*options.files_from, ListKind::paths, options.null_separated);
+        if (!listed) {
+            console.file_error(listed.error());
+            return false;
+        }
+        for (const std::string& arg : *listed) {
+            add(arg, true);
+        }
     }
     return ok;
 }

@@ -19,7 +19,8 @@ struct Input {
     bool is_stdin = false;
 };
 
-/// Expands options.paths into inputs, reporting walk problems on the console as it goes.
+/// Expands options.paths, then the --files-from list, into inputs (directories walked with
+/// -r through the --include/--exclude filter), reporting walk problems on the console.
 /// Returns false if any of them counts as a failure (the inputs found are still returned).
 bool collect_inputs(const Options& options, Console& console, std::vector<Input>& inputs);
 

@@ -11,6 +11,8 @@
 #include "cli/options.hpp"
 #include "cli/report.hpp"
 #include "cli/run_check.hpp"
+#include "cli/run_expect.hpp"
+#include "cli/run_modes.hpp"
 #include "cli/run_fciv.hpp"
 #include "cli/run_hash.hpp"
 #include "fhash/algorithm.hpp"
@@ -74,6 +76,16 @@ ExitCode run(std::vector<std::string> args, Console& console) {
                                       algorithm_info(a).name, backend_name()));
             return ExitCode::usage;
         }
+    }
+    console.set_color(color_wanted(options.color));
+    if (options.expect) {
+        return run_expect(options, console);
+    }
+    if (options.update) {
+        return run_update(options, console);
+    }
+    if (options.check && options.audit) {
+        return run_audit(options, console);
     }
     return options.check ? run_check(options, console) : run_hash(options, console);
 }

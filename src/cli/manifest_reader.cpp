@@ -7,6 +7,7 @@ namespace {
 
 constexpr std::size_t k_read_size = 256 * 1024;
 constexpr std::size_t k_max_document = std::size_t{512} << 20;
+constexpr std::size_t k_max_record = std::size_t{1} << 20;  // CSV record over several lines
 
 }  // namespace
 
@@ -90,6 +91,27 @@ Result<bool> ManifestReader::fill() {
     return true;
 }
 
+ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
+    switch (m_format) {
+        case ManifestFormat::json: return parse_json_line(line);
+        case ManifestFormat::csv: {
+            // A quoted field may hold a line break: gather lines until the quotes balance.
+            if (!m_record.empty()) {
+                m_record += '\n';
+            }
+            m_record += line;
+            if (!csv_record_complete(m_record) && m_record.size() < k_max_record) {
+                incomplete = true;
+                return {};
+            }
+            ParsedLine parsed = parse_csv_record(m_record, m_csv_state);
+            m_record.clear();
+            return parsed;
+        }
+        default: return parse_checksum_line(line, m_parse_options, m_state);
+    }
+}
+
 Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::size_t& line) {
     if (m_format == ManifestFormat::fciv_xml) {
         if (m_next_entry >= m_entries.size()) {
@@ -102,7 +124,11 @@ Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::si
     for (;;) {
         while (m_splitter.next_line(m_line)) {
             ++m_line_number;
-            ParsedLine parsed = parse_checksum_line(m_line, m_parse_options, m_state);
+            bool incomplete = false;
+            ParsedLine parsed = parse_line(m_line, incomplete);
+            if (incomplete) {
+                continue;
+            }
             if (parsed.kind == LineKind::entry) {
                 entry = std::move(parsed.entry);
                 entry.line = m_line_number;
@@ -119,6 +145,11 @@ Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::si
             return std::move(more).error();
         }
         if (!*more) {
+            if (!m_record.empty()) {  // an unterminated quoted CSV field
+                m_record.clear();
+                line = m_line_number;
+                return Event::malformed;
+            }
             return Event::end;
         }
     }

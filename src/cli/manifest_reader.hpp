@@ -1,8 +1,8 @@
 #pragma once
 /// @file manifest_reader.hpp
 /// Reads one manifest as a stream of entries, whatever its format (detected from the first
-/// bytes): GNU/BSD lines are parsed as they are read (memory bounded by the longest line),
-/// FCIV-XML is parsed whole.
+/// bytes): GNU/BSD lines, JSON Lines and CSV records are parsed as they are read (memory
+/// bounded by the longest line or record), FCIV-XML is parsed whole.
 
 #include <cstdint>
 #include <memory>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fhash/error.hpp"
+#include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
 #include "io/file.hpp"
 
@@ -34,6 +35,7 @@ public:
 
 private:
     ManifestReader() = default;
+    ParsedLine parse_line(std::string& line, bool& incomplete);
     Result<bool> fill();  // feeds the splitter; false at the end of input
 
     io::File m_file;
@@ -46,6 +48,8 @@ private:
     LineSplitter m_splitter;
     LineParseOptions m_parse_options;
     LineParseState m_state;
+    CsvParseState m_csv_state;
+    std::string m_record;  // CSV: a record spanning lines (quoted line break)
     std::string m_line;
     std::size_t m_line_number = 0;
     // Whole-document formats

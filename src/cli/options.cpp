@@ -25,7 +25,7 @@ void build_app(CLI::App& app, RawOptions& raw) {
         ->allow_extra_args(false)
         ->type_name("LIST")
         ->group(hashing);
-    app.add_option("-f,--format", raw.format, "Output format: gnu (default), bsd, fciv-xml")
+    app.add_option("-f,--format", raw.format, "Output format: gnu (default), bsd, fciv-xml, json, csv")
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
@@ -37,6 +37,29 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.add_option("--base-dir", raw.base_dir,
                    "Write paths relative to DIR; with -c, resolve manifest paths against DIR")
         ->type_name("DIR");
+    app.add_option("--files-from", raw.files_from,
+                   "Also hash the paths listed in FILE (- = stdin), one per line; trailing blanks are "
+                   "stripped (use -0 for exact names)")
+        ->type_name("FILE")
+        ->group(hashing);
+    app.add_flag("-0,--null", raw.null_separated, "With --files-from: the list is NUL-separated")
+        ->group(hashing);
+    auto* walking = "Walking trees (-r, --audit, --update)";
+    app.add_option("--include", raw.include,
+                   "Only files matching GLOB (repeatable; relative to the walked folder)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_option("--exclude", raw.exclude, "Skip files and folders matching GLOB (repeatable)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_option("--exclude-from", raw.exclude_from, "Read --exclude patterns from FILE, one per line")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_flag("-L,--follow", raw.follow, "Follow symbolic links inside walked folders")
+        ->group(walking);
     app.add_option("-j,--jobs", raw.jobs, "Worker threads (default: number of cores)")
         ->type_name("N")
         ->group(hashing);
@@ -55,6 +78,34 @@ void build_app(CLI::App& app, RawOptions& raw) {
                  "Missing files are not failures (but verifying nothing is)")
         ->group(checking);
 
+    app.add_option("--only", raw.only,
+                   "With -c: verify only FILE (repeatable); fail if it has no entry")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->group(checking);
+    app.add_flag("--audit", raw.audit,
+                 "With -c: also walk --base-dir and report OK, CHANGED, MISSING, NEW, MOVED")
+        ->group(checking);
+
+    auto* other = "Other modes";
+    app.add_option("--expect", raw.expect, "Check one FILE against DIGEST (hex or base64)")
+        ->type_name("DIGEST")
+        ->group(other);
+    app.add_option("--update", raw.update,
+                   "Bring MANIFEST up to date with the files on disk (rewritten atomically)")
+        ->type_name("MANIFEST")
+        ->group(other);
+    app.add_flag("--rehash", raw.rehash, "With --update: re-hash every file")->group(other);
+
+    auto* display = "Display";
+    app.add_flag("--progress", raw.progress,
+                 "Show progress on stderr even when it is not a terminal")
+        ->group(display);
+    app.add_flag("--no-progress", raw.no_progress, "Never show progress")->group(display);
+    app.add_option("--color", raw.color, "Colour OK/FAILED: auto (default), always, never")
+        ->type_name("WHEN")
+        ->group(display);
+
     app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");
     app.add_flag("-V,--version", raw.version, "Print version and digest backend, then exit");
 }
@@ -68,6 +119,10 @@ bool parse_format(std::string_view name, OutputFormat& out) {
         out = OutputFormat::bsd;
     } else if (name == "fciv-xml" || name == "xml") {
         out = OutputFormat::fciv_xml;
+    } else if (name == "json" || name == "jsonl") {
+        out = OutputFormat::json;
+    } else if (name == "csv") {
+        out = OutputFormat::csv;
     } else {
         return false;
     }
@@ -108,7 +163,7 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
     }
 
     if (!raw.format.empty() && !parse_format(raw.format, options.format)) {
-        error = fmt::format("unknown format '{}' (use gnu, bsd or fciv-xml)", raw.format);
+        error = fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)", raw.format);
         return false;
     }
     if (raw.tag) {
@@ -146,7 +201,7 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
             error = "the --output option is meaningless when verifying checksums";
             return false;
         }
-    } else {
+    } else if (raw.expect.empty() && raw.update.empty()) {  // --expect/--update take these
         const char* check_only = nullptr;
         if (raw.quiet) {
             check_only = "--quiet";
@@ -165,7 +220,10 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
             return false;
         }
     }
-    if (options.paths.empty()) {
+    if (!validate_everyday(raw, options, error)) {
+        return false;
+    }
+    if (options.paths.empty() && !options.files_from && !options.update) {
         options.paths.emplace_back("-");
     }
     return true;

@@ -37,7 +37,27 @@ struct RawOptions {
     std::string read_mode = "auto";
     bool list_algorithms = false;
     bool version = false;
+    // Everyday additions
+    std::string files_from;
+    bool null_separated = false;
+    std::vector<std::string> include;
+    std::vector<std::string> exclude;
+    std::vector<std::string> exclude_from;
+    bool follow = false;
+    std::string expect;
+    std::vector<std::string> only;
+    bool audit = false;
+    std::string update;
+    bool rehash = false;
+    bool progress = false;
+    bool no_progress = false;
+    std::string color = "auto";
 };
+
+/// When the progress line is shown on standard error.
+enum class ProgressMode { automatic, always, never };
+/// When OK/FAILED are coloured.
+enum class ColorMode { automatic, always, never };
 
 /// Validated options.
 struct Options {
@@ -56,6 +76,19 @@ struct Options {
     bool ignore_missing = false;
     unsigned jobs = 0;                       ///< 0 = number of cores
     ReadOptions read;
+    /// --files-from FILE ("-" = standard input): more paths, one per line (NUL with -0).
+    std::optional<std::string> files_from;
+    bool null_separated = false;             ///< -0: the list is NUL-separated
+    std::vector<std::string> include;        ///< -r: only files matching one of these
+    std::vector<std::string> exclude;        ///< -r: skip files and folders matching these
+    bool follow_symlinks = false;            ///< -L: follow symbolic links inside -r
+    std::optional<std::string> expect;       ///< --expect DIGEST: check one file
+    std::vector<std::string> only;           ///< -c --only FILE: verify just these
+    bool audit = false;                      ///< -c --audit
+    std::optional<std::string> update;       ///< --update MANIFEST
+    bool rehash = false;                     ///< with --update: re-hash every file
+    ProgressMode progress = ProgressMode::automatic;
+    ColorMode color = ColorMode::automatic;
 };
 
 /// Declares every option on `app`, bound to `raw`.
@@ -63,5 +96,9 @@ void build_app(CLI::App& app, RawOptions& raw);
 
 /// Checks and converts raw values; on a usage error returns false and sets `error`.
 bool validate(const RawOptions& raw, Options& options, std::string& error);
+
+/// The part of validate() for --files-from, filters, --expect, --only, --audit, --update,
+/// progress and colour (options_everyday.cpp). Reads --exclude-from files.
+bool validate_everyday(const RawOptions& raw, Options& options, std::string& error);
 
 }  // namespace fhash::cli

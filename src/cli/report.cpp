@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "fhash/manifest.hpp"
+
 namespace fhash::cli {
 namespace {
 
@@ -33,6 +35,12 @@ void Console::out(std::string_view text) {
 
 bool Console::flush_out() {
     if (!m_buffer.empty() && !m_out_failed) {
+        {
+            // Stdout and stderr may share a terminal: results must not land on the
+            // progress line.
+            const std::lock_guard<std::mutex> lock(m_stderr_mutex);
+            erase_progress_locked();
+        }
         const std::size_t written = std::fwrite(m_buffer.data(), 1, m_buffer.size(), stdout);
         if (written != m_buffer.size() || std::fflush(stdout) != 0) {
             m_out_failed = true;
@@ -52,8 +60,39 @@ void Console::error_line(std::string_view text) {
     flush_out();
     std::string line(text);
     line += '\n';
+    const std::lock_guard<std::mutex> lock(m_stderr_mutex);
+    erase_progress_locked();
     std::fwrite(line.data(), 1, line.size(), stderr);
     std::fflush(stderr);
+}
+
+void Console::erase_progress_locked() {
+    if (m_progress_shown) {
+        std::fputs("\r\x1b[K", stderr);
+        std::fflush(stderr);
+        m_progress_shown = false;
+    }
+}
+
+void Console::progress(std::string_view text, bool in_place) {
+    const std::lock_guard<std::mutex> lock(m_stderr_mutex);
+    std::string line;
+    if (in_place) {
+        line = "\r";
+        line.append(text);
+        line += "\x1b[K";
+        m_progress_shown = true;
+    } else {
+        line.assign(text);
+        line += '\n';
+    }
+    std::fwrite(line.data(), 1, line.size(), stderr);
+    std::fflush(stderr);
+}
+
+void Console::clear_progress() {
+    const std::lock_guard<std::mutex> lock(m_stderr_mutex);
+    erase_progress_locked();
 }
 
 void Console::file_error(const Error& error) {
@@ -62,6 +101,23 @@ void Console::file_error(const Error& error) {
     } else {
         this->error(fmt::format("{}: {}", quote_name(error.path), error.reason()));
     }
+}
+
+std::string Console::paint(std::string_view text, Tone tone) const {
+    if (!m_color) {
+        return std::string(text);
+    }
+    const char* sgr = tone == Tone::good ? "\x1b[32m" : tone == Tone::bad ? "\x1b[1;31m" : "\x1b[33m";
+    return fmt::format("{}{}\x1b[0m", sgr, text);
+}
+
+std::string status_name(const std::string& name) {
+    if (name.find_first_of("\n\r") == std::string::npos) {
+        return name;
+    }
+    std::string escaped;
+    escape_gnu_name(name, escaped);
+    return "\\" + escaped;
 }
 
 std::string quote_name(std::string_view name) {

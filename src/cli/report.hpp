@@ -5,12 +5,16 @@
 /// a sensible order when they share a terminal or a pipe.
 
 #include <cstdio>
+#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "fhash/error.hpp"
 
 namespace fhash::cli {
+
+/// Colours of status words.
+enum class Tone { good, bad, warn };
 
 class Console {
 public:
@@ -29,13 +33,32 @@ public:
     void error_line(std::string_view line);
     /// Prints "fhash: <name>: <reason>\n" on standard error, the name quoted as needed.
     void file_error(const Error& error);
+    /// Whether paint() colours its text (decided once from --color, NO_COLOR and the terminal).
+    void set_color(bool enabled) noexcept { m_color = enabled; }
+    /// `text` in the colour of `tone` (ANSI SGR) when colour is on; unchanged otherwise.
+    [[nodiscard]] std::string paint(std::string_view text, Tone tone) const;
+    /// Progress on standard error (the only output another thread may make): with
+    /// `in_place`, `text` replaces the previous progress line ("\r", text, erase to end of
+    /// line); otherwise it is printed as a line of its own.
+    void progress(std::string_view text, bool in_place);
+    /// Erases an in-place progress line, if one is shown.
+    void clear_progress();
     /// True once a write to stdout failed.
     [[nodiscard]] bool out_failed() const noexcept { return m_out_failed; }
 
 private:
     std::string m_buffer;
     bool m_out_failed = false;
+    bool m_color = false;
+    std::mutex m_stderr_mutex;     // progress thread vs. diagnostics
+    bool m_progress_shown = false;  // an in-place progress line is on the terminal
+    void erase_progress_locked();
 };
+
+/// The name as printed in a status line ("NAME: OK"). As coreutils 9.1 does, only a name
+/// holding a line break is escaped (then with a leading '\'), so that one entry stays one
+/// line; a Windows-style "sub\file" prints as it is.
+std::string status_name(const std::string& name);
 
 /// Quotes a file name for a diagnostic the way coreutils does (shell-escape style): plain
 /// names unchanged, names with blanks or shell metacharacters in single quotes, control

@@ -1,5 +1,6 @@
 #include "cli/result_writer.hpp"
 
+#include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
 
 namespace fhash::cli {
@@ -63,12 +64,52 @@ private:
     std::string m_tail;
 };
 
+/// JSON Lines (json_csv_format.hpp): one object per file.
+class JsonWriter final : public ResultWriter {
+public:
+    explicit JsonWriter(std::vector<Algorithm> algorithms) : m_algorithms(std::move(algorithms)) {}
+
+    void add(OutputSink& sink, const std::string& display, const FileDigests& digests) override {
+        m_pairs.clear();
+        for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
+            m_pairs.emplace_back(m_algorithms[i], digests.digests[i]);
+        }
+        sink.write(format_json_line(display, digests.size, m_pairs));
+    }
+
+private:
+    std::vector<Algorithm> m_algorithms;
+    std::vector<std::pair<Algorithm, Digest>> m_pairs;
+};
+
+/// Get-FileHash | Export-Csv layout: a header, then one row per algorithm per file.
+class CsvWriter final : public ResultWriter {
+public:
+    explicit CsvWriter(std::vector<Algorithm> algorithms) : m_algorithms(std::move(algorithms)) {}
+
+    void begin(OutputSink& sink) override { sink.write(format_csv_header()); }
+
+    void add(OutputSink& sink, const std::string& display, const FileDigests& digests) override {
+        m_text.clear();
+        for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
+            m_text += format_csv_row(m_algorithms[i], digests.digests[i], display);
+        }
+        sink.write(m_text);
+    }
+
+private:
+    std::vector<Algorithm> m_algorithms;
+    std::string m_text;
+};
+
 }  // namespace
 
 std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::vector<Algorithm> algorithms) {
     switch (format) {
         case OutputFormat::fciv_xml: return std::make_unique<FcivXmlWriter>(std::move(algorithms));
         case OutputFormat::bsd: return std::make_unique<LineWriter>(true, std::move(algorithms));
+        case OutputFormat::json: return std::make_unique<JsonWriter>(std::move(algorithms));
+        case OutputFormat::csv: return std::make_unique<CsvWriter>(std::move(algorithms));
         default: return std::make_unique<LineWriter>(false, std::move(algorithms));
     }
 }

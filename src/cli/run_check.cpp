@@ -11,7 +11,9 @@
 
 #include "fhash/manifest.hpp"
 #include "fhash/verify.hpp"
+#include "cli/check_selection.hpp"
 #include "cli/manifest_reader.hpp"
+#include "cli/progress.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -30,18 +32,6 @@ struct CheckCounts {
 
 const char* plural(std::uint64_t n, const char* one, const char* many) { return n == 1 ? one : many; }
 
-/// The name as printed in a status line. As coreutils 9.1 does, only a name holding a line
-/// break is escaped (then with a leading '\'), so that one entry stays one line; a
-/// Windows-style "sub\file" prints as it is.
-std::string status_name(const std::string& name) {
-    if (name.find_first_of("\n\r") == std::string::npos) {
-        return name;
-    }
-    std::string escaped;
-    escape_gnu_name(name, escaped);
-    return "\\" + escaped;
-}
-
 class ManifestChecker {
 public:
     ManifestChecker(const Options& options, Console& console, std::string label, Verifier& verifier)
@@ -54,17 +44,17 @@ public:
             case EntryStatus::ok:
                 ++m_counts.matched;
                 if (!m_options.quiet && !m_options.status) {
-                    m_console.out(status_name(entry.name) + ": OK\n");
+                    m_console.out(status_name(entry.name) + ": " + m_console.paint("OK", Tone::good) + "\n");
                 }
                 break;
             case EntryStatus::mismatch:
                 ++m_counts.mismatched;
                 if (!m_options.status) {
-                    m_console.out(status_name(entry.name) + ": FAILED\n");
+                    m_console.out(status_name(entry.name) + ": " + m_console.paint("FAILED", Tone::bad) + "\n");
                 }
                 break;
             case EntryStatus::missing:
-                if (m_options.ignore_missing) {
+                if (m_options.ignore_missing && m_options.only.empty()) {  // --only: named files must be there
                     break;
                 }
                 [[fallthrough]];
@@ -72,11 +62,15 @@ public:
                 ++m_counts.read_failures;
                 m_console.file_error(outcome.error);
                 if (!m_options.status) {
-                    m_console.out(status_name(entry.name) + ": FAILED open or read\n");
+                    m_console.out(status_name(entry.name) + ": " + m_console.paint("FAILED open or read", Tone::bad) +
+                                  "\n");
                 }
                 break;
         }
     }
+
+    /// A valid entry left out by --only.
+    void skip_entry() { ++m_counts.properly_formatted; }
 
     void malformed_line(std::size_t line_number) {
         ++m_counts.malformed;
@@ -112,10 +106,11 @@ public:
                            "computed checksums did NOT match")));
             }
         }
-        if (m_options.ignore_missing && m_counts.matched == 0) {
+        if (m_options.ignore_missing && m_counts.matched == 0 && m_options.only.empty()) {
             m_console.error(fmt::format("{}: no file was verified", quote_name(m_label)));
         }
-        const bool ok = m_counts.matched > 0 && m_counts.mismatched == 0 &&
+        // With --only, "something was verified" is decided per named file, in run_check.
+        const bool ok = (m_counts.matched > 0 || !m_options.only.empty()) && m_counts.mismatched == 0 &&
                         m_counts.read_failures == 0 && (!m_options.strict || m_counts.malformed == 0);
         return ok ? ExitCode::ok : ExitCode::failure;
     }
@@ -128,7 +123,8 @@ private:
     CheckCounts m_counts;
 };
 
-ExitCode check_manifest(const Options& options, Console& console, const std::string& arg) {
+ExitCode check_manifest(const Options& options, Console& console, const std::string& arg,
+                        CheckSelection& selection, Progress& progress) {
     std::optional<Algorithm> forced;
     if (options.algorithm_given && options.algorithms.size() == 1) {
         forced = options.algorithms.front();
@@ -142,6 +138,7 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
 
     VerifyOptions verify_options;
     verify_options.read = options.read;
+    verify_options.read.bytes_done = progress.counter();
     verify_options.manifest_is_stdin = reader.is_stdin();
     if (options.base_dir) {
         verify_options.base_dir = platform::path_from_utf8(*options.base_dir);
@@ -171,6 +168,11 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
             break;
         }
         if (*event == ManifestReader::Event::entry) {
+            if (selection.active() && !selection.wants(entry.name, verifier)) {
+                checker.skip_entry();
+                continue;
+            }
+            progress.set_current(entry.name);
             checker.check_entry(entry);
         } else {
             checker.malformed_line(line);
@@ -183,8 +185,14 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
 
 ExitCode run_check(const Options& options, Console& console) {
     ExitCode result = ExitCode::ok;
+    CheckSelection selection(options.only);
+    Progress progress(options.progress, console, 0);  // total unknown: manifests are streamed
     for (const std::string& manifest : options.paths) {
-        result = worst(result, check_manifest(options, console, manifest));
+        result = worst(result, check_manifest(options, console, manifest, selection, progress));
+    }
+    progress.stop();
+    if (selection.active() && !selection.report_unlisted(console, options.paths)) {
+        result = worst(result, ExitCode::failure);
     }
     return result;
 }

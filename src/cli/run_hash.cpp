@@ -8,6 +8,7 @@
 
 #include "cli/inputs.hpp"
 #include "cli/output_sink.hpp"
+#include "cli/progress.hpp"
 #include "cli/result_writer.hpp"
 #include "fhash/engine.hpp"
 
@@ -17,7 +18,12 @@ ExitCode run_hash(const Options& options, Console& console) {
     std::vector<Input> inputs;
     bool ok = collect_inputs(options, console, inputs);
 
-    Result<FileHasher> hasher = FileHasher::create(options.algorithms, options.read);
+    // Progress hook: a counter fed by the hashers, sampled by its own thread.
+    Progress progress(options.progress, console, progress_total(inputs, options.progress));
+    ReadOptions read = options.read;
+    read.bytes_done = progress.counter();
+
+    Result<FileHasher> hasher = FileHasher::create(options.algorithms, read);
     if (!hasher) {
         console.file_error(hasher.error());
         return ExitCode::usage;
@@ -38,6 +44,7 @@ ExitCode run_hash(const Options& options, Console& console) {
     std::unique_ptr<ResultWriter> writer = make_result_writer(options.format, options.algorithms);
     writer->begin(*sink);
     for (const Input& input : inputs) {
+        progress.set_current(input.display);
         Result<FileDigests> digests =
             input.is_stdin ? hasher->hash_stdin() : hasher->hash_file(input.path);
         if (!digests) {
@@ -50,6 +57,7 @@ ExitCode run_hash(const Options& options, Console& console) {
         writer->add(*sink, input.display, *digests);
     }
     writer->end(*sink);
+    progress.stop();
 
     const bool write_file = ok || !options.output;
     Result<void> finished = sink->finish(write_file);

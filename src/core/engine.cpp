@@ -56,6 +56,9 @@ Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
             break;
         }
         out.size += chunk->size();
+        if (m_impl->options.bytes_done != nullptr) {
+            m_impl->options.bytes_done->fetch_add(chunk->size(), std::memory_order_relaxed);
+        }
         for (auto& hasher : m_impl->hashers) {
             if (Result<void> updated = hasher->update(*chunk); !updated) {
                 return std::move(updated).error();

@@ -72,10 +72,15 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
         if (view.front() == '{') {
             return ManifestFormat::json;
         }
-        // Export-Csv: 'Algorithm,Hash,Path' (quoted or not), or Windows PowerShell 5.1's
-        // '#TYPE ...' line before it.
-        if (starts_with_nocase(view, "\"algorithm\",") || starts_with_nocase(view, "algorithm,") ||
-            view.starts_with("#TYPE ")) {
+        // Export-Csv: 'Algorithm,Hash,Path' (quoted or not, columns in any order), or Windows
+        // PowerShell 5.1's '#TYPE ...' line before it.
+        for (const std::string_view column : {"algorithm,", "hash,", "path,"}) {
+            if (starts_with_nocase(view, column) ||
+                (view.front() == '"' && starts_with_nocase(view.substr(1), std::string(column).insert(column.size() - 1, "\"")))) {
+                return ManifestFormat::csv;
+            }
+        }
+        if (view.starts_with("#TYPE ")) {
             return ManifestFormat::csv;
         }
     } catch (...) {

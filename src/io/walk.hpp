@@ -3,6 +3,8 @@
 /// The directory walk of -r: regular files below a root, in a deterministic order.
 
 #include <filesystem>
+#include <functional>
+#include <string_view>
 #include <vector>
 
 #include "fhash/error.hpp"
@@ -12,6 +14,9 @@ namespace fhash::io {
 struct WalkOptions {
     /// Follow symbolic links met inside the tree (loops are detected and reported).
     bool follow_symlinks = false;
+    /// Optional filter: called with the path relative to the root ('/' separators) of every
+    /// regular file and folder met; false skips the file, or the folder without entering it.
+    std::function<bool(std::string_view relative, bool is_directory)> accept;
 };
 
 /// Something the walk met that is not a file to hash.

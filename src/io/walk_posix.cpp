@@ -14,19 +14,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kind_name(const fs::file_status& status) {
+const char* kind_note(const fs::file_status& status) {
     switch (status.type()) {
-        case fs::file_type::fifo: return "fifo";
-        case fs::file_type::socket: return "socket";
-        case fs::file_type::character: return "character device";
-        case fs::file_type::block: return "block device";
-        default: return "special file";
+        case fs::file_type::fifo: return "a FIFO, skipped";
+        case fs::file_type::socket: return "a socket, skipped";
+        case fs::file_type::character: return "a character device, skipped";
+        case fs::file_type::block: return "a block device, skipped";
+        default: return "skipped";
     }
 }
 
 class Walker {
 public:
-    Walker(const WalkOptions& options, WalkResult& result) : m_options(options), m_result(result) {}
+    Walker(const WalkOptions& options, WalkResult& result, const fs::path& root)
+        : m_options(options), m_result(result), m_root(root) {}
 
     void walk_dir(const fs::path& dir) {
         std::error_code ec;
@@ -76,7 +77,7 @@ private:
             if (!m_options.follow_symlinks) {
                 m_result.notes.push_back({WalkNote::Kind::skipped,
                                           make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
-                                                     "symbolic link")});
+                                                     "symbolic link not followed; -L follows it")});
                 return;
             }
             status = entry.status(ec);
@@ -86,18 +87,31 @@ private:
             }
         }
         if (fs::is_directory(status)) {
-            walk_dir(entry.path());
+            if (accepted(entry.path(), true)) {
+                walk_dir(entry.path());
+            }
         } else if (fs::is_regular_file(status)) {
-            m_result.files.push_back(entry.path());
+            if (accepted(entry.path(), false)) {
+                m_result.files.push_back(entry.path());
+            }
         } else {
             m_result.notes.push_back({WalkNote::Kind::skipped,
                                       make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
-                                                 kind_name(status))});
+                                                 kind_note(status))});
         }
+    }
+
+    bool accepted(const fs::path& path, bool is_directory) const {
+        if (!m_options.accept) {
+            return true;
+        }
+        const std::string relative = platform::generic_display(path.lexically_relative(m_root));
+        return m_options.accept(relative, is_directory);
     }
 
     const WalkOptions& m_options;
     WalkResult& m_result;
+    fs::path m_root;
     std::vector<fs::path> m_ancestors;
 };
 
@@ -111,7 +125,7 @@ WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
         result.files.push_back(root);
         return result;
     }
-    Walker walker(options, result);
+    Walker walker(options, result, root);
     walker.walk_dir(root);
     std::sort(result.files.begin(), result.files.end(), [](const fs::path& a, const fs::path& b) {
         return a.native() < b.native();

@@ -1,12 +1,13 @@
 #pragma once
 /// @file console.hpp
-/// Whether the standard streams reach a terminal (for progress display and colour).
+/// Whether the standard streams are terminals (colour, progress). One declaration, one
+/// definition per platform: console_posix.cpp (isatty), console_win32.cpp.
 
 namespace fhash::platform {
 
-/// True when standard output is an interactive terminal (Windows: a console).
+/// True if standard output is a terminal (a console on Windows).
 bool stdout_is_terminal();
-/// True when standard error is an interactive terminal (Windows: a console).
+/// True if standard error is a terminal (a console on Windows).
 bool stderr_is_terminal();
 
 }  // namespace fhash::platform

@@ -35,7 +35,7 @@ TEST_CASE("symlinks are not followed by default", "[io][walk]") {
     REQUIRE(result.notes.size() == 2);
     for (const io::WalkNote& note : result.notes) {
         CHECK(note.kind == io::WalkNote::Kind::skipped);
-        CHECK(note.error.detail == "symbolic link");
+        CHECK(note.error.detail == "symbolic link not followed; -L follows it");
     }
 }
 
@@ -64,7 +64,7 @@ TEST_CASE("followed symlinks are walked and loops are reported", "[io][walk]") {
     CHECK(broken == 1);
 }
 
-TEST_CASE("FIFOs are skipped with a note; unreadable directories are errors", "[io][walk]") {
+TEST_CASE("FIFOs are skipped with a note, unreadable directories are errors", "[io][walk]") {
     test::TempDir dir;
     dir.write("sub/ok", "x");
     REQUIRE(::mkfifo((dir.path() / "pipe").c_str(), 0600) == 0);
@@ -72,7 +72,7 @@ TEST_CASE("FIFOs are skipped with a note; unreadable directories are errors", "[
     CHECK(relative_files(result, dir.path()) == std::vector<std::string>{"sub/ok"});
     REQUIRE(result.notes.size() == 1);
     CHECK(result.notes[0].kind == io::WalkNote::Kind::skipped);
-    CHECK(result.notes[0].error.detail == "fifo");
+    CHECK(result.notes[0].error.detail == "a FIFO, skipped");
     CHECK(result.notes[0].error.path == (dir.path() / "pipe").native());
 
     if (::geteuid() != 0) {  // root reads everything

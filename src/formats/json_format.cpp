@@ -1,0 +1,207 @@
+// JSON Lines results (fhash -f json) and their reader, on nlohmann-json (ordered objects so
+// that members keep the documented order).
+
+#include <nlohmann/json.hpp>
+
+#include "fhash/json_csv_format.hpp"
+
+namespace fhash {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+constexpr std::string_view k_b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string base64_encode(std::string_view bytes) {
+    std::string out;
+    std::size_t i = 0;
+    while (i + 3 <= bytes.size()) {
+        const auto n = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16) |
+                       (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8) |
+                       static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 2]));
+        out += k_b64[(n >> 18) & 63];
+        out += k_b64[(n >> 12) & 63];
+        out += k_b64[(n >> 6) & 63];
+        out += k_b64[n & 63];
+        i += 3;
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest > 0) {
+        std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+        if (rest == 2) {
+            n |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+        }
+        out += k_b64[(n >> 18) & 63];
+        out += k_b64[(n >> 12) & 63];
+        out += rest == 2 ? k_b64[(n >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+    if (text.size() % 4 != 0) {
+        return std::nullopt;
+    }
+    std::string out;
+    std::uint32_t acc = 0;
+    int bits = 0;
+    std::size_t padding = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '=') {
+            if (i + 2 < text.size()) {
+                return std::nullopt;
+            }
+            ++padding;
+            continue;
+        }
+        if (padding != 0) {
+            return std::nullopt;
+        }
+        const std::size_t v = k_b64.find(c);
+        if (v == std::string_view::npos) {
+            return std::nullopt;
+        }
+        acc = (acc << 6) | static_cast<std::uint32_t>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((acc >> bits) & 0xFF);
+        }
+    }
+    return out;
+}
+
+/// Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid (overlongs,
+/// surrogates and code points above U+10FFFF included).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    if (c < 0x80) {
+        return 1;
+    }
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07u;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size()) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (b(i + k) & 0x3Fu);
+    }
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        return 0;
+    }
+    return n;
+}
+
+/// The name with every invalid byte replaced by U+FFFD; sets `valid` to whether none was.
+std::string lossy_utf8(std::string_view name, bool& valid) {
+    std::string out;
+    valid = true;
+    for (std::size_t i = 0; i < name.size();) {
+        const std::size_t n = utf8_sequence(name, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            valid = false;
+            ++i;
+        } else {
+            out.append(name.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string format_json_line(std::string_view name, std::uint64_t size,
+                             std::span<const std::pair<Algorithm, Digest>> digests) {
+    OrderedJson record = OrderedJson::object();
+    bool valid = true;
+    record["path"] = lossy_utf8(name, valid);
+    if (!valid) {
+        record["path_b64"] = base64_encode(name);
+    }
+    record["size"] = size;
+    for (const auto& [algorithm, digest] : digests) {
+        record[std::string(algorithm_info(algorithm).name)] = to_hex(digest);
+    }
+    std::string line = record.dump();
+    line += '\n';
+    return line;
+}
+
+ParsedLine parse_json_line(std::string_view line) {
+    ParsedLine parsed;
+    std::size_t start = 0;
+    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) {
+        ++start;
+    }
+    if (start == line.size()) {
+        return parsed;  // blank
+    }
+    parsed.kind = LineKind::malformed;
+    const OrderedJson record = OrderedJson::parse(line.substr(start), nullptr, false);
+    if (record.is_discarded() || !record.is_object()) {
+        return parsed;
+    }
+    ManifestEntry& entry = parsed.entry;
+    bool named = false;
+    if (const auto b64 = record.find("path_b64"); b64 != record.end()) {
+        if (!b64->is_string()) {
+            return parsed;
+        }
+        std::optional<std::string> bytes = base64_decode(b64->get_ref<const std::string&>());
+        if (!bytes) {
+            return parsed;
+        }
+        entry.name = std::move(*bytes);
+        named = true;
+    } else if (const auto path = record.find("path"); path != record.end() && path->is_string()) {
+        entry.name = path->get<std::string>();
+        named = true;
+    }
+    if (!named || entry.name.empty() || entry.name.find('\0') != std::string::npos) {
+        return parsed;
+    }
+    if (const auto size = record.find("size"); size != record.end() && size->is_number_unsigned()) {
+        entry.size = size->get<std::uint64_t>();
+    }
+    for (const auto& [key, value] : record.items()) {
+        const std::optional<Algorithm> algorithm = parse_algorithm(key);
+        if (!algorithm) {
+            continue;
+        }
+        if (!value.is_string()) {
+            return parsed;
+        }
+        const std::optional<Digest> digest = digest_from_hex(value.get_ref<const std::string&>());
+        if (!digest || digest->size() != algorithm_info(*algorithm).digest_size) {
+            return parsed;
+        }
+        entry.digests.emplace_back(*algorithm, *digest);
+    }
+    if (entry.digests.empty()) {
+        return parsed;
+    }
+    parsed.kind = LineKind::entry;
+    return parsed;
+}
+
+}  // namespace fhash
