@@ -88,7 +88,8 @@ std::wstring pattern_for(const fs::path& dir) {
 
 class Walker {
 public:
-    Walker(const WalkOptions& options, WalkResult& result) : m_options(options), m_result(result) {}
+    Walker(const WalkOptions& options, WalkResult& result, const fs::path& root)
+        : m_options(options), m_result(result), m_root(root) {}
 
     void walk_dir(const fs::path& dir) {
         Result<Target> target = resolve(dir);
@@ -136,7 +137,7 @@ private:
             if (!m_options.follow_symlinks) {
                 m_result.notes.push_back({WalkNote::Kind::skipped,
                                           make_error(Errc::not_a_regular_file, platform::generic_display(path),
-                                                     "symbolic link not followed")});
+                                                     "symbolic link not followed; -L follows it")});
                 return;
             }
             Result<Target> target = resolve(path);
@@ -147,9 +148,13 @@ private:
             attributes = target->attributes;
         }
         if ((attributes & FILE_ATTRIBUTE_DIRECTORY) != 0) {
-            walk_dir(path);
+            if (accepted(path, true)) {
+                walk_dir(path);
+            }
         } else if ((attributes & FILE_ATTRIBUTE_DEVICE) == 0) {
-            m_result.files.push_back(path);
+            if (accepted(path, false)) {
+                m_result.files.push_back(path);
+            }
         } else {
             m_result.notes.push_back({WalkNote::Kind::skipped,
                                       make_error(Errc::not_a_regular_file, platform::generic_display(path),
@@ -157,8 +162,17 @@ private:
         }
     }
 
+    /// The --include/--exclude filter, on the path relative to the walked root ('/').
+    bool accepted(const fs::path& path, bool is_directory) const {
+        if (!m_options.accept) {
+            return true;
+        }
+        return m_options.accept(platform::generic_display(path.lexically_relative(m_root)), is_directory);
+    }
+
     const WalkOptions& m_options;
     WalkResult& m_result;
+    fs::path m_root;
     std::vector<FolderId> m_ancestors;
 };
 
@@ -166,7 +180,7 @@ private:
 
 WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
     WalkResult result;
-    Walker walker(options, result);
+    Walker walker(options, result, root);
     walker.walk_dir(root);
     // Sort on the UTF-8 form with '/' separators: the order POSIX gives for the same tree.
     std::vector<std::pair<std::string, fs::path>> keyed;
