@@ -40,6 +40,7 @@ ExitCode run(std::vector<std::string> args, Console& console) {
     app.footer(
         "Exit status: 0 all inputs hashed or all checked files matched; 1 a file mismatched, was\n"
         "missing or unreadable, or nothing was verified; 2 usage error or unusable manifest.\n"
+        "Microsoft FCIV syntax: fhash fciv [FCIV-ARGS...] (fhash fciv -h).\n"
         "Full documentation: man fhash");
     std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);
     try {
