@@ -143,6 +143,7 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
     VerifyOptions verify_options;
     verify_options.read = options.read;
     verify_options.manifest_is_stdin = reader.is_stdin();
+    verify_options.confine = options.confine;
     if (options.base_dir) {
         verify_options.base_dir = platform::path_from_utf8(*options.base_dir);
     } else if (!reader.is_stdin()) {
@@ -171,6 +172,13 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
             break;
         }
         if (*event == ManifestReader::Event::entry) {
+            if (options.confine && !is_confined(entry.name)) {
+                // An untrusted manifest reaching out of its folder: stop using it.
+                console.error(fmt::format("{}: {}: {} refused by --confine: absolute, or outside the base folder",
+                                          quote_name(reader.label()), line, quote_name(entry.name)));
+                checker.finish();
+                return ExitCode::usage;
+            }
             checker.check_entry(entry);
         } else {
             checker.malformed_line(line);
