@@ -31,10 +31,14 @@ public:
     void file_error(const Error& error);
     /// True once a write to stdout failed.
     [[nodiscard]] bool out_failed() const noexcept { return m_out_failed; }
+    /// True if the failed write met a closed pipe (EPIPE, when SIGPIPE is ignored): the
+    /// reader went away on purpose (| head), so fhash ends quietly.
+    [[nodiscard]] bool out_pipe_closed() const noexcept { return m_out_pipe_closed; }
 
 private:
     std::string m_buffer;
     bool m_out_failed = false;
+    bool m_out_pipe_closed = false;
 };
 
 /// Quotes a file name for a diagnostic the way coreutils does (shell-escape style): plain
