@@ -2,11 +2,16 @@
 # One command on a fresh Debian/Ubuntu machine: installs what is missing, builds fhash and
 # runs the whole test suite (unit, golden CLI, coreutils comparison), then the same suite
 # under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Set FHASH_SKIP_SANITIZE=1 to skip the sanitizer pass.
+# Set FHASH_SKIP_SANITIZE=1 to skip the sanitizer pass. Set FHASH_FUZZ_SECONDS=N to also
+# build the libFuzzer targets (clang) and run each for N seconds (scripts/fuzz.sh; empty = 30).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
-bash "$root/scripts/install-deps.sh"
+extra=(time)  # /usr/bin/time: peak memory in tests/cli/faults_test.sh
+if [ -n "${FHASH_FUZZ_SECONDS+set}" ]; then
+  extra+=(clang libclang-rt-14-dev)
+fi
+bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 echo "== build (Release) and test"
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -19,4 +24,9 @@ if [ "${FHASH_SKIP_SANITIZE:-0}" != "1" ]; then
   cmake --build "$root/build-asan" -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/build-asan" -j "$jobs" --output-on-failure --timeout 600
+fi
+
+if [ -n "${FHASH_FUZZ_SECONDS+set}" ]; then
+  echo "== fuzz (${FHASH_FUZZ_SECONDS:-30} s per target)"
+  bash "$root/scripts/fuzz.sh" "${FHASH_FUZZ_SECONDS:-30}"
 fi

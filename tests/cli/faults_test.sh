@@ -3,7 +3,7 @@
 # unreadable input, directories and FIFOs, names that are not UTF-8, huge and hostile
 # manifests, failing output (-o onto a full disk, /dev/full, a closed pipe).
 # Usage: faults_test.sh FHASH TESTDATA_DIR
-# FHASH_VALGRIND=1 runs fhash under valgrind memcheck (errors exit 99).
+# Under valgrind (FHASH_VALGRIND=1, FHASH is then a wrapper) the big manifest is smaller.
 set -u
 FHASH=$1
 failures=0
@@ -18,13 +18,7 @@ cd "$scratch" || exit 1
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 note() { echo "NOTE: $*"; }
-fh() {
-  if [ "${FHASH_VALGRIND:-0}" = "1" ]; then
-    valgrind --error-exitcode=99 -q --leak-check=full --errors-for-leak-kinds=definite "$FHASH" "$@"
-  else
-    "$FHASH" "$@"
-  fi
-}
+fh() { "$FHASH" "$@"; }
 # expect CODE 'stderr-regex' -- args...: runs fhash, checks the exit code and that stderr is
 # one line matching the regex (or empty for '').
 expect() {
@@ -103,7 +97,9 @@ printf '<FCIV><FILE_ENTRY><name>abc.txt&#x0;x</name><MD5>kAFQmDzST7DWlj99KOF/cg=
 expect 2 'U\+0000' -- -c nul.xml
 
 # --- A 1,000,000-line manifest is verified with bounded memory ---------------------------
-awk -v h="$abc_sha256" 'BEGIN { for (i = 0; i < 1000000; i++) {
+lines=1000000
+[ "${FHASH_VALGRIND:-0}" = "1" ] && lines=50000
+awk -v h="$abc_sha256" -v n="$lines" 'BEGIN { for (i = 0; i < n; i++) {
   if (i % 100000 == 0) printf "%s  abc.txt\n", h; else printf "%s  missing/%d\n", h, i } }' > million.sha256
 if [ -x /usr/bin/time ] && [ "${FHASH_VALGRIND:-0}" != "1" ]; then
   /usr/bin/time -f '%M' -o rss.txt "$FHASH" -c --quiet --ignore-missing million.sha256 >out.txt 2>err.txt
