@@ -57,10 +57,14 @@ expect 1 '^fhash: dir: Is a directory$' -- dir
 printf '%s  dir\n' "$abc_sha256" > dir.sha256
 expect 1 '^fhash: dir: Is a directory$' -- -c --status dir.sha256
 mkfifo fifo
-(printf 'abc' > fifo) &
+# The writer gives up after a while, so a reader that never opens the FIFO fails the
+# test instead of hanging it.
+timeout 60 sh -c "printf abc > fifo" &
+writer=$!
 expect 0 '' -- fifo
 grep -q "^$abc_sha256  fifo\$" out.txt || fail "a named FIFO is read as a stream"
-wait
+wait "$writer" || fail "the FIFO writer was never read"
+rm -f fifo
 mkdir tree && printf 'abc' > tree/a && mkfifo tree/pipe
 expect 0 '^fhash: tree/pipe: .*fifo' -- -r tree
 grep -q "tree/a" out.txt && ! grep -q pipe out.txt || fail "-r skips a FIFO, hashes the rest"
