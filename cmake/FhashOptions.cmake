@@ -25,3 +25,13 @@ if(FHASH_SANITIZE)
                                                  -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(fhash_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(FHASH_BUILD_FUZZERS)
+  # Everything, the core library included, carries the fuzzer's coverage instrumentation
+  # and ASan + UBSan; only the fuzz executables link libFuzzer itself (tests/fuzz).
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "FHASH_BUILD_FUZZERS needs clang (CC=clang CXX=clang++)")
+  endif()
+  target_compile_options(fhash_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                 -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(fhash_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -4,10 +4,16 @@
 # under AddressSanitizer + UndefinedBehaviorSanitizer, then the Windows build (MinGW-w64,
 # CNG backend) with its suite under Wine.
 # FHASH_SKIP_SANITIZE=1 skips the sanitizer pass, FHASH_SKIP_WINDOWS=1 the Windows one.
+# FHASH_FUZZ_SECONDS=N also builds the libFuzzer targets (clang) and runs each for N seconds
+# (scripts/fuzz.sh; empty = 30).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
-bash "$root/scripts/install-deps.sh"
+extra=(time)  # /usr/bin/time: peak memory in tests/cli/faults_test.sh
+if [ -n "${FHASH_FUZZ_SECONDS+set}" ]; then
+  extra+=(clang libclang-rt-14-dev)
+fi
+bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 echo "== build (Release) and test"
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -25,4 +31,9 @@ fi
 if [ "${FHASH_SKIP_WINDOWS:-0}" != "1" ]; then
   echo "== Windows build (MinGW-w64, CNG) and test under Wine"
   bash "$root/scripts/test-windows.sh"
+fi
+
+if [ -n "${FHASH_FUZZ_SECONDS+set}" ]; then
+  echo "== fuzz (${FHASH_FUZZ_SECONDS:-30} s per target)"
+  bash "$root/scripts/fuzz.sh" "${FHASH_FUZZ_SECONDS:-30}"
 fi

@@ -14,8 +14,9 @@ struct GlobOptions {
 };
 
 /// True if `text` matches `pattern`: '*' any run, '?' one character, "[abc]", "[a-z]",
-/// "[!x]" classes, '\' escapes the next character. Iterative with backtracking: linear
-/// memory, no recursion, so hostile patterns cannot exhaust the stack.
+/// "[!x]" classes, '\' escapes the next character; with pathname, "**/" also matches zero
+/// folders. Runs in O(pattern x text) time and O(text) memory without recursion, so hostile
+/// patterns can neither exhaust the stack nor take exponential time.
 bool glob_match(std::string_view pattern, std::string_view text, GlobOptions options = {}) noexcept;
 
 }  // namespace fhash

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,7 +27,18 @@ struct VerifyOptions {
     std::filesystem::path manifest_dir;
     /// The manifest itself is standard input, so an entry named "-" cannot be read.
     bool manifest_is_stdin = false;
+    /// Refuse entries that is_confined() rejects (--confine): they are not opened, and
+    /// verify() reports them as unreadable with Errc::unsafe_path.
+    bool confine = false;
 };
+
+/// True if the manifest name `name` stays inside the folder it is resolved against: not
+/// absolute ("/x", "\\server\x", "C:\x", "C:x"), no NUL byte, not empty, and no ".."
+/// component that climbs above the start ("a/../b" is fine, "a/../../b" is not). Both '/'
+/// and '\' count as separators, whatever the platform, since names from Windows manifests
+/// are read with either. Purely lexical: a symbolic link inside the folder that points out
+/// of it is not detected.
+bool is_confined(std::string_view name) noexcept;
 
 enum class EntryStatus {
     ok,          ///< every digest of the entry matched

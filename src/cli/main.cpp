@@ -101,7 +101,9 @@ int fhash_main(std::vector<std::string> args) {
         }
         const ExitCode code = run(std::move(args), console);
         if (!console.flush_out()) {
-            console.error("write error on standard output");
+            if (!console.out_pipe_closed()) {
+                console.error("write error on standard output");
+            }
             return static_cast<int>(worst(code, ExitCode::failure));
         }
         return static_cast<int>(code);

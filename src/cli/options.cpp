@@ -77,6 +77,9 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.add_flag("--ignore-missing", raw.ignore_missing,
                  "Missing files are not failures (but verifying nothing is)")
         ->group(checking);
+    app.add_flag("--confine", raw.confine,
+                 "Refuse manifest entries with an absolute path or a .. leaving the base folder")
+        ->group(checking);
 
     app.add_option("--only", raw.only,
                    "With -c: verify only FILE (repeatable); fail if it has no entry")
@@ -141,6 +144,7 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
     options.warn = raw.warn;
     options.strict = raw.strict;
     options.ignore_missing = raw.ignore_missing;
+    options.confine = raw.confine;
     options.jobs = raw.jobs;
 
     for (const std::string& name : raw.algorithms) {
@@ -213,6 +217,8 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
             check_only = "--strict";
         } else if (raw.ignore_missing) {
             check_only = "--ignore-missing";
+        } else if (raw.confine) {
+            check_only = "--confine";
         }
         if (check_only != nullptr) {
             error = fmt::format("the {} option is meaningful only when verifying checksums",

@@ -33,6 +33,7 @@ struct RawOptions {
     bool warn = false;
     bool strict = false;
     bool ignore_missing = false;
+    bool confine = false;
     unsigned jobs = 0;
     std::string read_mode = "auto";
     bool list_algorithms = false;
@@ -74,6 +75,7 @@ struct Options {
     bool warn = false;
     bool strict = false;
     bool ignore_missing = false;
+    bool confine = false;                    ///< --confine: refuse paths leaving the base folder
     unsigned jobs = 0;                       ///< 0 = number of cores
     ReadOptions read;
     /// --files-from FILE ("-" = standard input): more paths, one per line (NUL with -0).

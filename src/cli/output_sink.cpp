@@ -11,7 +11,7 @@ public:
     explicit StdoutSink(Console& console) : m_console(console) {}
     void write(std::string_view text) override { m_console.out(text); }
     Result<void> finish(bool /*success*/) override {
-        if (!m_console.flush_out()) {
+        if (!m_console.flush_out() && !m_console.out_pipe_closed()) {
             return make_error(Errc::output_failure, "standard output");
         }
         return {};

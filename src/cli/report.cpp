@@ -1,5 +1,7 @@
 #include "cli/report.hpp"
 
+#include <cerrno>
+
 #include <fmt/format.h>
 
 #include "fhash/manifest.hpp"
@@ -44,6 +46,7 @@ bool Console::flush_out() {
         const std::size_t written = std::fwrite(m_buffer.data(), 1, m_buffer.size(), stdout);
         if (written != m_buffer.size() || std::fflush(stdout) != 0) {
             m_out_failed = true;
+            m_out_pipe_closed = errno == EPIPE;
         }
     }
     m_buffer.clear();

@@ -45,6 +45,9 @@ public:
     void clear_progress();
     /// True once a write to stdout failed.
     [[nodiscard]] bool out_failed() const noexcept { return m_out_failed; }
+    /// True if the failed write met a closed pipe (EPIPE, when SIGPIPE is ignored): the
+    /// reader went away on purpose (| head), so fhash ends quietly.
+    [[nodiscard]] bool out_pipe_closed() const noexcept { return m_out_pipe_closed; }
 
 private:
     std::string m_buffer;
@@ -53,6 +56,7 @@ private:
     std::mutex m_stderr_mutex;     // progress thread vs. diagnostics
     bool m_progress_shown = false;  // an in-place progress line is on the terminal
     void erase_progress_locked();
+    bool m_out_pipe_closed = false;
 };
 
 /// The name as printed in a status line ("NAME: OK"). As coreutils 9.1 does, only a name

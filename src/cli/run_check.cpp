@@ -140,6 +140,7 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
     verify_options.read = options.read;
     verify_options.read.bytes_done = progress.counter();
     verify_options.manifest_is_stdin = reader.is_stdin();
+    verify_options.confine = options.confine;
     if (options.base_dir) {
         verify_options.base_dir = platform::path_from_utf8(*options.base_dir);
     } else if (!reader.is_stdin()) {
@@ -168,6 +169,13 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
             break;
         }
         if (*event == ManifestReader::Event::entry) {
+            if (options.confine && !is_confined(entry.name)) {
+                // An untrusted manifest reaching out of its folder: stop using it.
+                console.error(fmt::format("{}: {}: {} refused by --confine: absolute, or outside the base folder",
+                                          quote_name(reader.label()), line, quote_name(entry.name)));
+                checker.finish();
+                return ExitCode::usage;
+            }
             if (selection.active() && !selection.wants(entry.name, verifier)) {
                 checker.skip_entry();
                 continue;

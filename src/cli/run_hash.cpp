@@ -44,6 +44,9 @@ ExitCode run_hash(const Options& options, Console& console) {
     std::unique_ptr<ResultWriter> writer = make_result_writer(options.format, options.algorithms);
     writer->begin(*sink);
     for (const Input& input : inputs) {
+        if (console.out_failed()) {
+            break;  // nobody reads the rest (a closed pipe, a full disk)
+        }
         progress.set_current(input.display);
         Result<FileDigests> digests =
             input.is_stdin ? hasher->hash_stdin() : hasher->hash_file(input.path);

@@ -1,9 +1,11 @@
 #include "fhash/engine.hpp"
 
+#include <optional>
 #include <utility>
 
 #include "fhash/hasher.hpp"
 #include "io/file.hpp"
+#include "io/sigbus_guard.hpp"
 #include "io/sources.hpp"
 
 namespace fhash {
@@ -46,6 +48,7 @@ Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
             return std::move(reset).error();
         }
     }
+    const bool mapped = dynamic_cast<const io::MappedSource*>(&source) != nullptr;
     FileDigests out;
     for (;;) {
         Result<std::span<const std::uint8_t>> chunk = source.next();
@@ -59,10 +62,26 @@ Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
         if (m_impl->options.bytes_done != nullptr) {
             m_impl->options.bytes_done->fetch_add(chunk->size(), std::memory_order_relaxed);
         }
-        for (auto& hasher : m_impl->hashers) {
-            if (Result<void> updated = hasher->update(*chunk); !updated) {
-                return std::move(updated).error();
+        std::optional<Error> failed;
+        auto update_all = [&] {
+            for (auto& hasher : m_impl->hashers) {
+                if (Result<void> updated = hasher->update(*chunk); !updated) {
+                    failed = std::move(updated).error();
+                    return;
+                }
             }
+        };
+        // Reads of a mapping fault (SIGBUS) if the file shrinks under it: guard them. The
+        // hashers abandoned mid-update are reset at the start of the next input.
+        if (mapped) {
+            if (!io::run_sigbus_guarded(*chunk, update_all)) {
+                return make_error(Errc::changed_while_reading);
+            }
+        } else {
+            update_all();
+        }
+        if (failed) {
+            return std::move(*failed);
         }
     }
     out.digests.reserve(m_impl->hashers.size());

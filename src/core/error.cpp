@@ -17,7 +17,7 @@ public:
             case Errc::not_a_regular_file: return "Not a regular file";
             case Errc::is_a_directory: return "Is a directory";
             case Errc::malformed: return "Malformed input";
-            case Errc::unsafe_path: return "Unsafe path";
+            case Errc::unsafe_path: return "Unsafe path (absolute, or outside the base folder)";
             case Errc::symlink_loop: return "Symbolic link loop";
             case Errc::output_failure: return "Cannot write output";
         }

@@ -54,3 +54,23 @@ TEST_CASE("hostile patterns finish quickly", "[glob]") {
     }
     CHECK_FALSE(glob_match(many + "b", text));
 }
+
+TEST_CASE("many '**/' finish quickly and still match", "[glob]") {
+    GlobOptions path;
+    path.pathname = true;
+    std::string pattern;
+    for (int i = 0; i < 40; ++i) {
+        pattern += "**/";
+    }
+    std::string deep;
+    for (int i = 0; i < 40; ++i) {
+        deep += "a/";
+    }
+    CHECK_FALSE(glob_match(pattern + "x", deep + "y", path));
+    CHECK(glob_match(pattern + "x", deep + "x", path));
+    CHECK(glob_match(pattern + "x", "x", path));
+    CHECK(glob_match("a/**/b", "a/b", path));
+    CHECK(glob_match("a/**/b", "a/x/y/b", path));
+    CHECK_FALSE(glob_match("a/**/b", "a/xb", path));
+    CHECK(glob_match("**a*b", "a/ab", path));  // '**' takes "a/", '*' within the last folder
+}

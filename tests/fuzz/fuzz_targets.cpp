@@ -1,0 +1,317 @@
+/// @file fuzz_targets.cpp
+/// The fuzz entry functions (see fuzz_targets.hpp). Plain C++: no libFuzzer dependency, so
+/// the unit tests link this file too.
+
+#include "fuzz/fuzz_targets.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fhash/algorithm.hpp"
+#include "fhash/digest.hpp"
+#include "fhash/glob.hpp"
+#include "fhash/manifest.hpp"
+
+namespace fhash::fuzz {
+namespace {
+
+std::string_view as_text(std::span<const std::uint8_t> data) {
+    return {reinterpret_cast<const char*>(data.data()), data.size()};
+}
+
+/// All lines of `bytes` fed at once.
+std::vector<std::string> split_whole(std::span<const std::uint8_t> bytes, char separator) {
+    LineSplitter splitter(separator);
+    splitter.feed(bytes);
+    splitter.finish();
+    std::vector<std::string> lines;
+    std::string line;
+    while (splitter.next_line(line)) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+/// All lines of `bytes` fed in pieces whose sizes come from `sizes` (cycled), taking lines
+/// out between pieces as a streaming reader does.
+std::vector<std::string> split_pieces(std::span<const std::uint8_t> bytes, char separator,
+                                      std::span<const std::uint8_t> sizes) {
+    LineSplitter splitter(separator);
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t at = 0;
+    std::size_t k = 0;
+    while (at < bytes.size()) {
+        std::size_t piece = sizes.empty() ? 1 : std::size_t{sizes[k++ % sizes.size()]} % 17 + 1;
+        piece = std::min(piece, bytes.size() - at);
+        splitter.feed(bytes.subspan(at, piece));
+        at += piece;
+        while (splitter.next_line(line)) {
+            lines.push_back(line);
+        }
+    }
+    splitter.finish();
+    while (splitter.next_line(line)) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+bool same_entry(const ManifestEntry& a, const ManifestEntry& b) {
+    return a.name == b.name && a.digests == b.digests;
+}
+
+/// Properties every parsed entry must have.
+Outcome check_entry(const ManifestEntry& entry) {
+    if (entry.name.empty()) {
+        return "entry with an empty name";
+    }
+    if (entry.name.find('\0') != std::string::npos) {
+        return "entry name holds a NUL byte";
+    }
+    if (entry.digests.empty()) {
+        return "entry without digest";
+    }
+    for (const auto& [algorithm, digest] : entry.digests) {
+        if (digest.size() != algorithm_info(algorithm).digest_size) {
+            return "digest size differs from the algorithm's";
+        }
+    }
+    return nullptr;
+}
+
+/// Writes a one-digest entry as a GNU and as a BSD line and parses both back.
+Outcome check_line_round_trip(const ManifestEntry& entry) {
+    const auto& [algorithm, digest] = entry.digests.front();
+    LineParseOptions options;
+    options.algorithm = algorithm;  // untagged lines need it: several algorithms share a size
+    for (const bool bsd : {false, true}) {
+        std::string written = bsd ? format_bsd_line(algorithm, digest, entry.name)
+                                  : format_gnu_line(digest, entry.name);
+        if (written.empty() || written.back() != '\n') {
+            return "written line does not end with LF";
+        }
+        written.pop_back();
+        if (written.find('\n') != std::string::npos) {
+            return "written line holds a raw LF";
+        }
+        LineParseState state;
+        const ParsedLine again = parse_checksum_line(written, options, state);
+        if (again.kind != LineKind::entry) {
+            return bsd ? "BSD line written from an entry does not parse"
+                       : "GNU line written from an entry does not parse";
+        }
+        if (!same_entry(again.entry, entry)) {
+            return bsd ? "BSD line round trip changed the entry" : "GNU line round trip changed the entry";
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Outcome checksum_lines(std::span<const std::uint8_t> data) {
+    if (data.empty()) {
+        return nullptr;
+    }
+    LineParseOptions options;
+    const std::uint8_t selector = data[0];
+    if ((selector & 1) != 0) {
+        const auto algorithms = all_algorithms();
+        options.algorithm = algorithms[(std::size_t{selector} >> 1) % algorithms.size()].id;
+    }
+    const std::span<const std::uint8_t> manifest = data.subspan(1);
+    LineParseState state;
+    for (const std::string& line : split_whole(manifest, '\n')) {
+        const ParsedLine parsed = parse_checksum_line(line, options, state);
+        if (parsed.kind != LineKind::entry) {
+            continue;
+        }
+        if (Outcome bad = check_entry(parsed.entry)) {
+            return bad;
+        }
+        if (parsed.entry.digests.size() != 1) {
+            return "a checksum line gave more than one digest";
+        }
+        if (options.algorithm && parsed.entry.digests.front().first != *options.algorithm) {
+            return "-a given, but the entry has another algorithm";
+        }
+        if (Outcome bad = check_line_round_trip(parsed.entry)) {
+            return bad;
+        }
+    }
+    return nullptr;
+}
+
+Outcome fciv_xml(std::span<const std::uint8_t> data) {
+    const Result<std::vector<ManifestEntry>> parsed = parse_fciv_xml(as_text(data));
+    if (!parsed) {
+        if (parsed.error().code != make_error_code(Errc::malformed)) {
+            return "XML refused with an error other than malformed";
+        }
+        return nullptr;
+    }
+    for (const ManifestEntry& entry : *parsed) {
+        if (Outcome bad = check_entry(entry)) {
+            return bad;
+        }
+    }
+    // What we read, we can write, and read back unchanged.
+    const std::string written = format_fciv_xml(*parsed);
+    const Result<std::vector<ManifestEntry>> again = parse_fciv_xml(written);
+    if (!again) {
+        return "format_fciv_xml output does not parse";
+    }
+    if (again->size() != parsed->size()) {
+        return "FCIV-XML round trip changed the number of entries";
+    }
+    for (std::size_t i = 0; i < parsed->size(); ++i) {
+        const ManifestEntry& a = (*parsed)[i];
+        const ManifestEntry& b = (*again)[i];
+        if (a.name != b.name) {
+            return "FCIV-XML round trip changed a name";
+        }
+        // The writer orders digests canonically (MD5, SHA1, then the rest).
+        auto sorted = [](std::vector<std::pair<Algorithm, Digest>> d) {
+            std::sort(d.begin(), d.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+            return d;
+        };
+        if (sorted(a.digests) != sorted(b.digests)) {
+            return "FCIV-XML round trip changed a digest";
+        }
+    }
+    return nullptr;
+}
+
+Outcome file_list(std::span<const std::uint8_t> data) {
+    if (data.empty()) {
+        return nullptr;
+    }
+    const char separator = (data[0] & 1) != 0 ? '\0' : '\n';
+    // The second byte gives the number of piece-size bytes that follow.
+    const std::span<const std::uint8_t> rest = data.subspan(1);
+    const std::size_t size_count = rest.empty() ? 0 : std::min<std::size_t>(rest[0] % 8, rest.size() - 1);
+    const std::span<const std::uint8_t> sizes = rest.empty() ? rest : rest.subspan(1, size_count);
+    const std::span<const std::uint8_t> list = rest.empty() ? rest : rest.subspan(1 + size_count);
+
+    const std::vector<std::string> whole = split_whole(list, separator);
+    const std::vector<std::string> pieces = split_pieces(list, separator, sizes);
+    if (whole != pieces) {
+        return "lines depend on how the input was fed";
+    }
+    for (const std::string& line : whole) {
+        if (line.find(separator) != std::string::npos) {
+            return "a line holds the separator";
+        }
+    }
+    // Without a BOM and in NUL mode, the lines are the input's bytes exactly.
+    if (separator == '\0' && !list.empty() && list[0] != 0xEF && list[0] != 0xFF && list[0] != 0xFE) {
+        std::string joined;
+        for (const std::string& line : whole) {
+            joined += line;
+            joined += '\0';
+        }
+        std::string input(as_text(list));
+        if (input.back() != '\0') {
+            input += '\0';
+        }
+        if (joined != input) {
+            return "NUL-separated lines do not reproduce the input";
+        }
+    }
+    return nullptr;
+}
+
+Outcome digest_codecs(std::span<const std::uint8_t> data) {
+    // Any byte string up to 64 bytes is a digest: both encodings must round-trip.
+    const Digest digest(data.first(std::min(data.size(), Digest::k_max_size)));
+    if (!digest.empty()) {
+        const std::optional<Digest> from_hex = digest_from_hex(to_hex(digest));
+        if (!from_hex || !(*from_hex == digest)) {
+            return "hex round trip failed";
+        }
+        const std::optional<Digest> from_upper = digest_from_hex(to_hex_upper(digest));
+        if (!from_upper || !(*from_upper == digest)) {
+            return "upper-case hex round trip failed";
+        }
+        const std::optional<Digest> from_b64 = digest_from_base64(to_base64(digest));
+        if (!from_b64 || !(*from_b64 == digest)) {
+            return "base64 round trip failed";
+        }
+    }
+    // Any text that decodes must be the canonical spelling of what it decodes to.
+    const std::string_view text = as_text(data);
+    if (const std::optional<Digest> b64 = digest_from_base64(text)) {
+        if (to_base64(*b64) != text) {
+            return "base64 decoder accepted a non-canonical encoding";
+        }
+    }
+    if (const std::optional<Digest> hex = digest_from_hex(text)) {
+        std::string lower(text);
+        for (char& c : lower) {
+            if (c >= 'A' && c <= 'F') {
+                c = static_cast<char>(c - 'A' + 'a');
+            }
+        }
+        if (to_hex(*hex) != lower) {
+            return "hex decoder accepted text that does not re-encode to itself";
+        }
+    }
+    return nullptr;
+}
+
+Outcome glob(std::span<const std::uint8_t> data) {
+    if (data.empty()) {
+        return nullptr;
+    }
+    GlobOptions options;
+    options.case_insensitive = (data[0] & 1) != 0;
+    options.pathname = (data[0] & 2) != 0;
+    const std::string_view rest = as_text(data.subspan(1));
+    const std::size_t cut = rest.find('\0');
+    const std::string_view pattern = rest.substr(0, cut);
+    const std::string_view text = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+    const bool matched = glob_match(pattern, text, options);
+    if (!options.pathname && !glob_match("*", text, options)) {
+        return "'*' does not match everything";
+    }
+    if (pattern.find_first_of("*?[\\") == std::string_view::npos && !options.case_insensitive &&
+        matched != (pattern == text)) {
+        return "a pattern without wildcards must match only itself";
+    }
+    if (!glob_match(std::string_view{}, std::string_view{}, options)) {
+        return "the empty pattern does not match the empty text";
+    }
+    return nullptr;
+}
+
+Outcome gnu_escape(std::span<const std::uint8_t> data) {
+    const std::string_view text = as_text(data);
+    std::string escaped;
+    const bool changed = escape_gnu_name(text, escaped);
+    if (changed != (text.find_first_of("\\\n\r") != std::string_view::npos)) {
+        return "escape_gnu_name reports a change exactly when the name holds \\, LF or CR";
+    }
+    if (escaped.find_first_of("\n\r") != std::string::npos) {
+        return "an escaped name holds a raw LF or CR";
+    }
+    const std::optional<std::string> back = unescape_gnu_name(escaped);
+    if (changed && (!back || *back != text)) {
+        return "unescape(escape(x)) != x";
+    }
+    if (const std::optional<std::string> plain = unescape_gnu_name(text)) {
+        if (text.find_first_of("\n\r") == std::string_view::npos) {
+            std::string again;
+            escape_gnu_name(*plain, again);
+            if (again != text) {
+                return "escape(unescape(s)) != s";
+            }
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace fhash::fuzz

@@ -1,0 +1,69 @@
+#pragma once
+/// @file fuzz_targets.hpp
+/// One entry function per fuzz target, shared by the libFuzzer mains (tests/fuzz/fuzz_main.cpp,
+/// built with -DFHASH_BUILD_FUZZERS=ON) and by the ordinary test suite, which replays every
+/// seed (testdata/fuzz/<target>/) and every input that ever failed
+/// (testdata/regressions/<target>/) through the same functions.
+///
+/// Each function takes arbitrary bytes, must never crash, hang or leak, and checks the
+/// properties of the parser it drives. It returns nullptr when all held, otherwise a short
+/// description of the property that broke (the fuzzer main then aborts, so the input is
+/// saved as a crash).
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace fhash::fuzz {
+
+using Outcome = const char*;  ///< nullptr = every property held
+
+/// GNU/BSD checksum manifests: LineSplitter('\n') over the bytes, parse_checksum_line on each
+/// line, with or without a forced algorithm (-a) chosen by the first byte. Properties: an
+/// entry has a non-empty name without NUL and digests of its algorithm's size; writing an
+/// entry back (GNU and BSD lines) and parsing it again gives the same entry.
+Outcome checksum_lines(std::span<const std::uint8_t> data);
+
+/// FCIV-XML databases: parse_fciv_xml. Properties: entries have a name and digests of the
+/// right size; format_fciv_xml of the result parses back to the same entries.
+Outcome fciv_xml(std::span<const std::uint8_t> data);
+
+/// File lists (--files-from): LineSplitter in '\n' or NUL mode (first byte), every encoding
+/// (BOM detection is part of the input). Properties: feeding the bytes in arbitrary pieces
+/// gives the same lines as feeding them at once; no line holds the separator.
+Outcome file_list(std::span<const std::uint8_t> data);
+
+/// Hex and base64 digest codecs. Properties: decode(encode(x)) == x for any digest x (the
+/// first up to 64 bytes); a text that decodes re-encodes to itself (base64 exactly, hex up
+/// to case), so no non-canonical spelling is ever accepted.
+Outcome digest_codecs(std::span<const std::uint8_t> data);
+
+/// glob_match: pattern and text split at the first NUL, options from the first byte. Must
+/// finish fast whatever the pattern; "*" matches everything, a pattern without special
+/// characters matches only itself.
+Outcome glob(std::span<const std::uint8_t> data);
+
+/// GNU name escaping: unescape(escape(x)) == x for any x; escape(unescape(s)) == s for any s
+/// that unescapes and holds no raw LF/CR.
+Outcome gnu_escape(std::span<const std::uint8_t> data);
+
+// JSON and CSV manifest readers: add one entry function per reader here (json_manifest,
+// csv_manifest), list it in k_targets below and in tests/fuzz/CMakeLists.txt, and give it
+// seeds in testdata/fuzz/<target>/.
+
+struct Target {
+    std::string_view name;  ///< also the folder name under testdata/fuzz and testdata/regressions
+    Outcome (*run)(std::span<const std::uint8_t>);
+};
+
+inline constexpr Target k_targets[] = {
+    {"checksum_lines", &checksum_lines},
+    {"fciv_xml", &fciv_xml},
+    {"file_list", &file_list},
+    {"digest_codecs", &digest_codecs},
+    {"glob", &glob},
+    {"gnu_escape", &gnu_escape},
+};
+
+}  // namespace fhash::fuzz
