@@ -13,6 +13,7 @@
 #include "fhash/algorithm.hpp"
 #include "fhash/digest.hpp"
 #include "fhash/glob.hpp"
+#include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
 
 namespace fhash::fuzz {
@@ -309,6 +310,65 @@ Outcome gnu_escape(std::span<const std::uint8_t> data) {
             if (again != text) {
                 return "escape(unescape(s)) != s";
             }
+        }
+    }
+    return nullptr;
+}
+
+Outcome json_manifest(std::span<const std::uint8_t> data) {
+    for (const std::string& line : split_whole(data, '\n')) {
+        const ParsedLine parsed = parse_json_line(line);
+        if (parsed.kind != LineKind::entry) {
+            continue;
+        }
+        if (Outcome bad = check_entry(parsed.entry)) {
+            return bad;
+        }
+        std::string written = format_json_line(parsed.entry.name, 0, parsed.entry.digests);
+        if (!written.empty() && written.back() == '\n') {
+            written.pop_back();
+        }
+        const ParsedLine again = parse_json_line(written);
+        if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
+            return "a JSON record written back does not parse to the same entry";
+        }
+    }
+    return nullptr;
+}
+
+Outcome csv_manifest(std::span<const std::uint8_t> data) {
+    CsvParseState state;
+    std::string record;
+    for (const std::string& line : split_whole(data, '\n')) {
+        record += line;
+        if (!csv_record_complete(record)) {
+            record += '\n';
+            if (record.size() > (1u << 20)) {
+                return nullptr;  // an unterminated quote: the reader reports it at the end
+            }
+            continue;
+        }
+        const ParsedLine parsed = parse_csv_record(record, state);
+        record.clear();
+        if (parsed.kind != LineKind::entry) {
+            continue;
+        }
+        if (Outcome bad = check_entry(parsed.entry)) {
+            return bad;
+        }
+        if (parsed.entry.digests.size() != 1) {
+            return "a CSV row gave other than one digest";
+        }
+        const auto& [algorithm, digest] = parsed.entry.digests.front();
+        CsvParseState fresh;
+        std::string header = format_csv_header();
+        std::string row = format_csv_row(algorithm, digest, parsed.entry.name);
+        header.pop_back();
+        row.pop_back();
+        (void)parse_csv_record(header, fresh);
+        const ParsedLine again = parse_csv_record(row, fresh);
+        if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
+            return "a CSV row written back does not parse to the same entry";
         }
     }
     return nullptr;

@@ -48,9 +48,15 @@ Outcome glob(std::span<const std::uint8_t> data);
 /// that unescapes and holds no raw LF/CR.
 Outcome gnu_escape(std::span<const std::uint8_t> data);
 
-// JSON and CSV manifest readers: add one entry function per reader here (json_manifest,
-// csv_manifest), list it in k_targets below and in tests/fuzz/CMakeLists.txt, and give it
-// seeds in testdata/fuzz/<target>/.
+/// JSON Lines manifests (-f json): parse_json_line on each line. Properties: entries are
+/// well-formed; format_json_line of an entry parses back to the same name and digests
+/// (names that are not UTF-8 travel in "path_b64").
+Outcome json_manifest(std::span<const std::uint8_t> data);
+
+/// CSV manifests (Get-FileHash | Export-Csv): records joined across quoted line breaks as
+/// the reader does, parse_csv_record on each. Properties: entries are well-formed; a row
+/// written back with format_csv_row (after the header) parses to the same entry.
+Outcome csv_manifest(std::span<const std::uint8_t> data);
 
 struct Target {
     std::string_view name;  ///< also the folder name under testdata/fuzz and testdata/regressions
@@ -64,6 +70,8 @@ inline constexpr Target k_targets[] = {
     {"digest_codecs", &digest_codecs},
     {"glob", &glob},
     {"gnu_escape", &gnu_escape},
+    {"json_manifest", &json_manifest},
+    {"csv_manifest", &csv_manifest},
 };
 
 }  // namespace fhash::fuzz
