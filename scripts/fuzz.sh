@@ -14,7 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 build="$root/build-fuzz"
-all_targets=(checksum_lines fciv_xml file_list digest_codecs glob gnu_escape)
+all_targets=(checksum_lines fciv_xml file_list digest_codecs glob gnu_escape json_manifest csv_manifest)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
