@@ -4,6 +4,7 @@
 /// walked with -r (sorted), standard input.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ struct Input {
     std::string display;  ///< as given, or relative to --base-dir; '/' separators
     bool is_stdin = false;
 };
+
+/// Expands options.paths into inputs as it goes: `on_input` for each thing to hash and
+/// `on_problem` for each walk problem, both in output order (walked files sorted by path),
+/// so hashing can start while the walk goes on. `on_problem`'s flag says whether the
+/// problem counts as a failure. Returns false if any problem counts as a failure.
+bool for_each_input(const Options& options, const std::function<void(Input&&)>& on_input,
+                    const std::function<void(const Error&, bool failure)>& on_problem);
 
 /// Expands options.paths into inputs, reporting walk problems on the console as it goes.
 /// Returns false if any of them counts as a failure (the inputs found are still returned).

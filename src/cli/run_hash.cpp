@@ -1,27 +1,47 @@
 #include "cli/run_hash.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/inputs.hpp"
+#include "cli/jobs.hpp"
 #include "cli/output_sink.hpp"
 #include "cli/result_writer.hpp"
+#include "core/ordered_pool.hpp"
 #include "fhash/engine.hpp"
 
 namespace fhash::cli {
+namespace {
+
+/// One item of the output stream: an input's digests, or its error, or a walk problem.
+struct HashOutcome {
+    std::string display;
+    std::optional<Result<FileDigests>> digests;  ///< empty for a walk problem
+    std::optional<Error> problem;
+    bool problem_fails = false;
+};
+
+}  // namespace
 
 ExitCode run_hash(const Options& options, Console& console) {
-    std::vector<Input> inputs;
-    bool ok = collect_inputs(options, console, inputs);
+    const unsigned jobs = effective_jobs(options.jobs);
 
-    Result<FileHasher> hasher = FileHasher::create(options.algorithms, options.read);
-    if (!hasher) {
-        console.file_error(hasher.error());
-        return ExitCode::usage;
+    // One FileHasher per worker (each reuses its hashers and buffer), plus one on this
+    // thread for standard input, which is read in argument order by the producer.
+    std::vector<FileHasher> hashers;
+    for (unsigned i = 0; i < jobs + 1; ++i) {
+        Result<FileHasher> hasher = FileHasher::create(options.algorithms, options.read);
+        if (!hasher) {
+            console.file_error(hasher.error());
+            return ExitCode::usage;
+        }
+        hashers.push_back(std::move(*hasher));
     }
+    FileHasher& own_hasher = hashers.back();
 
     std::unique_ptr<OutputSink> sink;
     if (options.output) {
@@ -37,17 +57,50 @@ ExitCode run_hash(const Options& options, Console& console) {
 
     std::unique_ptr<ResultWriter> writer = make_result_writer(options.format, options.algorithms);
     writer->begin(*sink);
-    for (const Input& input : inputs) {
-        Result<FileDigests> digests =
-            input.is_stdin ? hasher->hash_stdin() : hasher->hash_file(input.path);
+    bool ok = true;
+    auto deliver = [&](HashOutcome& outcome) {
+        if (outcome.problem) {
+            console.file_error(*outcome.problem);
+            ok = ok && !outcome.problem_fails;
+            return;
+        }
+        Result<FileDigests>& digests = *outcome.digests;
         if (!digests) {
             Error e = std::move(digests).error();
-            e.path = input.display;
+            e.path = outcome.display;
             console.file_error(e);
             ok = false;
-            continue;
+            return;
         }
-        writer->add(*sink, input.display, *digests);
+        writer->add(*sink, outcome.display, *digests);
+    };
+    auto work = [&hashers](unsigned worker, Input& input) {
+        HashOutcome outcome;
+        outcome.digests = hashers[worker].hash_file(input.path);
+        outcome.display = std::move(input.display);
+        return outcome;
+    };
+    {
+        OrderedPool<Input, HashOutcome> pool(jobs, k_reorder_window, work, deliver);
+        for_each_input(
+            options,
+            [&](Input&& input) {
+                if (input.is_stdin) {
+                    HashOutcome outcome;
+                    outcome.digests = own_hasher.hash_stdin();
+                    outcome.display = std::move(input.display);
+                    pool.submit_done(std::move(outcome));
+                } else {
+                    pool.submit(std::move(input));
+                }
+            },
+            [&](const Error& error, bool failure) {
+                HashOutcome outcome;
+                outcome.problem = error;
+                outcome.problem_fails = failure;
+                pool.submit_done(std::move(outcome));
+            });
+        pool.finish();
     }
     writer->end(*sink);
 

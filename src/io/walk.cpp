@@ -1,6 +1,12 @@
 // Portable directory walk on std::filesystem. Symbolic links inside the tree are not
 // followed unless asked; when they are, the (device, inode)-like identity of every folder on
 // the current path is kept so that a link back into an ancestor is reported, not walked.
+//
+// Files come out in the byte order of their whole path, yet the walk streams: each folder's
+// entries are sorted by name, with a separator appended to the names of folders. Two
+// siblings' paths differ first where their names (so extended) differ, so the depth-first
+// order of the sorted folders is the byte order of the full paths ("a.b" before "a/x",
+// because '.' < '/').
 
 #include "io/walk.hpp"
 
@@ -16,7 +22,9 @@ namespace fs = std::filesystem;
 
 class Walker {
 public:
-    Walker(const WalkOptions& options, WalkResult& result) : m_options(options), m_result(result) {}
+    Walker(const WalkOptions& options, const std::function<void(const fs::path&)>& on_file,
+           const std::function<void(WalkNote&&)>& on_note)
+        : m_options(options), m_on_file(on_file), m_on_note(on_note) {}
 
     void walk_dir(const fs::path& dir) {
         std::error_code ec;
@@ -24,82 +32,112 @@ public:
         if (!ec) {
             for (const fs::path& ancestor : m_ancestors) {
                 if (ancestor == canonical) {
-                    m_result.notes.push_back(
-                        {WalkNote::Kind::error, make_error(Errc::symlink_loop, platform::generic_display(dir))});
+                    m_on_note({WalkNote::Kind::error,
+                               make_error(Errc::symlink_loop, platform::generic_display(dir))});
                     return;
                 }
             }
         }
         m_ancestors.push_back(canonical);
-        std::vector<fs::directory_entry> entries;
         fs::directory_iterator it(dir, ec);
         if (ec) {
-            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
+            m_on_note({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
             m_ancestors.pop_back();
             return;
         }
+        std::vector<Child> children;
         for (const fs::directory_iterator end; it != end; it.increment(ec)) {
             if (ec) {
                 break;
             }
-            entries.push_back(*it);
+            children.push_back(classify(*it));
         }
         if (ec) {
-            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
+            m_on_note({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
         }
-        for (const fs::directory_entry& entry : entries) {
-            visit(entry);
+        std::sort(children.begin(), children.end(),
+                  [](const Child& a, const Child& b) { return a.key < b.key; });
+        for (Child& child : children) {
+            switch (child.kind) {
+                case Child::Kind::file:
+                    m_on_file(child.path);
+                    break;
+                case Child::Kind::dir:
+                    walk_dir(child.path);
+                    break;
+                case Child::Kind::note:
+                    m_on_note(std::move(child.note));
+                    break;
+            }
         }
         m_ancestors.pop_back();
     }
 
 private:
-    void visit(const fs::directory_entry& entry) {
+    struct Child {
+        enum class Kind { file, dir, note };
+        Kind kind = Kind::note;
+        fs::path path;
+        fs::path::string_type key;  // the name, plus a separator for folders
+        WalkNote note;
+    };
+
+    Child classify(const fs::directory_entry& entry) const {
+        Child child;
+        child.path = entry.path();
+        child.key = child.path.filename().native();
         std::error_code ec;
         const fs::file_status link_status = entry.symlink_status(ec);
         if (ec) {
-            m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))});
-            return;
+            child.note = {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))};
+            return child;
         }
         fs::file_status status = link_status;
         if (fs::is_symlink(link_status)) {
             if (!m_options.follow_symlinks) {
-                m_result.notes.push_back({WalkNote::Kind::skipped,
-                                          make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
-                                                     "symbolic link not followed")});
-                return;
+                child.note = {WalkNote::Kind::skipped,
+                              make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
+                                         "symbolic link not followed")};
+                return child;
             }
             status = entry.status(ec);
             if (ec) {
-                m_result.notes.push_back({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))});
-                return;
+                child.note = {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))};
+                return child;
             }
         }
         if (fs::is_directory(status)) {
-            walk_dir(entry.path());
+            child.kind = Child::Kind::dir;
+            child.key.push_back(fs::path::preferred_separator);
         } else if (fs::is_regular_file(status)) {
-            m_result.files.push_back(entry.path());
+            child.kind = Child::Kind::file;
         } else {
-            m_result.notes.push_back({WalkNote::Kind::skipped,
-                                      make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
-                                                 "skipped")});
+            child.note = {WalkNote::Kind::skipped,
+                          make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()), "skipped")};
         }
+        return child;
     }
 
     const WalkOptions& m_options;
-    WalkResult& m_result;
+    const std::function<void(const fs::path&)>& m_on_file;
+    const std::function<void(WalkNote&&)>& m_on_note;
     std::vector<fs::path> m_ancestors;
 };
 
 }  // namespace
 
+void walk_tree(const fs::path& root, const WalkOptions& options,
+               const std::function<void(const fs::path&)>& on_file,
+               const std::function<void(WalkNote&&)>& on_note) {
+    Walker walker(options, on_file, on_note);
+    walker.walk_dir(root);
+}
+
 WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
     WalkResult result;
-    Walker walker(options, result);
-    walker.walk_dir(root);
-    std::sort(result.files.begin(), result.files.end(), [](const fs::path& a, const fs::path& b) {
-        return a.native() < b.native();
-    });
+    walk_tree(
+        root, options, [&result](const fs::path& file) { result.files.push_back(file); },
+        [&result](WalkNote&& note) { result.notes.push_back(std::move(note)); });
     return result;
 }
 

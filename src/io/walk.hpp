@@ -3,6 +3,7 @@
 /// The directory walk of -r: regular files below a root, in a deterministic order.
 
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "fhash/error.hpp"
@@ -32,5 +33,12 @@ struct WalkResult {
 /// Walks `root` (named by the user, so followed if it is a symlink). Files come out sorted
 /// by the byte order of their path, whatever the file system's order.
 WalkResult walk_tree(const std::filesystem::path& root, const WalkOptions& options);
+
+/// The same walk, streamed: `on_file` receives the files in the same byte order as
+/// walk_tree() lists them, and `on_note` each note where it is met, as the walk goes (so
+/// hashing can start before the walk ends). Only the folders on the current path are held.
+void walk_tree(const std::filesystem::path& root, const WalkOptions& options,
+               const std::function<void(const std::filesystem::path&)>& on_file,
+               const std::function<void(WalkNote&&)>& on_note);
 
 }  // namespace fhash::io
