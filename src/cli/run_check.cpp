@@ -11,7 +11,9 @@
 
 #include "fhash/manifest.hpp"
 #include "fhash/verify.hpp"
+#include "cli/jobs.hpp"
 #include "cli/manifest_reader.hpp"
+#include "core/ordered_pool.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -42,14 +44,23 @@ std::string status_name(const std::string& name) {
     return "\\" + escaped;
 }
 
+/// One manifest line on its way through the pool: an entry and its outcome, or the number
+/// of a malformed line.
+struct CheckItem {
+    ManifestEntry entry;
+    EntryOutcome outcome;
+    std::size_t malformed_line = 0;
+    bool malformed = false;
+};
+
 class ManifestChecker {
 public:
-    ManifestChecker(const Options& options, Console& console, std::string label, Verifier& verifier)
-        : m_options(options), m_console(console), m_label(std::move(label)), m_verifier(verifier) {}
+    ManifestChecker(const Options& options, Console& console, std::string label)
+        : m_options(options), m_console(console), m_label(std::move(label)) {}
 
-    void check_entry(const ManifestEntry& entry) {
+    /// Reports one entry's outcome (computed by a Verifier, on any thread).
+    void check_entry(const ManifestEntry& entry, const EntryOutcome& outcome) {
         ++m_counts.properly_formatted;
-        const EntryOutcome outcome = m_verifier.verify(entry);
         switch (outcome.status) {
             case EntryStatus::ok:
                 ++m_counts.matched;
@@ -124,7 +135,6 @@ private:
     const Options& m_options;
     Console& m_console;
     std::string m_label;
-    Verifier& m_verifier;
     CheckCounts m_counts;
 };
 
@@ -155,14 +165,35 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
             verify_options.manifest_dir = given_dir;
         }
     }
-    Verifier verifier(verify_options);
-    ManifestChecker checker(options, console, reader.label(), verifier);
+    ManifestChecker checker(options, console, reader.label());
 
+    // Entries are verified on the workers (one Verifier each: they reuse their hashers) and
+    // reported here in manifest order. The manifest is streamed: only the reorder window's
+    // entries are held at any time.
+    const unsigned jobs = effective_jobs(options.jobs);
+    std::vector<Verifier> verifiers;
+    verifiers.reserve(jobs);
+    for (unsigned i = 0; i < jobs + 1; ++i) {  // the last one for "-", read here in order
+        verifiers.emplace_back(verify_options);
+    }
+    auto work = [&verifiers](unsigned worker, CheckItem& item) {
+        item.outcome = verifiers[worker].verify(item.entry);
+        return std::move(item);
+    };
+    auto deliver = [&checker](CheckItem& item) {
+        if (item.malformed) {
+            checker.malformed_line(item.malformed_line);
+        } else {
+            checker.check_entry(item.entry, item.outcome);
+        }
+    };
+    OrderedPool<CheckItem, CheckItem> pool(jobs, k_reorder_window, work, deliver);
     ManifestEntry entry;
     std::size_t line = 0;
     for (;;) {
         Result<ManifestReader::Event> event = reader.next(entry, line);
         if (!event) {
+            pool.finish();
             console.file_error(event.error());
             checker.finish();
             return ExitCode::usage;
@@ -170,12 +201,23 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
         if (*event == ManifestReader::Event::end) {
             break;
         }
+        CheckItem item;
         if (*event == ManifestReader::Event::entry) {
-            checker.check_entry(entry);
+            item.entry = std::move(entry);
+            entry = ManifestEntry{};
+            if (item.entry.name == "-") {
+                item.outcome = verifiers.back().verify(item.entry);
+                pool.submit_done(std::move(item));
+            } else {
+                pool.submit(std::move(item));
+            }
         } else {
-            checker.malformed_line(line);
+            item.malformed = true;
+            item.malformed_line = line;
+            pool.submit_done(std::move(item));
         }
     }
+    pool.finish();
     return checker.finish();
 }
 
