@@ -29,6 +29,11 @@ struct ReadOptions {
     std::size_t mmap_window = std::size_t{64} << 20;
     /// Size of the pieces handed to the hashers from a mapped window.
     std::size_t mmap_piece = std::size_t{1} << 20;
+    /// With two or more algorithms, regular files of at least this size are hashed with one
+    /// thread per algorithm over the same read (0 = never). Same digests either way.
+    std::uint64_t algorithm_threads_min_size = std::uint64_t{16} << 20;
+    /// Blocks in flight between the reading thread and the algorithm threads.
+    std::size_t algorithm_threads_depth = 4;
 };
 
 /// Parses "auto", "mmap" or "chunked".

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/fan_out.hpp"
 #include "fhash/hasher.hpp"
 #include "io/file.hpp"
 #include "io/sources.hpp"
@@ -13,6 +14,110 @@ struct FileHasher::Impl {
     ReadOptions options;
     std::vector<std::unique_ptr<Hasher>> hashers;
     std::vector<std::uint8_t> buffer;  // allocated once, reused for every input
+    /// The ring of the one-thread-per-algorithm chunked path (allocated on first use).
+    std::vector<std::vector<std::uint8_t>> ring;
+
+    Result<void> reset_all() {
+        for (auto& hasher : hashers) {
+            if (Result<void> reset = hasher->reset(); !reset) {
+                return reset;
+            }
+        }
+        return {};
+    }
+
+    Result<FileDigests> finish_all(std::uint64_t size) {
+        FileDigests out;
+        out.size = size;
+        out.digests.reserve(hashers.size());
+        for (auto& hasher : hashers) {
+            Result<Digest> digest = hasher->finish();
+            if (!digest) {
+                return std::move(digest).error();
+            }
+            out.digests.push_back(*digest);
+        }
+        return out;
+    }
+
+    /// One thread per algorithm over blocks from `produce`.
+    Result<FileDigests> hash_fanned_out(const detail::BlockProducer& produce) {
+        if (Result<void> reset = reset_all(); !reset) {
+            return std::move(reset).error();
+        }
+        Result<std::uint64_t> size = detail::fan_out(hashers, ring_depth(), produce);
+        if (!size) {
+            return std::move(size).error();
+        }
+        return finish_all(*size);
+    }
+
+    [[nodiscard]] std::size_t ring_depth() const noexcept {
+        return options.algorithm_threads_depth == 0 ? 1 : options.algorithm_threads_depth;
+    }
+
+    [[nodiscard]] bool fans_out(const io::File& file) const noexcept {
+        return hashers.size() > 1 && options.algorithm_threads_min_size != 0 &&
+               file.kind() == FileKind::regular && file.size() >= options.algorithm_threads_min_size;
+    }
+
+    Result<FileDigests> hash_mapped(io::File& file) {
+        io::MappedSource mapped(file, options);
+        if (!fans_out(file)) {
+            return hash_source(mapped);
+        }
+        return hash_fanned_out([&mapped](std::size_t) -> Result<detail::SharedBlock> {
+            Result<std::span<const std::uint8_t>> piece = mapped.next();
+            if (!piece) {
+                return std::move(piece).error();
+            }
+            return detail::SharedBlock{*piece, mapped.window_keeper()};
+        });
+    }
+
+    Result<FileDigests> hash_chunked(io::File& file) {
+        if (!fans_out(file)) {
+            if (buffer.size() != options.chunk_size) {
+                buffer.assign(options.chunk_size, 0);
+            }
+            io::ChunkedSource chunked(file, buffer);
+            return hash_source(chunked);
+        }
+        if (ring.size() != ring_depth() || ring.front().size() != options.chunk_size) {
+            ring.assign(ring_depth(), std::vector<std::uint8_t>(options.chunk_size, 0));
+        }
+        return hash_fanned_out([this, &file](std::size_t slot) -> Result<detail::SharedBlock> {
+            io::ChunkedSource chunked(file, ring[slot]);
+            Result<std::span<const std::uint8_t>> chunk = chunked.next();
+            if (!chunk) {
+                return std::move(chunk).error();
+            }
+            return detail::SharedBlock{*chunk, nullptr};
+        });
+    }
+
+    Result<FileDigests> hash_source(ByteSource& source) {
+        if (Result<void> reset = reset_all(); !reset) {
+            return std::move(reset).error();
+        }
+        std::uint64_t size = 0;
+        for (;;) {
+            Result<std::span<const std::uint8_t>> chunk = source.next();
+            if (!chunk) {
+                return std::move(chunk).error();
+            }
+            if (chunk->empty()) {
+                break;
+            }
+            size += chunk->size();
+            for (auto& hasher : hashers) {
+                if (Result<void> updated = hasher->update(*chunk); !updated) {
+                    return std::move(updated).error();
+                }
+            }
+        }
+        return finish_all(size);
+    }
 };
 
 FileHasher::FileHasher(std::unique_ptr<Impl> impl) noexcept : m_impl(std::move(impl)) {}
@@ -40,38 +145,7 @@ Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOpt
 const std::vector<Algorithm>& FileHasher::algorithms() const noexcept { return m_impl->algorithms; }
 const ReadOptions& FileHasher::options() const noexcept { return m_impl->options; }
 
-Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
-    for (auto& hasher : m_impl->hashers) {
-        if (Result<void> reset = hasher->reset(); !reset) {
-            return std::move(reset).error();
-        }
-    }
-    FileDigests out;
-    for (;;) {
-        Result<std::span<const std::uint8_t>> chunk = source.next();
-        if (!chunk) {
-            return std::move(chunk).error();
-        }
-        if (chunk->empty()) {
-            break;
-        }
-        out.size += chunk->size();
-        for (auto& hasher : m_impl->hashers) {
-            if (Result<void> updated = hasher->update(*chunk); !updated) {
-                return std::move(updated).error();
-            }
-        }
-    }
-    out.digests.reserve(m_impl->hashers.size());
-    for (auto& hasher : m_impl->hashers) {
-        Result<Digest> digest = hasher->finish();
-        if (!digest) {
-            return std::move(digest).error();
-        }
-        out.digests.push_back(*digest);
-    }
-    return out;
-}
+Result<FileDigests> FileHasher::hash_source(ByteSource& source) { return m_impl->hash_source(source); }
 
 Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
     Result<io::File> opened = io::File::open_read(path);
@@ -81,8 +155,7 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
     io::File& file = *opened;
     const ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options);
     if (mode == ReadMode::mmap) {
-        io::MappedSource mapped(file, m_impl->options);
-        Result<FileDigests> digests = hash_source(mapped);
+        Result<FileDigests> digests = m_impl->hash_mapped(file);
         if (digests) {
             digests->read_mode = ReadMode::mmap;
             return digests;
@@ -101,12 +174,8 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
             return std::move(rewound).error();
         }
     }
-    if (m_impl->buffer.size() != m_impl->options.chunk_size) {
-        m_impl->buffer.assign(m_impl->options.chunk_size, 0);
-    }
     file.advise_sequential();
-    io::ChunkedSource chunked(file, m_impl->buffer);
-    Result<FileDigests> digests = hash_source(chunked);
+    Result<FileDigests> digests = m_impl->hash_chunked(file);
     if (digests) {
         digests->read_mode = ReadMode::chunked;
         // Size 0 is what /proc-like files report whatever they hold: not a change.

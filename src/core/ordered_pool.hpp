@@ -128,7 +128,11 @@ private:
     void worker_loop(unsigned index) {
         std::unique_lock lock(m_mutex);
         for (;;) {
-            // Ready-made results need no worker: step over them.
+            // Ready-made results need no worker: step over them. The producer may already
+            // have delivered some (and reused their slots), hence the catch-up first.
+            if (m_next_take < m_next_deliver) {
+                m_next_take = m_next_deliver;
+            }
             while (m_next_take < m_next_submit && !slot(m_next_take).job.has_value()) {
                 ++m_next_take;
             }

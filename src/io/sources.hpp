@@ -4,6 +4,7 @@
 /// walked in bounded windows.
 
 #include <cstdint>
+#include <memory>
 #include <span>
 
 #include "fhash/byte_source.hpp"
@@ -38,6 +39,9 @@ class MappedSource final : public ByteSource {
 public:
     MappedSource(File& file, const ReadOptions& options) noexcept;
     Result<std::span<const std::uint8_t>> next() override;
+    /// Keeps the window of the last piece mapped (for pieces shared with other threads:
+    /// the window is unmapped when the last holder lets go).
+    [[nodiscard]] std::shared_ptr<const void> window_keeper() const noexcept { return m_region; }
 
 private:
     File& m_file;
@@ -46,7 +50,7 @@ private:
     std::size_t m_piece;
     std::uint64_t m_window_offset = 0;  // file offset of the current window
     std::size_t m_position = 0;         // position inside the current window
-    MappedRegion m_region;
+    std::shared_ptr<MappedRegion> m_region;
     bool m_mapped_once = false;
 };
 
