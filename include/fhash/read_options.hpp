@@ -26,7 +26,10 @@ struct ReadOptions {
     /// In automatic mode, regular files of at least this size are mapped.
     std::uint64_t mmap_threshold = std::uint64_t{4} << 20;
     /// Size of one mapped window; the mapping never exceeds it, so memory stays flat.
-    std::size_t mmap_window = std::size_t{64} << 20;
+    /// Mapped pages count in RSS: with one thread per algorithm up to two windows are
+    /// mapped, so 16 MiB keeps peak RSS near 40 MiB (64 MiB windows measured 73 MiB with
+    /// one thread, and were no faster; see README, Performance).
+    std::size_t mmap_window = std::size_t{16} << 20;
     /// Size of the pieces handed to the hashers from a mapped window.
     std::size_t mmap_piece = std::size_t{1} << 20;
     /// With two or more algorithms, regular files of at least this size are hashed with one

@@ -174,7 +174,9 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
             return std::move(rewound).error();
         }
     }
-    file.advise_sequential();
+    if (file.size() > m_impl->options.chunk_size) {
+        file.advise_sequential();  // a file that fits the buffer is read at once anyway
+    }
     Result<FileDigests> digests = m_impl->hash_chunked(file);
     if (digests) {
         digests->read_mode = ReadMode::chunked;

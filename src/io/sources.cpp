@@ -8,12 +8,13 @@ Result<std::span<const std::uint8_t>> ChunkedSource::next() {
     // Fill the buffer as far as the source allows: fewer, larger updates for the hashers,
     // and a pipe's short reads do not turn into tiny updates.
     std::size_t filled = 0;
-    while (filled < m_buffer.size()) {
+    while (!m_at_end && filled < m_buffer.size()) {
         Result<std::size_t> got = m_file.read(m_buffer.subspan(filled));
         if (!got) {
             return std::move(got).error();
         }
         if (*got == 0) {
+            m_at_end = true;  // saves one read() per small file
             break;
         }
         filled += *got;

@@ -24,6 +24,7 @@ public:
 private:
     File& m_file;
     std::span<std::uint8_t> m_buffer;
+    bool m_at_end = false;  // the end was read: no further read() needed
 };
 
 /// Maps `window` bytes at a time (unmapping the previous window), so memory stays flat on

@@ -28,8 +28,10 @@ public:
 
     void walk_dir(const fs::path& dir) {
         std::error_code ec;
-        const fs::path canonical = fs::weakly_canonical(dir, ec);
-        if (!ec) {
+        // Without following links a folder cannot be met twice on one path: skip the
+        // canonical path then (several syscalls per folder).
+        const fs::path canonical = m_options.follow_symlinks ? fs::weakly_canonical(dir, ec) : fs::path();
+        if (!ec && m_options.follow_symlinks) {
             for (const fs::path& ancestor : m_ancestors) {
                 if (ancestor == canonical) {
                     m_on_note({WalkNote::Kind::error,
@@ -86,14 +88,15 @@ private:
         Child child;
         child.path = entry.path();
         child.key = child.path.filename().native();
+        // The type read with the folder (d_type) saves an lstat per entry where it is known.
         std::error_code ec;
-        const fs::file_status link_status = entry.symlink_status(ec);
+        const bool is_link = entry.is_symlink(ec);
         if (ec) {
             child.note = {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))};
             return child;
         }
-        fs::file_status status = link_status;
-        if (fs::is_symlink(link_status)) {
+        fs::file_status status;
+        if (is_link) {
             if (!m_options.follow_symlinks) {
                 child.note = {WalkNote::Kind::skipped,
                               make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
@@ -101,10 +104,15 @@ private:
                 return child;
             }
             status = entry.status(ec);
-            if (ec) {
-                child.note = {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))};
-                return child;
-            }
+        } else {
+            // Not a link, so the followed type is the entry's own (cached) type.
+            status = fs::file_status(entry.is_directory(ec) ? fs::file_type::directory
+                                     : entry.is_regular_file(ec) ? fs::file_type::regular
+                                                                 : entry.symlink_status(ec).type());
+        }
+        if (ec) {
+            child.note = {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))};
+            return child;
         }
         if (fs::is_directory(status)) {
             child.kind = Child::Kind::dir;
