@@ -49,8 +49,9 @@ warm() {  # read the data of a group into the page cache
   find "$@" -type f -print0 | xargs -0 cat > /dev/null
 }
 
-cpu_busy() {  # cumulative busy and total jiffies of the machine
-  awk '/^cpu /{ print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8 }' /proc/stat
+cpu_busy() {  # cumulative busy jiffies of the machine, and a monotonic-ish clock
+  awk '/^cpu /{ print $2+$3+$4+$7+$8 }' /proc/stat
+  date +%s.%N
 }
 
 echo "fhash: $FHASH ($("$FHASH" --version | tr '\n' ' '))"
@@ -67,15 +68,19 @@ group() {
   hyperfine --style none --warmup "$WARMUP" --runs "$RUNS" --export-json "$out/$name.json" \
     "$@" > /dev/null 2>"$out/$name.err" || { cat "$out/$name.err" >&2; return 1; }
   after=$(cpu_busy)
-  python3 - "$out/$name.json" "$name" "$goals" "$before" "$after" <<'PY'
-import json, sys
+  python3 - "$out/$name.json" "$name" "$goals" "$before" "$after" "$WARMUP" <<'PY'
+import json, os, sys
 results = json.load(open(sys.argv[1]))["results"]
 name, goals = sys.argv[2], sys.argv[3]
 b = [float(x) for x in sys.argv[4].split()]
 a = [float(x) for x in sys.argv[5].split()]
-busy, total = a[0] - b[0], a[1] - b[1]
-wall = sum(sum(r["times"]) for r in results) + 1e-9
-print(f"## {name}  (whole machine busy {100 * busy / max(total, 1):.0f}% during the group)")
+warmup = int(sys.argv[6])
+hz = os.sysconf("SC_CLK_TCK")
+busy_s = (a[0] - b[0]) / hz
+elapsed = a[1] - b[1]
+own_s = sum((r["user"] + r["system"]) * (len(r["times"]) + warmup) for r in results)
+other = max(busy_s - own_s, 0.0) / max(elapsed, 1e-9)
+print(f"## {name}  (other load during the group: {other:.2f} cores)")
 ref = results[1]["median"]
 print(f"{'command':60} {'median s':>9} {'min s':>8} {'x ref':>7} {'user s':>7} {'sys s':>6}")
 for r in results:
