@@ -27,13 +27,21 @@ struct ReadOptions {
     /// In automatic mode, regular files of at least this size are mapped.
     std::uint64_t mmap_threshold = std::uint64_t{4} << 20;
     /// Size of one mapped window; the mapping never exceeds it, so memory stays flat.
-    std::size_t mmap_window = std::size_t{64} << 20;
+    /// Mapped pages count in RSS: with one thread per algorithm up to two windows are
+    /// mapped, so 16 MiB keeps peak RSS near 40 MiB (64 MiB windows measured 73 MiB with
+    /// one thread, and were no faster; see README, Performance).
+    std::size_t mmap_window = std::size_t{16} << 20;
     /// Size of the pieces handed to the hashers from a mapped window.
     std::size_t mmap_piece = std::size_t{1} << 20;
     /// Optional progress counter: every byte handed to the hashers is added to it
     /// (relaxed atomic adds, so hashers on several threads may share one). Not owned;
     /// must outlive every FileHasher made with these options.
     std::atomic<std::uint64_t>* bytes_done = nullptr;
+    /// With two or more algorithms, regular files of at least this size are hashed with one
+    /// thread per algorithm over the same read (0 = never). Same digests either way.
+    std::uint64_t algorithm_threads_min_size = std::uint64_t{16} << 20;
+    /// Blocks in flight between the reading thread and the algorithm threads.
+    std::size_t algorithm_threads_depth = 4;
 };
 
 /// Parses "auto", "mmap" or "chunked".

@@ -33,7 +33,8 @@ std::string display_name(const fs::path& path, const std::string& as_given,
 
 }  // namespace
 
-bool collect_inputs(const Options& options, Console& console, std::vector<Input>& inputs) {
+bool for_each_input(const Options& options, const std::function<void(Input&&)>& on_input,
+                    const std::function<void(const Error&, bool failure)>& on_problem) {
     bool ok = true;
     std::optional<fs::path> base;
     if (options.base_dir) {
@@ -51,30 +52,33 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
     // `listed`: a name from --files-from, always a path ("-" there is a file named "-").
     auto add = [&](const std::string& arg, bool listed) {
         if (arg == "-" && !listed) {
-            inputs.push_back(Input{{}, "-", true});
+            on_input(Input{{}, "-", true});
             return;
         }
         const fs::path path = platform::path_from_utf8(arg);
         std::error_code ec;
         if (options.recursive && fs::is_directory(path, ec)) {
-            io::WalkResult walked = io::walk_tree(path, walk_options);
-            for (const io::WalkNote& note : walked.notes) {
-                console.file_error(note.error);
-                ok = ok && note.kind != io::WalkNote::Kind::error;
-            }
             // "fhash -r ." names files "a/b", not "./a/b", as rhash does: the manifest is
             // then the same as one made with --base-dir.
             const bool dot = arg == "." || arg == "./";
-            for (const fs::path& file : walked.files) {
-                std::string shown = platform::generic_display(file);
-                if (dot && shown.starts_with("./")) {
-                    shown.erase(0, 2);
-                }
-                inputs.push_back(Input{file, display_name(file, shown, base), false});
-            }
+            io::walk_tree(
+                path, walk_options,
+                [&](const fs::path& file) {
+                    std::string shown = platform::generic_display(file);
+                    if (dot && shown.starts_with("./")) {
+                        shown.erase(0, 2);
+                    }
+                    std::string display = display_name(file, shown, base);
+                    on_input(Input{file, std::move(display), false});
+                },
+                [&](io::WalkNote&& note) {
+                    const bool failure = note.kind == io::WalkNote::Kind::error;
+                    ok = ok && !failure;
+                    on_problem(note.error, failure);
+                });
             return;
         }
-        inputs.push_back(Input{path, display_name(path, arg, base), false});
+        on_input(Input{path, display_name(path, arg, base), false});
     };
     for (const std::string& arg : options.paths) {
         add(arg, false);
@@ -83,7 +87,7 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
         Result<std::vector<std::string>> listed =
             read_name_list(*options.files_from, ListKind::paths, options.null_separated);
         if (!listed) {
-            console.file_error(listed.error());
+            on_problem(listed.error(), true);
             return false;
         }
         for (const std::string& arg : *listed) {
@@ -91,6 +95,12 @@ bool collect_inputs(const Options& options, Console& console, std::vector<Input>
         }
     }
     return ok;
+}
+
+bool collect_inputs(const Options& options, Console& console, std::vector<Input>& inputs) {
+    return for_each_input(
+        options, [&inputs](Input&& input) { inputs.push_back(std::move(input)); },
+        [&console](const Error& error, bool /*failure*/) { console.file_error(error); });
 }
 
 }  // namespace fhash::cli

@@ -60,11 +60,14 @@ void build_app(CLI::App& app, RawOptions& raw) {
         ->group(walking);
     app.add_flag("-L,--follow", raw.follow, "Follow symbolic links inside walked folders")
         ->group(walking);
+    // Given twice, the last -j or --read-mode wins (so a wrapper's defaults can be overridden).
     app.add_option("-j,--jobs", raw.jobs, "Worker threads (default: number of cores)")
         ->type_name("N")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->group(hashing);
     app.add_option("--read-mode", raw.read_mode, "How files are read: auto (default), mmap, chunked")
-        ->type_name("MODE");
+        ->type_name("MODE")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 
     auto* checking = "Checking";
     app.add_flag("-c,--check", raw.check, "Verify the digests listed in the manifests")

@@ -12,8 +12,10 @@
 #include "fhash/manifest.hpp"
 #include "fhash/verify.hpp"
 #include "cli/check_selection.hpp"
+#include "cli/jobs.hpp"
 #include "cli/manifest_reader.hpp"
 #include "cli/progress.hpp"
+#include "core/ordered_pool.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -32,14 +34,23 @@ struct CheckCounts {
 
 const char* plural(std::uint64_t n, const char* one, const char* many) { return n == 1 ? one : many; }
 
+/// One manifest line on its way through the pool, in manifest order.
+struct CheckItem {
+    enum class Kind { entry, skipped, malformed };
+    Kind kind = Kind::entry;
+    ManifestEntry entry;
+    EntryOutcome outcome;
+    std::size_t line = 0;
+};
+
 class ManifestChecker {
 public:
-    ManifestChecker(const Options& options, Console& console, std::string label, Verifier& verifier)
-        : m_options(options), m_console(console), m_label(std::move(label)), m_verifier(verifier) {}
+    ManifestChecker(const Options& options, Console& console, std::string label)
+        : m_options(options), m_console(console), m_label(std::move(label)) {}
 
-    void check_entry(const ManifestEntry& entry) {
+    /// Reports one entry's outcome (computed by a Verifier, on any thread).
+    void check_entry(const ManifestEntry& entry, const EntryOutcome& outcome) {
         ++m_counts.properly_formatted;
-        const EntryOutcome outcome = m_verifier.verify(entry);
         switch (outcome.status) {
             case EntryStatus::ok:
                 ++m_counts.matched;
@@ -119,7 +130,6 @@ private:
     const Options& m_options;
     Console& m_console;
     std::string m_label;
-    Verifier& m_verifier;
     CheckCounts m_counts;
 };
 
@@ -153,14 +163,38 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
             verify_options.manifest_dir = given_dir;
         }
     }
-    Verifier verifier(verify_options);
-    ManifestChecker checker(options, console, reader.label(), verifier);
+    ManifestChecker checker(options, console, reader.label());
+
+    // Entries are verified on the workers (one Verifier each: they reuse their hashers) and
+    // reported here in manifest order. The manifest is streamed: only the reorder window's
+    // entries are held at any time.
+    const unsigned jobs = effective_jobs(options.jobs);
+    std::vector<Verifier> verifiers;
+    verifiers.reserve(jobs + 1);
+    for (unsigned i = 0; i < jobs + 1; ++i) {  // the last one for this thread ("-", --only)
+        verifiers.emplace_back(verify_options);
+    }
+    Verifier& own_verifier = verifiers.back();
+    auto work = [&verifiers, &progress](unsigned worker, CheckItem& item) {
+        progress.set_current(item.entry.name);
+        item.outcome = verifiers[worker].verify(item.entry);
+        return std::move(item);
+    };
+    auto deliver = [&checker](CheckItem& item) {
+        switch (item.kind) {
+            case CheckItem::Kind::entry: checker.check_entry(item.entry, item.outcome); break;
+            case CheckItem::Kind::skipped: checker.skip_entry(); break;
+            case CheckItem::Kind::malformed: checker.malformed_line(item.line); break;
+        }
+    };
+    OrderedPool<CheckItem, CheckItem> pool(jobs, k_reorder_window, work, deliver);
 
     ManifestEntry entry;
     std::size_t line = 0;
     for (;;) {
         Result<ManifestReader::Event> event = reader.next(entry, line);
         if (!event) {
+            pool.finish();
             console.file_error(event.error());
             checker.finish();
             return ExitCode::usage;
@@ -168,24 +202,35 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
         if (*event == ManifestReader::Event::end) {
             break;
         }
+        CheckItem item;
+        item.line = line;
         if (*event == ManifestReader::Event::entry) {
             if (options.confine && !is_confined(entry.name)) {
-                // An untrusted manifest reaching out of its folder: stop using it.
+                // An untrusted manifest reaching out of its folder: stop using it (the entries
+                // before it are reported first).
+                pool.finish();
                 console.error(fmt::format("{}: {}: {} refused by --confine: absolute, or outside the base folder",
                                           quote_name(reader.label()), line, quote_name(entry.name)));
                 checker.finish();
                 return ExitCode::usage;
             }
-            if (selection.active() && !selection.wants(entry.name, verifier)) {
-                checker.skip_entry();
-                continue;
+            item.entry = std::move(entry);
+            entry = ManifestEntry{};
+            if (selection.active() && !selection.wants(item.entry.name, own_verifier)) {
+                item.kind = CheckItem::Kind::skipped;
+                pool.submit_done(std::move(item));
+            } else if (item.entry.name == "-") {
+                item.outcome = own_verifier.verify(item.entry);  // standard input, read in order
+                pool.submit_done(std::move(item));
+            } else {
+                pool.submit(std::move(item));
             }
-            progress.set_current(entry.name);
-            checker.check_entry(entry);
         } else {
-            checker.malformed_line(line);
+            item.kind = CheckItem::Kind::malformed;
+            pool.submit_done(std::move(item));
         }
     }
+    pool.finish();
     return checker.finish();
 }
 

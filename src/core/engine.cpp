@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/fan_out.hpp"
 #include "fhash/hasher.hpp"
 #include "io/file.hpp"
 #include "io/sigbus_guard.hpp"
@@ -15,6 +16,137 @@ struct FileHasher::Impl {
     ReadOptions options;
     std::vector<std::unique_ptr<Hasher>> hashers;
     std::vector<std::uint8_t> buffer;  // allocated once, reused for every input
+    /// The ring of the one-thread-per-algorithm chunked path (allocated on first use).
+    std::vector<std::vector<std::uint8_t>> ring;
+
+    Result<void> reset_all() {
+        for (auto& hasher : hashers) {
+            if (Result<void> reset = hasher->reset(); !reset) {
+                return reset;
+            }
+        }
+        return {};
+    }
+
+    Result<FileDigests> finish_all(std::uint64_t size) {
+        FileDigests out;
+        out.size = size;
+        out.digests.reserve(hashers.size());
+        for (auto& hasher : hashers) {
+            Result<Digest> digest = hasher->finish();
+            if (!digest) {
+                return std::move(digest).error();
+            }
+            out.digests.push_back(*digest);
+        }
+        return out;
+    }
+
+    void count(std::size_t bytes) const noexcept {
+        if (options.bytes_done != nullptr) {
+            options.bytes_done->fetch_add(bytes, std::memory_order_relaxed);
+        }
+    }
+
+    /// One thread per algorithm over blocks from `produce`. `mapped`: the blocks are pieces
+    /// of a memory map, so every algorithm thread guards its reads against SIGBUS.
+    Result<FileDigests> hash_fanned_out(const detail::BlockProducer& produce, bool mapped) {
+        if (Result<void> reset = reset_all(); !reset) {
+            return std::move(reset).error();
+        }
+        Result<std::uint64_t> size = detail::fan_out(hashers, ring_depth(), produce, mapped);
+        if (!size) {
+            return std::move(size).error();
+        }
+        return finish_all(*size);
+    }
+
+    [[nodiscard]] std::size_t ring_depth() const noexcept {
+        return options.algorithm_threads_depth == 0 ? 1 : options.algorithm_threads_depth;
+    }
+
+    [[nodiscard]] bool fans_out(const io::File& file) const noexcept {
+        return hashers.size() > 1 && options.algorithm_threads_min_size != 0 &&
+               file.kind() == FileKind::regular && file.size() >= options.algorithm_threads_min_size;
+    }
+
+    Result<FileDigests> hash_mapped(io::File& file) {
+        io::MappedSource mapped(file, options);
+        if (!fans_out(file)) {
+            return hash_source(mapped);
+        }
+        return hash_fanned_out([this, &mapped](std::size_t) -> Result<detail::SharedBlock> {
+            Result<std::span<const std::uint8_t>> piece = mapped.next();
+            if (!piece) {
+                return std::move(piece).error();
+            }
+            count(piece->size());
+            return detail::SharedBlock{*piece, mapped.window_keeper()};
+        }, true);
+    }
+
+    Result<FileDigests> hash_chunked(io::File& file) {
+        if (!fans_out(file)) {
+            if (buffer.size() != options.chunk_size) {
+                buffer.assign(options.chunk_size, 0);
+            }
+            io::ChunkedSource chunked(file, buffer);
+            return hash_source(chunked);
+        }
+        if (ring.size() != ring_depth() || ring.front().size() != options.chunk_size) {
+            ring.assign(ring_depth(), std::vector<std::uint8_t>(options.chunk_size, 0));
+        }
+        return hash_fanned_out([this, &file](std::size_t slot) -> Result<detail::SharedBlock> {
+            io::ChunkedSource chunked(file, ring[slot]);
+            Result<std::span<const std::uint8_t>> chunk = chunked.next();
+            if (!chunk) {
+                return std::move(chunk).error();
+            }
+            count(chunk->size());
+            return detail::SharedBlock{*chunk, nullptr};
+        }, false);
+    }
+
+    Result<FileDigests> hash_source(ByteSource& source) {
+        if (Result<void> reset = reset_all(); !reset) {
+            return std::move(reset).error();
+        }
+        const bool mapped = dynamic_cast<const io::MappedSource*>(&source) != nullptr;
+        std::uint64_t size = 0;
+        for (;;) {
+            Result<std::span<const std::uint8_t>> chunk = source.next();
+            if (!chunk) {
+                return std::move(chunk).error();
+            }
+            if (chunk->empty()) {
+                break;
+            }
+            size += chunk->size();
+            count(chunk->size());
+            std::optional<Error> failed;
+            auto update_all = [&] {
+                for (auto& hasher : hashers) {
+                    if (Result<void> updated = hasher->update(*chunk); !updated) {
+                        failed = std::move(updated).error();
+                        return;
+                    }
+                }
+            };
+            // Reads of a mapping fault (SIGBUS) if the file shrinks under it: guard them. The
+            // hashers abandoned mid-update are reset at the start of the next input.
+            if (mapped) {
+                if (!io::run_sigbus_guarded(*chunk, update_all)) {
+                    return make_error(Errc::changed_while_reading);
+                }
+            } else {
+                update_all();
+            }
+            if (failed) {
+                return std::move(*failed);
+            }
+        }
+        return finish_all(size);
+    }
 };
 
 FileHasher::FileHasher(std::unique_ptr<Impl> impl) noexcept : m_impl(std::move(impl)) {}
@@ -42,69 +174,17 @@ Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOpt
 const std::vector<Algorithm>& FileHasher::algorithms() const noexcept { return m_impl->algorithms; }
 const ReadOptions& FileHasher::options() const noexcept { return m_impl->options; }
 
-Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
-    for (auto& hasher : m_impl->hashers) {
-        if (Result<void> reset = hasher->reset(); !reset) {
-            return std::move(reset).error();
-        }
-    }
-    const bool mapped = dynamic_cast<const io::MappedSource*>(&source) != nullptr;
-    FileDigests out;
-    for (;;) {
-        Result<std::span<const std::uint8_t>> chunk = source.next();
-        if (!chunk) {
-            return std::move(chunk).error();
-        }
-        if (chunk->empty()) {
-            break;
-        }
-        out.size += chunk->size();
-        if (m_impl->options.bytes_done != nullptr) {
-            m_impl->options.bytes_done->fetch_add(chunk->size(), std::memory_order_relaxed);
-        }
-        std::optional<Error> failed;
-        auto update_all = [&] {
-            for (auto& hasher : m_impl->hashers) {
-                if (Result<void> updated = hasher->update(*chunk); !updated) {
-                    failed = std::move(updated).error();
-                    return;
-                }
-            }
-        };
-        // Reads of a mapping fault (SIGBUS) if the file shrinks under it: guard them. The
-        // hashers abandoned mid-update are reset at the start of the next input.
-        if (mapped) {
-            if (!io::run_sigbus_guarded(*chunk, update_all)) {
-                return make_error(Errc::changed_while_reading);
-            }
-        } else {
-            update_all();
-        }
-        if (failed) {
-            return std::move(*failed);
-        }
-    }
-    out.digests.reserve(m_impl->hashers.size());
-    for (auto& hasher : m_impl->hashers) {
-        Result<Digest> digest = hasher->finish();
-        if (!digest) {
-            return std::move(digest).error();
-        }
-        out.digests.push_back(*digest);
-    }
-    return out;
-}
+Result<FileDigests> FileHasher::hash_source(ByteSource& source) { return m_impl->hash_source(source); }
 
 Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
     Result<io::File> opened = io::File::open_read(path);
     if (!opened) {
-        return std::move(opened).error();  // carries the path
+        return std::move(opened).error();
     }
     io::File& file = *opened;
     const ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options);
     if (mode == ReadMode::mmap) {
-        io::MappedSource mapped(file, m_impl->options);
-        Result<FileDigests> digests = hash_source(mapped);
+        Result<FileDigests> digests = m_impl->hash_mapped(file);
         if (digests) {
             digests->read_mode = ReadMode::mmap;
             return digests;
@@ -123,12 +203,10 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
             return std::move(rewound).error();
         }
     }
-    if (m_impl->buffer.size() != m_impl->options.chunk_size) {
-        m_impl->buffer.assign(m_impl->options.chunk_size, 0);
+    if (file.size() > m_impl->options.chunk_size) {
+        file.advise_sequential();  // a file that fits the buffer is read at once anyway
     }
-    file.advise_sequential();
-    io::ChunkedSource chunked(file, m_impl->buffer);
-    Result<FileDigests> digests = hash_source(chunked);
+    Result<FileDigests> digests = m_impl->hash_chunked(file);
     if (digests) {
         digests->read_mode = ReadMode::chunked;
         // Size 0 is what /proc-like files report whatever they hold: not a change.

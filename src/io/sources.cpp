@@ -8,12 +8,13 @@ Result<std::span<const std::uint8_t>> ChunkedSource::next() {
     // Fill the buffer as far as the source allows: fewer, larger updates for the hashers,
     // and a pipe's short reads do not turn into tiny updates.
     std::size_t filled = 0;
-    while (filled < m_buffer.size()) {
+    while (!m_at_end && filled < m_buffer.size()) {
         Result<std::size_t> got = m_file.read(m_buffer.subspan(filled));
         if (!got) {
             return std::move(got).error();
         }
         if (*got == 0) {
+            m_at_end = true;  // saves one read() per small file
             break;
         }
         filled += *got;
@@ -33,11 +34,12 @@ MappedSource::MappedSource(File& file, const ReadOptions& options) noexcept
       m_piece(std::max<std::size_t>(options.mmap_piece, 1)) {}
 
 Result<std::span<const std::uint8_t>> MappedSource::next() {
-    std::span<const std::uint8_t> window = m_region.bytes();
+    std::span<const std::uint8_t> window =
+        m_region ? m_region->bytes() : std::span<const std::uint8_t>();
     if (m_position >= window.size()) {
         // Move to the next window.
         const std::uint64_t next_offset = m_mapped_once ? m_window_offset + window.size() : 0;
-        m_region = MappedRegion();
+        m_region.reset();
         Result<std::uint64_t> now = m_file.current_size();
         if (!now) {
             return std::move(now).error();
@@ -54,11 +56,11 @@ Result<std::span<const std::uint8_t>> MappedSource::next() {
         if (!region) {
             return std::move(region).error();
         }
-        m_region = std::move(*region);
+        m_region = std::make_shared<MappedRegion>(std::move(*region));
         m_window_offset = next_offset;
         m_position = 0;
         m_mapped_once = true;
-        window = m_region.bytes();
+        window = m_region->bytes();
     }
     const std::size_t take = std::min(m_piece, window.size() - m_position);
     const std::span<const std::uint8_t> piece = window.subspan(m_position, take);

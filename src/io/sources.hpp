@@ -4,6 +4,7 @@
 /// walked in bounded windows.
 
 #include <cstdint>
+#include <memory>
 #include <span>
 
 #include "fhash/byte_source.hpp"
@@ -26,6 +27,7 @@ private:
     File& m_file;
     std::span<std::uint8_t> m_buffer;
     std::uint64_t m_total = 0;
+    bool m_at_end = false;  // the end was read: no further read() needed
 };
 
 /// Maps `window` bytes at a time (unmapping the previous window), so memory stays flat on
@@ -43,6 +45,9 @@ public:
     Result<std::span<const std::uint8_t>> next() override;
     /// Bytes handed out so far.
     [[nodiscard]] std::uint64_t bytes_produced() const noexcept { return m_total; }
+    /// Keeps the window of the last piece mapped (for pieces shared with other threads:
+    /// the window is unmapped when the last holder lets go).
+    [[nodiscard]] std::shared_ptr<const void> window_keeper() const noexcept { return m_region; }
 
 private:
     File& m_file;
@@ -51,7 +56,7 @@ private:
     std::size_t m_piece;
     std::uint64_t m_window_offset = 0;  // file offset of the current window
     std::size_t m_position = 0;         // position inside the current window
-    MappedRegion m_region;
+    std::shared_ptr<MappedRegion> m_region;
     bool m_mapped_once = false;
     std::uint64_t m_total = 0;
 };

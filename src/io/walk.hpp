@@ -38,4 +38,11 @@ struct WalkResult {
 /// by the byte order of their path, whatever the file system's order.
 WalkResult walk_tree(const std::filesystem::path& root, const WalkOptions& options);
 
+/// The same walk, streamed: `on_file` receives the files in the same byte order as
+/// walk_tree() lists them, and `on_note` each note where it is met, as the walk goes (so
+/// hashing can start before the walk ends). Only the folders on the current path are held.
+void walk_tree(const std::filesystem::path& root, const WalkOptions& options,
+               const std::function<void(const std::filesystem::path&)>& on_file,
+               const std::function<void(WalkNote&&)>& on_note);
+
 }  // namespace fhash::io

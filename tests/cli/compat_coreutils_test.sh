@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Compares fhash with the system's coreutils byte for byte, awkward file names included:
 # hash output (untagged and --tag) for every algorithm coreutils has, and check mode.
-# Usage: compat_coreutils_test.sh FHASH TESTDATA_DIR
+# Usage: compat_coreutils_test.sh FHASH TESTDATA_DIR   (environment: FHASH_TEST_ARGS)
 set -u
 FHASH=$1
+# FHASH_TEST_ARGS (e.g. "-j3") is put before every fhash argument list: the suite runs
+# again with other job counts and read modes, and must give the same bytes.
+# shellcheck disable=SC2086
+fh() { "$FHASH" ${FHASH_TEST_ARGS-} "$@"; }
 failures=0
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -30,10 +34,10 @@ for mode in chunked mmap; do
     tool=${pair##*:}
     command -v "$tool" >/dev/null || continue
     "$tool" -- "${files[@]}" > expected 2>/dev/null
-    "$FHASH" --read-mode "$mode" -a "$alg" -- "${files[@]}" > actual || fail "$alg exit status ($mode)"
+    fh --read-mode "$mode" -a "$alg" -- "${files[@]}" > actual || fail "$alg exit status ($mode)"
     cmp -s expected actual || fail "$alg output differs from $tool ($mode)"
     "$tool" --tag -- "${files[@]}" > expected 2>/dev/null
-    "$FHASH" --read-mode "$mode" --tag -a "$alg" -- "${files[@]}" > actual || fail "$alg --tag exit ($mode)"
+    fh --read-mode "$mode" --tag -a "$alg" -- "${files[@]}" > actual || fail "$alg --tag exit ($mode)"
     cmp -s expected actual || fail "$alg --tag output differs from $tool ($mode)"
   done
 done
@@ -42,22 +46,22 @@ done
 # for ordinary names.
 sha256sum -- plain.txt ' lead.txt' 'trail.txt ' -dash.txt 'ü-日本.txt' "it's.txt" big.bin > ordinary.sha256
 sha256sum -c ordinary.sha256 > expected 2>&1
-"$FHASH" -c ordinary.sha256 > actual 2>&1 || fail "check of ordinary names failed"
+fh -c ordinary.sha256 > actual 2>&1 || fail "check of ordinary names failed"
 cmp -s expected actual || fail "check output differs from sha256sum -c"
 
 # Awkward names: fhash verifies what sha256sum wrote, and sha256sum verifies what fhash wrote.
 sha256sum -- "${files[@]}" > all.sha256
-"$FHASH" -c --quiet all.sha256 || fail "fhash -c of sha256sum's awkward manifest"
-"$FHASH" -- "${files[@]}" > fhash.sha256
+fh -c --quiet all.sha256 || fail "fhash -c of sha256sum's awkward manifest"
+fh -- "${files[@]}" > fhash.sha256
 cmp -s all.sha256 fhash.sha256 || fail "manifest bytes differ"
 sha256sum -c --quiet fhash.sha256 || fail "sha256sum -c of fhash's manifest"
-"$FHASH" --tag -a md5,sha1,sha256 -- "${files[@]}" > tagged.txt
-"$FHASH" -c --quiet tagged.txt || fail "fhash -c of its own tagged multi-algorithm manifest"
+fh --tag -a md5,sha1,sha256 -- "${files[@]}" > tagged.txt
+fh -c --quiet tagged.txt || fail "fhash -c of its own tagged multi-algorithm manifest"
 
 # A changed file makes both fail the same way.
 printf 'changed' > plain.txt
 sha256sum -c ordinary.sha256 > expected 2>/dev/null; want=$?
-"$FHASH" -c ordinary.sha256 > actual 2>/dev/null; got=$?
+fh -c ordinary.sha256 > actual 2>/dev/null; got=$?
 [ "$want" = "$got" ] || fail "exit status after a change: sha256sum $want, fhash $got"
 cmp -s expected actual || fail "check output after a change differs"
 
@@ -65,7 +69,7 @@ cmp -s expected actual || fail "check output after a change differs"
 mkdir -p tree/a/b tree/c
 for f in tree/a/1 tree/a/b/2 tree/c/3 tree/a.txt; do head -c 777 /dev/urandom > "$f"; done
 (find tree -type f | LC_ALL=C sort | xargs -d '\n' sha256sum) > expected
-"$FHASH" -r tree > actual || fail "-r exit status"
+fh -r tree > actual || fail "-r exit status"
 cmp -s expected actual || fail "-r output differs from find | sort | sha256sum"
 
 if [ "$failures" -ne 0 ]; then

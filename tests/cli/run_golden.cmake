@@ -13,6 +13,8 @@
 #
 # Variables: FHASH (binary), EMULATOR (e.g. wine for the Windows build), CASE_DIR,
 # INPUTS_DIR, SCRATCH. UPDATE_GOLDEN=1 in the environment rewrites the expected files.
+# FHASH_TEST_ARGS in the environment (e.g. "-j3", "--read-mode mmap") is put before the
+# case's arguments: options that must not change any output byte.
 
 file(REMOVE_RECURSE "${SCRATCH}")
 set(WORK "${SCRATCH}/work")
@@ -33,7 +35,8 @@ endif()
 if(EMULATOR)
   list(APPEND _cmd ${EMULATOR})
 endif()
-list(APPEND _cmd "${FHASH}" ${_args})
+separate_arguments(_extra UNIX_COMMAND "$ENV{FHASH_TEST_ARGS}")
+list(APPEND _cmd "${FHASH}" ${_extra} ${_args})
 
 set(_stdin "${CASE_DIR}/stdin")
 if(NOT EXISTS "${_stdin}")

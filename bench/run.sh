@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of fhash against openssl dgst, rhash, sha256sum and b3sum on the data
+# sets of the baseline study (built once with fixed seeds by make_data.py), plus peak-RSS
+# checks. Prints one table per workload with wall-time ratios and the goals.
+#
+# Usage: bench/run.sh [FHASH_BINARY]        (default: build-rel/fhash)
+# Environment:
+#   BENCH_DATA=DIR   data folder (default /tmp/fhash-bench; ~5 GB; /tmp/fhash-bench-small
+#                    with BENCH_SMALL=1)
+#   BENCH_SMALL=1    tiny data and 2 runs: a smoke test that takes seconds
+#   RUNS=N           timed runs per command (default 5)
+#   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,rss
+# Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum (apt-get install -y hyperfine
+# rhash b3sum hashdeep time). Build fhash first:
+#   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build-rel
+#
+# The page cache is warmed right before each group: on this kind of VM, files idle for about
+# a minute are evicted. Other load on the machine is printed per group (from /proc/stat);
+# trust 2-thread ratios only when it is near 0.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+FHASH=$(realpath "${1:-$here/../build-rel/fhash}")
+small=${BENCH_SMALL:-0}
+if [[ $small == 1 ]]; then
+  DATA=${BENCH_DATA:-/tmp/fhash-bench-small}
+  RUNS=${RUNS:-2}
+  WARMUP=0
+else
+  DATA=${BENCH_DATA:-/tmp/fhash-bench}
+  RUNS=${RUNS:-5}
+  WARMUP=1
+fi
+ONLY=${ONLY:-big,both,medium,small,verify,rss}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+for tool in hyperfine python3 openssl rhash b3sum sha256sum /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
+done
+[[ -x $FHASH ]] || { echo "no fhash binary at $FHASH" >&2; exit 2; }
+
+python3 "$here/make_data.py" "$DATA" $([[ $small == 1 ]] && echo small)
+cd "$DATA"
+
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+
+warm() {  # read the data of a group into the page cache
+  find "$@" -type f -print0 | xargs -0 cat > /dev/null
+}
+
+cpu_busy() {  # cumulative busy jiffies of the machine, and a monotonic-ish clock
+  awk '/^cpu /{ print $2+$3+$4+$7+$8 }' /proc/stat
+  date +%s.%N
+}
+
+echo "fhash: $FHASH ($("$FHASH" --version | tr '\n' ' '))"
+echo "data: $DATA   runs: $RUNS   $(nproc) cores   load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+
+# group NAME GOALS -- command...   (the first command is fhash; GOALS are "i:j:max" triples:
+# median(command i) / median(command j) must be <= max)
+group() {
+  local name=$1 goals=$2
+  shift 3
+  local before after
+  before=$(cpu_busy)
+  hyperfine --style none --warmup "$WARMUP" --runs "$RUNS" --export-json "$out/$name.json" \
+    "$@" > /dev/null 2>"$out/$name.err" || { cat "$out/$name.err" >&2; return 1; }
+  after=$(cpu_busy)
+  python3 - "$out/$name.json" "$name" "$goals" "$before" "$after" "$WARMUP" <<'PY'
+import json, os, sys
+results = json.load(open(sys.argv[1]))["results"]
+name, goals = sys.argv[2], sys.argv[3]
+b = [float(x) for x in sys.argv[4].split()]
+a = [float(x) for x in sys.argv[5].split()]
+warmup = int(sys.argv[6])
+hz = os.sysconf("SC_CLK_TCK")
+busy_s = (a[0] - b[0]) / hz
+elapsed = a[1] - b[1]
+own_s = sum((r["user"] + r["system"]) * (len(r["times"]) + warmup) for r in results)
+other = max(busy_s - own_s, 0.0) / max(elapsed, 1e-9)
+print(f"## {name}  (other load during the group: {other:.2f} cores)")
+ref = results[1]["median"]
+print(f"{'command':60} {'median s':>9} {'min s':>8} {'x ref':>7} {'user s':>7} {'sys s':>6}")
+for r in results:
+    print(f"{r['command'][:60]:60} {r['median']:9.3f} {r['min']:8.3f} {r['median'] / ref:7.2f} "
+          f"{r['user']:7.3f} {r['system']:6.3f}")
+for g in filter(None, goals.split(",")):
+    i, j, limit = g.split(":")
+    ratio = results[int(i)]["median"] / results[int(j)]["median"]
+    verdict = "ok" if ratio <= float(limit) else "MISSED"
+    print(f"goal: [{i}] / [{j}] = {ratio:.3f} (<= {limit}) {verdict}")
+print()
+PY
+}
+
+if want big; then
+  warm big.bin
+  group "one big file, SHA-256" "0:1:0.85" -- \
+    "$FHASH -a sha256 big.bin" "openssl dgst -sha256 big.bin" "rhash --sha256 big.bin" \
+    "sha256sum big.bin" "b3sum big.bin"
+fi
+if want both; then
+  warm big.bin
+  group "one big file, MD5+SHA-1" "0:1:1.05,0:2:0.70" -- \
+    "$FHASH -a md5,sha1 big.bin" "$FHASH -a md5 big.bin" "rhash --md5 --sha1 big.bin" \
+    "openssl dgst -md5 big.bin"
+fi
+if want medium; then
+  warm medium
+  group "200 files of 1-20 MiB, SHA-256, recursive" "0:1:0.50" -- \
+    "cd medium && $FHASH -r -a sha256 ." "cd medium && rhash -r --sha256 ." \
+    "cd medium && find . -type f -print0 | xargs -0 -P2 -n 13 openssl dgst -sha256" \
+    "cd medium && $FHASH -j1 -r -a sha256 ."
+fi
+if want small; then
+  warm small
+  group "20,000 files of 1-64 KiB, SHA-256, recursive" "0:1:0.50" -- \
+    "cd small && $FHASH -r -a sha256 ." "cd small && rhash -r --sha256 ." \
+    "cd small && find . -type f -print0 | xargs -0 -P2 -n 1250 openssl dgst -sha256" \
+    "cd small && $FHASH -j1 -r -a sha256 ." "cd small && find . -type f -print0 | xargs -0 b3sum"
+fi
+if want verify; then
+  warm small small.sha256
+  group "verify the 20,000-file manifest" "0:1:0.55" -- \
+    "cd small && $FHASH -c ../small.sha256" "cd small && rhash -c ../small.sha256" \
+    "cd small && sha256sum -c --quiet ../small.sha256" "cd small && $FHASH -j1 -c ../small.sha256"
+fi
+if want rss; then
+  warm big.bin
+  echo "## peak RSS (GNU time %M)"
+  rss_fail=0
+  check_rss() {  # LIMIT_MIB command...
+    local limit=$1 kib
+    shift
+    kib=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1)
+    local verdict=ok
+    (( kib <= limit * 1024 )) || { verdict=MISSED; rss_fail=1; }
+    printf '%-70s %8.1f MiB (<= %d) %s\n' "$*" "$(echo "$kib / 1024" | bc -l)" "$limit" "$verdict"
+  }
+  for mode in auto mmap chunked; do
+    check_rss 64 "$FHASH" --read-mode "$mode" -a sha256 big.bin
+    check_rss 64 "$FHASH" --read-mode "$mode" -a md5,sha1 big.bin
+  done
+  check_rss 256 "$FHASH" -c million.sha256
+  echo
+fi

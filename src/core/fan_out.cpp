@@ -1,0 +1,164 @@
+#include "core/fan_out.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "io/sigbus_guard.hpp"
+#include <utility>
+
+namespace fhash::detail {
+namespace {
+
+class Ring {
+public:
+    Ring(std::size_t depth, std::size_t consumers)
+        : m_blocks(depth), m_remaining(depth, 0), m_consumers(consumers) {}
+
+    /// Producer: waits until `slot` is free (or the run is aborted). False if aborted.
+    bool wait_free(std::size_t slot) {
+        std::unique_lock lock(m_mutex);
+        m_free_cv.wait(lock, [&] { return m_remaining[slot] == 0 || m_aborted; });
+        return !m_aborted;
+    }
+
+    /// Producer: publishes the next block (into the slot it waited for).
+    void publish(std::size_t slot, SharedBlock block) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_blocks[slot] = std::move(block);
+            m_remaining[slot] = m_consumers;
+            ++m_published;
+        }
+        m_ready_cv.notify_all();
+    }
+
+    /// Producer: no more blocks.
+    void close() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = true;
+        }
+        m_ready_cv.notify_all();
+    }
+
+    /// Consumer: the bytes of block `seq`, or nothing at the end.
+    std::optional<std::span<const std::uint8_t>> wait_block(std::size_t seq) {
+        std::unique_lock lock(m_mutex);
+        m_ready_cv.wait(lock, [&] { return m_published > seq || m_closed; });
+        if (m_published <= seq) {
+            return std::nullopt;
+        }
+        return m_blocks[seq % m_blocks.size()].bytes;
+    }
+
+    /// Consumer: done with block `seq`; the last one out frees the slot.
+    void release(std::size_t seq) {
+        std::shared_ptr<const void> keep;  // released outside the lock (may unmap)
+        bool freed = false;
+        {
+            std::lock_guard lock(m_mutex);
+            const std::size_t slot = seq % m_blocks.size();
+            if (--m_remaining[slot] == 0) {
+                keep = std::move(m_blocks[slot].keep);
+                m_blocks[slot].bytes = {};
+                freed = true;
+            }
+        }
+        if (freed) {
+            m_free_cv.notify_one();
+        }
+    }
+
+    void abort(Error error) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_error) {
+                m_error = std::move(error);
+            }
+            m_aborted = true;
+        }
+        m_free_cv.notify_all();
+    }
+
+    std::optional<Error> take_error() {
+        std::lock_guard lock(m_mutex);
+        return std::move(m_error);
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready_cv;
+    std::condition_variable m_free_cv;
+    std::vector<SharedBlock> m_blocks;
+    std::vector<std::size_t> m_remaining;
+    std::size_t m_consumers;
+    std::size_t m_published = 0;
+    bool m_closed = false;
+    bool m_aborted = false;
+    std::optional<Error> m_error;
+};
+
+}  // namespace
+
+Result<std::uint64_t> fan_out(std::vector<std::unique_ptr<Hasher>>& hashers, std::size_t depth,
+                              const BlockProducer& produce, bool guard_reads) {
+    Ring ring(depth == 0 ? 1 : depth, hashers.size());
+    const std::size_t slots = depth == 0 ? 1 : depth;
+    std::vector<std::thread> threads;
+    threads.reserve(hashers.size());
+    for (auto& hasher : hashers) {
+        threads.emplace_back([&ring, h = hasher.get(), guard_reads] {
+            bool failed = false;
+            for (std::size_t seq = 0;; ++seq) {
+                const std::optional<std::span<const std::uint8_t>> bytes = ring.wait_block(seq);
+                if (!bytes) {
+                    return;
+                }
+                if (!failed) {
+                    Result<void> updated;
+                    auto update = [&] { updated = h->update(*bytes); };
+                    if (!guard_reads) {
+                        update();
+                    } else if (!io::run_sigbus_guarded(*bytes, update)) {
+                        updated = make_error(Errc::changed_while_reading);
+                    }
+                    if (!updated) {
+                        failed = true;  // keep releasing blocks so the others go on
+                        ring.abort(std::move(updated).error());
+                    }
+                }
+                ring.release(seq);
+            }
+        });
+    }
+
+    std::uint64_t total = 0;
+    for (std::size_t seq = 0;; ++seq) {
+        const std::size_t slot = seq % slots;
+        if (!ring.wait_free(slot)) {
+            break;
+        }
+        Result<SharedBlock> block = produce(slot);
+        if (!block) {
+            ring.abort(std::move(block).error());
+            break;
+        }
+        if (block->bytes.empty()) {
+            break;
+        }
+        total += block->bytes.size();
+        ring.publish(slot, std::move(*block));
+    }
+    ring.close();
+    for (std::thread& t : threads) {
+        t.join();
+    }
+    if (std::optional<Error> error = ring.take_error()) {
+        return std::move(*error);
+    }
+    return total;
+}
+
+}  // namespace fhash::detail

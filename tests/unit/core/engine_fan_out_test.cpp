@@ -1,0 +1,111 @@
+#include "support/catch.hpp"
+#include "support/temp_dir.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fhash/algorithm.hpp"
+#include "fhash/engine.hpp"
+
+using namespace fhash;
+
+namespace {
+
+std::string pattern(std::size_t size) {
+    std::string s(size, '\0');
+    std::uint32_t x = 2463534242u;
+    for (char& c : s) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        c = static_cast<char>(x & 0xffu);
+    }
+    return s;
+}
+
+// Built with append: GCC 12's -Wrestrict misfires on `"f" + std::to_string(n)` at -O3.
+std::string file_name(char prefix, std::size_t size) {
+    std::string name(1, prefix);
+    name.append(std::to_string(size));
+    return name;
+}
+
+std::vector<Digest> digests_of(const std::filesystem::path& file, const std::vector<Algorithm>& algorithms,
+                               ReadOptions options) {
+    Result<FileHasher> hasher = FileHasher::create(algorithms, options);
+    REQUIRE(hasher.has_value());
+    Result<FileDigests> got = hasher->hash_file(file);
+    REQUIRE(got.has_value());
+    CHECK(got->size == std::filesystem::file_size(file));
+    return got->digests;
+}
+
+}  // namespace
+
+TEST_CASE("one thread per algorithm gives the digests of the single-thread path", "[engine]") {
+    const std::vector<Algorithm> pool = {Algorithm::md5, Algorithm::sha1, Algorithm::sha256,
+                                         Algorithm::sha512, Algorithm::blake2b};
+    std::vector<std::vector<Algorithm>> combos;
+    for (std::size_t i = 0; i < pool.size(); ++i) {
+        for (std::size_t j = i + 1; j < pool.size(); ++j) {
+            combos.push_back({pool[i], pool[j]});
+            for (std::size_t k = j + 1; k < pool.size(); ++k) {
+                combos.push_back({pool[i], pool[j], pool[k]});
+            }
+        }
+    }
+    REQUIRE(combos.size() == 20);
+
+    // Small buffers and windows, so that the sizes below fall around every boundary.
+    ReadOptions base;
+    base.chunk_size = 4096;
+    base.mmap_window = 8192;  // two pages on most systems
+    base.mmap_piece = 3000;   // does not divide the window
+    base.mmap_threshold = 1;
+    base.algorithm_threads_depth = 3;
+
+    test::TempDir dir;
+    const std::vector<std::size_t> sizes = {0, 1, 2999, 3000, 4095, 4096, 4097, 8191, 8192,
+                                            8193, 3 * 8192 + 1, 12288, 100000};
+    for (const std::size_t size : sizes) {
+        const auto file = dir.write(file_name('f', size), pattern(size));
+        for (const ReadMode mode : {ReadMode::chunked, ReadMode::mmap}) {
+            ReadOptions serial = base;
+            serial.mode = mode;
+            serial.algorithm_threads_min_size = 0;
+            ReadOptions parallel = serial;
+            parallel.algorithm_threads_min_size = 1;
+            for (const auto& combo : combos) {
+                INFO("size " << size << ", mode " << static_cast<int>(mode) << ", algorithms " << combo.size());
+                const std::vector<Digest> one = digests_of(file, combo, serial);
+                const std::vector<Digest> many = digests_of(file, combo, parallel);
+                REQUIRE(one.size() == combo.size());
+                CHECK(one == many);
+                for (std::size_t i = 0; i < combo.size(); ++i) {
+                    CHECK(digests_of(file, {combo[i]}, serial).front() == one[i]);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("a FileHasher reused across sizes and paths keeps giving the same digests", "[engine]") {
+    test::TempDir dir;
+    ReadOptions options;
+    options.chunk_size = 4096;
+    options.mmap_window = 8192;
+    options.mmap_threshold = 10000;
+    options.algorithm_threads_min_size = 20000;
+    Result<FileHasher> hasher = FileHasher::create({Algorithm::md5, Algorithm::sha256}, options);
+    REQUIRE(hasher.has_value());
+    for (const std::size_t size : {100000u, 5u, 15000u, 30000u, 0u, 9999u}) {
+        const auto file = dir.write(file_name('g', size), pattern(size));
+        ReadOptions serial = options;
+        serial.algorithm_threads_min_size = 0;
+        serial.mode = ReadMode::chunked;
+        Result<FileDigests> got = hasher->hash_file(file);
+        REQUIRE(got.has_value());
+        CHECK(got->digests == digests_of(file, {Algorithm::md5, Algorithm::sha256}, serial));
+    }
+}

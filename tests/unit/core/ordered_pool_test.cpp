@@ -1,0 +1,60 @@
+#include "support/catch.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/ordered_pool.hpp"
+
+using namespace fhash;
+
+TEST_CASE("results come back in submission order whatever the workers' timing", "[pool]") {
+    for (const unsigned workers : {1u, 2u, 3u, 8u}) {
+        for (const std::size_t window : {1u, 2u, 7u, 64u}) {
+            std::vector<int> delivered;
+            std::atomic<std::size_t> in_flight{0};
+            std::size_t max_seen = 0;
+            {
+                OrderedPool<int, int> pool(
+                    workers, window,
+                    [&](unsigned /*worker*/, int& job) {
+                        if (job % 7 == 0) {
+                            std::this_thread::sleep_for(std::chrono::microseconds(200));
+                        }
+                        return job * 2;
+                    },
+                    [&](int& out) { delivered.push_back(out); });
+                for (int i = 0; i < 500; ++i) {
+                    if (i % 50 == 0) {
+                        pool.submit_done(-i);
+                    } else {
+                        pool.submit(int{i});
+                    }
+                    ++in_flight;
+                    max_seen = std::max<std::size_t>(max_seen, in_flight - delivered.size());
+                }
+                pool.finish();
+            }
+            REQUIRE(delivered.size() == 500);
+            for (int i = 0; i < 500; ++i) {
+                CHECK(delivered[static_cast<std::size_t>(i)] == (i % 50 == 0 ? -i : i * 2));
+            }
+            // The window bounds what is held: never more than `window` (or `workers`) pending.
+            CHECK(max_seen <= std::max<std::size_t>(window, workers));
+        }
+    }
+}
+
+TEST_CASE("a pool destroyed without finish() stops cleanly", "[pool]") {
+    std::vector<std::string> delivered;
+    {
+        OrderedPool<std::string, std::string> pool(
+            3, 4, [](unsigned, std::string& job) { return job + "!"; },
+            [&](std::string& out) { delivered.push_back(out); });
+        pool.submit("a");
+        pool.submit("b");
+    }
+    CHECK(delivered.size() <= 2);
+}
