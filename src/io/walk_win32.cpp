@@ -198,3 +198,22 @@ WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
 }
 
 }  // namespace fhash::io
+
+namespace fhash::io {
+
+// The streamed form. FindFirstFileExW's order is not the byte order of UTF-8 paths, so on
+// Windows the walk completes first and then replays in order: files sorted as walk_tree()
+// lists them, notes first (they are diagnostics, in the order met).
+void walk_tree(const fs::path& root, const WalkOptions& options,
+               const std::function<void(const fs::path&)>& on_file,
+               const std::function<void(WalkNote&&)>& on_note) {
+    WalkResult result = walk_tree(root, options);
+    for (WalkNote& note : result.notes) {
+        on_note(std::move(note));
+    }
+    for (const fs::path& file : result.files) {
+        on_file(file);
+    }
+}
+
+}  // namespace fhash::io
