@@ -2,13 +2,8 @@
 # FCIV-XML round trips: write a database (fhash fciv -xml, and -f fciv-xml), verify it with
 # both fhash -c and fhash fciv -v, modify a file, and see both fail; -exc and -type filters.
 # Usage: fciv_roundtrip_test.sh FHASH TESTDATA_DIR
-set -u
-FHASH=$1
-failures=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 mkdir -p data/sub data/skip 'data/ünï cødé'
 printf 'one' > data/a.txt
@@ -54,5 +49,4 @@ cp broken.xml broken.orig
 cmp -s broken.xml broken.orig || fail "broken database was modified"
 ls -a | grep -q '\.tmp-' && fail "temporary file left behind"
 
-if [ "$failures" -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
-echo "fciv round trips: all checks passed"
+finish "fciv round trips: all checks passed"

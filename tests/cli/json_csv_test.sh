@@ -2,13 +2,8 @@
 # JSON Lines and CSV: fhash verifies what it writes, awkward names included (quotes, commas,
 # newlines, a name that is not valid UTF-8), and a changed file is caught in both formats.
 # Usage: json_csv_test.sh FHASH TESTDATA_DIR
-set -u
-FHASH=$1
-failures=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 names=(plain.txt 'we"ird, name.txt' $'new\nline.txt' $'bad\xffbyte.txt' 'ü-日本.txt' 'back\slash.txt')
 i=0
@@ -40,5 +35,4 @@ for fmt in json csv; do
   grep -qx 'plain.txt: FAILED' out || fail "$fmt: no FAILED line"
 done
 
-[ "$failures" = 0 ] || exit 1
-echo "all json/csv checks passed"
+finish "all json/csv checks passed"

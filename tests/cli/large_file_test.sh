@@ -2,13 +2,8 @@
 # A sparse file larger than 4 GiB hashes like sha256sum on both read paths (32-bit size or
 # offset truncation shows up here). Labelled "slow" in CTest: a few seconds per read path.
 # Usage: large_file_test.sh FHASH TESTDATA_DIR
-set -u
-FHASH=$1
-failures=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 truncate -s 5G sparse.bin || { echo "NOTE: cannot create a 5 GiB sparse file here; skipped"; exit 0; }
 printf 'tail' >> sparse.bin   # a non-zero last block, past 4 GiB
@@ -17,5 +12,4 @@ for mode in mmap chunked; do
   got=$("$FHASH" --read-mode "$mode" sparse.bin) || fail "$mode: exit status $?"
   [ "$got" = "$expected" ] || fail "$mode: '$got' != sha256sum's '$expected'"
 done
-echo "large file: $failures failure(s)"
-[ "$failures" -eq 0 ]
+finish "large file: all checks passed"

@@ -2,13 +2,8 @@
 # --update's rule: an entry is kept when its file is not newer than the manifest (and, for
 # JSON, has the recorded size); a newer file is re-hashed; --rehash re-reads everything.
 # Usage: update_test.sh FHASH TESTDATA_DIR
-set -u
-FHASH=$1
-failures=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 printf 'old' > keep.txt
 printf 'old' > newer.txt
@@ -44,5 +39,4 @@ if [ "$(id -u)" != 0 ]; then
   chmod 644 locked.txt
 fi
 
-[ "$failures" = 0 ] || exit 1
-echo "all update checks passed"
+finish "all update checks passed"

@@ -3,13 +3,8 @@
 # not fail the run; -L follows the symlink; a named FIFO and process substitution are read
 # as streams; a symlink loop under -L is reported and fails.
 # Usage: walk_test.sh FHASH TESTDATA_DIR
-set -u
-FHASH=$1
-failures=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 mkdir -p d/sub
 printf 'abc' > d/a.txt
@@ -55,5 +50,4 @@ printf 'x' > trail.txt
 out=$(printf 'trail.txt  \t\r\n' | "$FHASH" --files-from -) || fail "line mode"
 grep -q '  trail.txt$' <<<"$out" || fail "line mode kept trailing blanks"
 
-[ "$failures" = 0 ] || exit 1
-echo "all walk checks passed"
+finish "all walk checks passed"
