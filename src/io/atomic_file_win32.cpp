@@ -3,6 +3,7 @@
 // file carries the folder's inherited security, as any newly created file would.
 
 #include "io/atomic_file.hpp"
+#include "platform/paths.hpp"
 
 #include <windows.h>
 
@@ -57,13 +58,15 @@ Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target) {
     const std::wstring target_name = platform::to_long_path(target);
     switch (target_kind(target_name)) {
         case TargetKind::directory:
-            return make_error(Errc::is_a_directory);
+            return make_error(Errc::is_a_directory, platform::path_to_utf8(target));
         case TargetKind::device: {
             HANDLE handle = CreateFileW(target_name.c_str(), GENERIC_WRITE,
                                         FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
                                         FILE_ATTRIBUTE_NORMAL, nullptr);
             if (handle == INVALID_HANDLE_VALUE) {
-                return platform::last_win32_error();
+                Error error = platform::last_win32_error();
+                error.path = platform::path_to_utf8(target);
+                return error;
             }
             AtomicFile file;
             file.m_handle = handle;
@@ -87,7 +90,9 @@ Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target) {
         }
         const DWORD code = GetLastError();
         if ((code != ERROR_FILE_EXISTS && code != ERROR_ALREADY_EXISTS) || attempt >= 100) {
-            return platform::win32_error(code);
+            Error error = platform::win32_error(code);
+            error.path = platform::path_to_utf8(target);
+            return error;
         }
     }
 }

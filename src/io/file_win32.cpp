@@ -2,6 +2,7 @@
 // (a file another program holds open can still be hashed), ReadFile in a loop.
 
 #include "io/file.hpp"
+#include "platform/paths.hpp"
 
 #include <windows.h>
 
@@ -53,19 +54,23 @@ Result<File> File::open_read(const std::filesystem::path& path) {
                                 OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN | FILE_FLAG_BACKUP_SEMANTICS,
                                 nullptr);
     if (handle == INVALID_HANDLE_VALUE) {
-        return platform::last_win32_error();
+        Error error = platform::last_win32_error();
+        error.path = platform::path_to_utf8(path);
+        return error;
     }
     File file;
     file.m_handle = handle;
     file.m_owned = true;
     file.m_kind = kind_of(handle);
     if (file.m_kind == FileKind::directory) {
-        return make_error(Errc::is_a_directory);
+        return make_error(Errc::is_a_directory, platform::path_to_utf8(path));
     }
     if (file.m_kind == FileKind::regular) {
         Result<std::uint64_t> size = size_of(handle);
         if (!size) {
-            return std::move(size).error();
+            Error error = std::move(size).error();
+            error.path = platform::path_to_utf8(path);
+            return error;
         }
         file.m_size = *size;
     }

@@ -180,6 +180,12 @@ private:
 
 WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
     WalkResult result;
+    // A root that is a file (followed, as a name the user gave) is the only file.
+    const DWORD root_attributes = GetFileAttributesW(platform::to_long_path(root).c_str());
+    if (root_attributes != INVALID_FILE_ATTRIBUTES && (root_attributes & FILE_ATTRIBUTE_DIRECTORY) == 0) {
+        result.files.push_back(root);
+        return result;
+    }
     Walker walker(options, result, root);
     walker.walk_dir(root);
     // Sort on the UTF-8 form with '/' separators: the order POSIX gives for the same tree.

@@ -45,20 +45,32 @@ std::unique_ptr<Hasher> must_make(Algorithm a) {
 
 }  // namespace
 
-TEST_CASE("the backend names itself and supports every algorithm", "[backend]") {
+TEST_CASE("the backend names itself and makes exactly the algorithms it lists", "[backend]") {
     CHECK_FALSE(backend_name().empty());
+    // OpenSSL has every algorithm; Windows CNG has at least MD5, SHA-1 and SHA-256/384/512.
+    const bool openssl = backend_name().rfind("OpenSSL", 0) == 0;
     for (const AlgorithmInfo& info : all_algorithms()) {
         INFO(info.name);
-        CHECK(backend_supports(info.id));
+        const bool required = openssl || info.id == Algorithm::md5 || info.id == Algorithm::sha1 ||
+                              info.id == Algorithm::sha256 || info.id == Algorithm::sha384 ||
+                              info.id == Algorithm::sha512;
+        if (required) {
+            CHECK(backend_supports(info.id));
+        }
         Result<std::unique_ptr<Hasher>> hasher = make_hasher(info.id);
-        REQUIRE(hasher);
-        CHECK((*hasher)->algorithm() == info.id);
+        if (backend_supports(info.id)) {
+            REQUIRE(hasher);
+            CHECK((*hasher)->algorithm() == info.id);
+        } else {
+            REQUIRE_FALSE(hasher);
+            CHECK(hasher.error().code == make_error_code(Errc::unsupported_algorithm));
+        }
     }
 }
 
 TEST_CASE("known answers for every algorithm, in one update", "[backend][kat]") {
     const auto inputs = test::kat_inputs();
-    for (const test::KatRow& row : test::k_kat_rows) {
+    for (const test::KatRow& row : test::supported_kat_rows()) {
         INFO(algorithm_info(row.algorithm).name);
         const std::unique_ptr<Hasher> hasher = must_make(row.algorithm);
         for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -76,7 +88,7 @@ TEST_CASE("the digest does not depend on how updates are split", "[backend][spli
     const std::size_t ones[] = {1};
     const std::size_t odd[] = {1, 63, 64, 65, 127, 128, 129, 7};
     const std::size_t big[] = {4093, 65536, 1};
-    for (const test::KatRow& row : test::k_kat_rows) {
+    for (const test::KatRow& row : test::supported_kat_rows()) {
         INFO(algorithm_info(row.algorithm).name);
         const std::unique_ptr<Hasher> hasher = must_make(row.algorithm);
         for (std::size_t i = 0; i < 3; ++i) {
@@ -92,7 +104,7 @@ TEST_CASE("the digest does not depend on how updates are split", "[backend][spli
 }
 
 TEST_CASE("reset reuses a hasher, also in the middle of a computation", "[backend][reset]") {
-    for (const test::KatRow& row : test::k_kat_rows) {
+    for (const test::KatRow& row : test::supported_kat_rows()) {
         INFO(algorithm_info(row.algorithm).name);
         const std::unique_ptr<Hasher> hasher = must_make(row.algorithm);
         const std::size_t whole[] = {1 << 20};

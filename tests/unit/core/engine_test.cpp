@@ -16,10 +16,13 @@ using namespace fhash;
 
 namespace {
 
+/// Every algorithm this build's backend computes, in table order.
 std::vector<Algorithm> every_algorithm() {
     std::vector<Algorithm> out;
     for (const AlgorithmInfo& info : all_algorithms()) {
-        out.push_back(info.id);
+        if (backend_supports(info.id)) {
+            out.push_back(info.id);
+        }
     }
     return out;
 }
@@ -69,10 +72,11 @@ TEST_CASE("known answers for every algorithm through both read paths", "[engine]
             CHECK(result->size == inputs[i].size());
             // Empty files are never mapped.
             CHECK(result->read_mode == (inputs[i].empty() ? ReadMode::chunked : mode));
-            REQUIRE(result->digests.size() == test::k_kat_rows.size());
-            for (std::size_t a = 0; a < test::k_kat_rows.size(); ++a) {
-                INFO(algorithm_info(test::k_kat_rows[a].algorithm).name);
-                CHECK(to_hex(result->digests[a]) == test::k_kat_rows[a].hex[i]);
+            const std::vector<test::KatRow> rows = test::supported_kat_rows();
+            REQUIRE(result->digests.size() == rows.size());
+            for (std::size_t a = 0; a < rows.size(); ++a) {
+                INFO(algorithm_info(rows[a].algorithm).name);
+                CHECK(to_hex(result->digests[a]) == rows[a].hex[i]);
             }
         }
     }
