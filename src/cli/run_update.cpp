@@ -124,6 +124,8 @@ ExitCode run_update(const Options& options, Console& console) {
             }
         }
     }
+    // Close the manifest now: Windows cannot rename a file over one that is still open.
+    opened->reset();
     if (options.algorithm_given) {
         algorithms = options.algorithms;
     } else if (algorithms.empty()) {
