@@ -236,6 +236,9 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         text.erase(0, 3);
     }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return make_error(Errc::malformed, {}, "line 1: No document element found");  // pugixml's words
+    }
     if (contains_doctype(text)) {
         return make_error(Errc::malformed, {}, "DOCTYPE declarations are not accepted");
     }

@@ -1,4 +1,5 @@
 #include "io/atomic_file.hpp"
+#include "platform/paths.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -93,6 +94,9 @@ Result<void> AtomicFile::write(std::string_view data) {
 }
 
 Result<void> AtomicFile::commit() {
+    if (m_committed) {
+        return make_error(Errc::output_failure, platform::path_to_utf8(m_target), "already committed");
+    }
     if (m_temp.empty()) {
         // Written straight to a special file.
         const int fd = std::exchange(m_fd, -1);

@@ -140,6 +140,9 @@ Result<void> AtomicFile::write(std::string_view data) {
 }
 
 Result<void> AtomicFile::commit() {
+    if (m_committed) {
+        return make_error(Errc::output_failure, platform::path_to_utf8(m_target), "already committed");
+    }
     HANDLE handle = std::exchange(m_handle, nullptr);
     if (m_temp.empty()) {
         // Written straight to a device.
