@@ -239,6 +239,42 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         return make_error(Errc::malformed, {}, "line 1: No document element found");  // pugixml's words
     }
+    // A database ends with its root's end tag. Checking that first refuses every truncated
+    // document before XmlLite sees it: Wine's XmlLite spins forever on some of them (text,
+    // CDATA or white space running into the end of input).
+    {
+        // The root element's name first (the clearer message for a document of another kind).
+        std::size_t at = 0;
+        while ((at = text.find('<', at)) != std::string::npos && at + 1 < text.size() &&
+               (text[at + 1] == '?' || text[at + 1] == '!')) {
+            ++at;
+        }
+        if (at != std::string::npos) {
+            const std::size_t name_end = text.find_first_of(" \t\r\n/>", at + 1);
+            const std::string_view root =
+                std::string_view(text).substr(at + 1, (name_end == std::string::npos ? text.size() : name_end) - at - 1);
+            if (!iequals(root, "FCIV")) {
+                return make_error(Errc::malformed, {}, "the root element is not <FCIV>");
+            }
+        }
+        std::size_t end = text.find_last_not_of(" \t\r\n");
+        const std::string_view tail = std::string_view(text).substr(0, end + 1);
+        std::size_t open = tail.rfind("</");
+        bool closed = open != std::string_view::npos && tail.back() == '>';
+        if (closed) {
+            std::string_view name = tail.substr(open + 2, tail.size() - open - 3);
+            while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\r' ||
+                                     name.back() == '\n')) {
+                name.remove_suffix(1);
+            }
+            closed = iequals(name, "FCIV");
+        }
+        if (!closed) {
+            const auto line = 1 + std::count(text.begin(), text.end(), '\n');
+            return make_error(Errc::malformed, {},
+                              "line " + std::to_string(line) + ": the document ends before </FCIV>");
+        }
+    }
     if (contains_doctype(text)) {
         return make_error(Errc::malformed, {}, "DOCTYPE declarations are not accepted");
     }

@@ -134,3 +134,21 @@ TEST_CASE("What format_fciv_xml writes, parse_fciv_xml reads back", "[formats][f
         CHECK((*read)[i].digests == entries[i].digests);
     }
 }
+
+TEST_CASE("Documents cut anywhere are refused, never hang", "[formats][fciv]") {
+    // Each ends inside something: text, CDATA, an attribute, between elements.
+    const char* cut[] = {
+        "<FCIV><FILE_ENTRY><name>abc",
+        "<FCIV><FILE_ENTRY></FILE_ENTRY>  ",
+        "<FCIV><FILE_ENTRY><name><![CDATA[ab",
+        "<FCIV><FILE_ENTRY><name a=\"x",
+        "<FCIV>\r\n\t<FILE_ENTRY><name>abc.txt</name><MD5>kAFQ</MD5></FILE_",
+        "<FCIV><FILE_ENTRY><name>a</name><MD5>kAFQmDzST7DWlj99KOF/cg==</MD5></FILE_ENTRY></FCIV",
+    };
+    for (const char* document : cut) {
+        INFO(document);
+        Result<std::vector<ManifestEntry>> parsed = parse_fciv_xml(document);
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().code == make_error_code(Errc::malformed));
+    }
+}
