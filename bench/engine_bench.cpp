@@ -10,10 +10,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <span>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,7 +38,8 @@ std::uint64_t bench_bytes() {
 /// One shared input file (removed at exit).
 const fs::path& input_file() {
     static const fs::path path = [] {
-        fs::path p = fs::temp_directory_path() / ("fhash-engine-bench-" + std::to_string(bench_bytes()));
+        fs::path p =
+            fs::temp_directory_path() / ("fhash-engine-bench-" + std::to_string(bench_bytes()));
         if (!fs::exists(p) || fs::file_size(p) != bench_bytes()) {
             std::ofstream out(p, std::ios::binary);
             std::vector<char> block(1 << 20);
@@ -63,12 +64,18 @@ const fs::path& input_file() {
 #ifdef FHASH_BENCH_RAW_EVP
 const char* evp_name(Algorithm a) {
     switch (a) {
-        case Algorithm::md5: return "MD5";
-        case Algorithm::sha1: return "SHA1";
-        case Algorithm::sha256: return "SHA256";
-        case Algorithm::sha512: return "SHA512";
-        case Algorithm::blake2b: return "BLAKE2B-512";
-        default: return "SHA256";
+        case Algorithm::md5:
+            return "MD5";
+        case Algorithm::sha1:
+            return "SHA1";
+        case Algorithm::sha256:
+            return "SHA256";
+        case Algorithm::sha512:
+            return "SHA512";
+        case Algorithm::blake2b:
+            return "BLAKE2B-512";
+        default:
+            return "SHA256";
     }
 }
 
@@ -106,7 +113,8 @@ void bm_raw_evp(benchmark::State& state, Algorithm a) {
     for (auto _ : state) {
         EVP_DigestInit_ex2(ctx, md, nullptr);
         for (std::uint64_t done = 0; done < total; done += buffer.size()) {
-            const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), total - done));
+            const std::size_t n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), total - done));
             EVP_DigestUpdate(ctx, buffer.data(), n);
         }
         EVP_DigestFinal_ex(ctx, out, &len);
@@ -127,7 +135,8 @@ void bm_hasher(benchmark::State& state, Algorithm a) {
     for (auto _ : state) {
         (void)(*hasher)->reset();
         for (std::uint64_t done = 0; done < total; done += buffer.size()) {
-            const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), total - done));
+            const std::size_t n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), total - done));
             (void)(*hasher)->update(std::span<const std::uint8_t>(buffer.data(), n));
         }
         auto d = (*hasher)->finish();
@@ -138,24 +147,32 @@ void bm_hasher(benchmark::State& state, Algorithm a) {
 
 void register_all() {
     const std::vector<std::pair<const char*, Algorithm>> algorithms = {
-        {"md5", Algorithm::md5}, {"sha1", Algorithm::sha1}, {"sha256", Algorithm::sha256},
-        {"sha512", Algorithm::sha512}, {"blake2b", Algorithm::blake2b}};
+        {"md5", Algorithm::md5},
+        {"sha1", Algorithm::sha1},
+        {"sha256", Algorithm::sha256},
+        {"sha512", Algorithm::sha512},
+        {"blake2b", Algorithm::blake2b}};
     constexpr std::size_t KiB = 1024;
     constexpr std::size_t MiB = 1024 * KiB;
     for (const auto& [name, a] : algorithms) {
 #ifdef FHASH_BENCH_RAW_EVP
-        benchmark::RegisterBenchmark((std::string("raw_evp/") + name).c_str(), bm_raw_evp, a)->UseRealTime();
+        benchmark::RegisterBenchmark((std::string("raw_evp/") + name).c_str(), bm_raw_evp, a)
+            ->UseRealTime();
 #endif
-        benchmark::RegisterBenchmark((std::string("hasher/") + name).c_str(), bm_hasher, a)->UseRealTime();
+        benchmark::RegisterBenchmark((std::string("hasher/") + name).c_str(), bm_hasher, a)
+            ->UseRealTime();
         for (const std::size_t chunk : {64 * KiB, 256 * KiB, 1 * MiB, 4 * MiB}) {
             benchmark::RegisterBenchmark(
-                (std::string("chunked/") + name + "/" + std::to_string(chunk / KiB) + "KiB").c_str(),
-                bm_file, std::vector<Algorithm>{a}, fhash::ReadMode::chunked, chunk, 64 * MiB, false)
+                (std::string("chunked/") + name + "/" + std::to_string(chunk / KiB) + "KiB")
+                    .c_str(),
+                bm_file, std::vector<Algorithm>{a}, fhash::ReadMode::chunked, chunk, 64 * MiB,
+                false)
                 ->UseRealTime();
         }
         for (const std::size_t window : {4 * MiB, 16 * MiB, 64 * MiB}) {
             benchmark::RegisterBenchmark(
-                (std::string("mmap/") + name + "/window" + std::to_string(window / MiB) + "MiB").c_str(),
+                (std::string("mmap/") + name + "/window" + std::to_string(window / MiB) + "MiB")
+                    .c_str(),
                 bm_file, std::vector<Algorithm>{a}, fhash::ReadMode::mmap, 1 * MiB, window, false)
                 ->UseRealTime();
         }
@@ -166,8 +183,8 @@ void register_all() {
                                      (mode == fhash::ReadMode::mmap ? "mmap" : "chunked") +
                                      (fan_out ? "/thread-per-algorithm" : "/one-thread");
             benchmark::RegisterBenchmark(name.c_str(), bm_file,
-                                         std::vector<Algorithm>{Algorithm::md5, Algorithm::sha1}, mode,
-                                         1 * MiB, 16 * MiB, fan_out)
+                                         std::vector<Algorithm>{Algorithm::md5, Algorithm::sha1},
+                                         mode, 1 * MiB, 16 * MiB, fan_out)
                 ->UseRealTime();
         }
     }

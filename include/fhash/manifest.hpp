@@ -25,9 +25,9 @@ struct ManifestEntry {
     /// kept as written ('\' from Windows tools included); the verifier maps them.
     std::string name;
     std::vector<std::pair<Algorithm, Digest>> digests;
-    bool binary = false;    ///< GNU '*' marker seen
+    bool binary = false;                ///< GNU '*' marker seen
     std::optional<std::uint64_t> size;  ///< file size, when the format records it (JSON)
-    std::size_t line = 0;   ///< 1-based line (or entry) number in the manifest
+    std::size_t line = 0;               ///< 1-based line (or entry) number in the manifest
 };
 
 /// Manifest syntaxes fhash reads and writes.
@@ -84,10 +84,10 @@ private:
     bool m_detected = false;
     bool m_errors = false;
     TextEncoding m_encoding = TextEncoding::utf8;
-    std::string m_raw;      // undecoded bytes (BOM detection, partial UTF-16 units)
-    std::string m_text;     // decoded UTF-8 not yet split
-    std::size_t m_scan = 0; // position in m_text already scanned for the separator
-    std::size_t m_start = 0; // start of the first line not yet returned
+    std::string m_raw;        // undecoded bytes (BOM detection, partial UTF-16 units)
+    std::string m_text;       // decoded UTF-8 not yet split
+    std::size_t m_scan = 0;   // position in m_text already scanned for the separator
+    std::size_t m_start = 0;  // start of the first line not yet returned
 };
 
 // ---------------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ bool CheckSelection::wants(const std::string& entry_name, const Verifier& verifi
     return wanted;
 }
 
-bool CheckSelection::report_unlisted(Console& console, const std::vector<std::string>& manifests) const {
+bool CheckSelection::report_unlisted(Console& console,
+                                     const std::vector<std::string>& manifests) const {
     bool all = true;
     const std::string where = manifests.size() == 1
                                   ? (manifests.front() == "-" ? std::string("standard input")

@@ -8,9 +8,12 @@ namespace fhash::cli {
 
 bool color_wanted(ColorMode mode) {
     switch (mode) {
-        case ColorMode::always: return true;
-        case ColorMode::never: return false;
-        case ColorMode::automatic: break;
+        case ColorMode::always:
+            return true;
+        case ColorMode::never:
+            return false;
+        case ColorMode::automatic:
+            break;
     }
     const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org
     if (no_color != nullptr && *no_color != '\0') {

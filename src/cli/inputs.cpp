@@ -42,13 +42,7 @@ bool for_each_input(const Options& options, const std::function<void(Input&&)>& 
         base = fs::absolute(platform::path_from_utf8(*options.base_dir), ec).lexically_normal();
     }
     const PathFilter filter(options.include, options.exclude);
-    io::WalkOptions walk_options;
-    walk_options.follow_symlinks = options.follow_symlinks;
-    if (!filter.empty()) {
-        walk_options.accept = [&filter](std::string_view relative, bool is_directory) {
-            return filter.accept(relative, is_directory);
-        };
-    }
+    const io::WalkOptions walk_options = walk_options_for(options.follow_symlinks, filter);
     // `listed`: a name from --files-from, always a path ("-" there is a file named "-").
     auto add = [&](const std::string& arg, bool listed) {
         if (arg == "-" && !listed) {

@@ -4,17 +4,17 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
 #include "cli/report.hpp"
 #include "cli/run_check.hpp"
 #include "cli/run_expect.hpp"
-#include "cli/run_modes.hpp"
 #include "cli/run_fciv.hpp"
 #include "cli/run_hash.hpp"
+#include "cli/run_modes.hpp"
 #include "fhash/algorithm.hpp"
 #include "fhash/hasher.hpp"
 

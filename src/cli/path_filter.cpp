@@ -65,4 +65,15 @@ bool PathFilter::accept(std::string_view relative, bool is_directory) const {
     return false;
 }
 
+io::WalkOptions walk_options_for(bool follow_symlinks, const PathFilter& filter) {
+    io::WalkOptions options;
+    options.follow_symlinks = follow_symlinks;
+    if (!filter.empty()) {
+        options.accept = [&filter](std::string_view relative, bool is_directory) {
+            return filter.accept(relative, is_directory);
+        };
+    }
+    return options;
+}
+
 }  // namespace fhash::cli

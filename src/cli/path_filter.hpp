@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/walk.hpp"
+
 namespace fhash::cli {
 
 /// Decides which files and folders of a walk are kept. Paths are relative to the walked
@@ -36,5 +38,9 @@ private:
     std::vector<Pattern> m_include;
     std::vector<Pattern> m_exclude;
 };
+
+/// The walk options of -r, --audit and --update: -L, and `filter` as the walk's accept test
+/// when it has patterns. `filter` must outlive the options.
+io::WalkOptions walk_options_for(bool follow_symlinks, const PathFilter& filter);
 
 }  // namespace fhash::cli

@@ -118,13 +118,7 @@ ExitCode run_audit(const Options& options, Console& console) {
 
     // 2. The tree.
     const PathFilter filter(options.include, options.exclude);
-    io::WalkOptions walk_options;
-    walk_options.follow_symlinks = options.follow_symlinks;
-    if (!filter.empty()) {
-        walk_options.accept = [&filter](std::string_view relative, bool is_directory) {
-            return filter.accept(relative, is_directory);
-        };
-    }
+    const io::WalkOptions walk_options = walk_options_for(options.follow_symlinks, filter);
     io::WalkResult walked = io::walk_tree(base, walk_options);
     bool walk_failed = false;
     for (const io::WalkNote& note : walked.notes) {

@@ -136,13 +136,7 @@ ExitCode run_update(const Options& options, Console& console) {
     const fs::path base = platform::path_from_utf8(options.base_dir.value_or("."));
     const std::string manifest_key = platform::generic_display(fs::absolute(manifest_path, ec).lexically_normal());
     const PathFilter filter(options.include, options.exclude);
-    io::WalkOptions walk_options;
-    walk_options.follow_symlinks = options.follow_symlinks;
-    if (!filter.empty()) {
-        walk_options.accept = [&filter](std::string_view relative, bool is_directory) {
-            return filter.accept(relative, is_directory);
-        };
-    }
+    const io::WalkOptions walk_options = walk_options_for(options.follow_symlinks, filter);
     io::WalkResult walked = io::walk_tree(base, walk_options);
     bool ok = true;
     for (const io::WalkNote& note : walked.notes) {
