@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/aligned_buffer.hpp"
 #include "core/fan_out.hpp"
 #include "fhash/hasher.hpp"
 #include "io/file.hpp"
@@ -15,9 +16,16 @@ struct FileHasher::Impl {
     std::vector<Algorithm> algorithms;
     ReadOptions options;
     std::vector<std::unique_ptr<Hasher>> hashers;
-    std::vector<std::uint8_t> buffer;  // allocated once, reused for every input
+    detail::AlignedBuffer buffer;  // allocated once, reused for every input
     /// The ring of the one-thread-per-algorithm chunked path (allocated on first use).
-    std::vector<std::vector<std::uint8_t>> ring;
+    std::vector<detail::AlignedBuffer> ring;
+
+    std::span<std::uint8_t> read_buffer() {
+        if (buffer.size() != options.chunk_size) {
+            buffer = detail::AlignedBuffer(options.chunk_size);
+        }
+        return buffer.span();
+    }
 
     Result<void> reset_all() {
         for (auto& hasher : hashers) {
@@ -67,7 +75,8 @@ struct FileHasher::Impl {
 
     [[nodiscard]] bool fans_out(const io::File& file) const noexcept {
         return hashers.size() > 1 && options.algorithm_threads_min_size != 0 &&
-               file.kind() == FileKind::regular && file.size() >= options.algorithm_threads_min_size;
+               file.kind() == FileKind::regular &&
+               file.size() >= options.algorithm_threads_min_size;
     }
 
     Result<FileDigests> hash_mapped(io::File& file) {
@@ -75,36 +84,40 @@ struct FileHasher::Impl {
         if (!fans_out(file)) {
             return hash_source(mapped);
         }
-        return hash_fanned_out([this, &mapped](std::size_t) -> Result<detail::SharedBlock> {
-            Result<std::span<const std::uint8_t>> piece = mapped.next();
-            if (!piece) {
-                return std::move(piece).error();
-            }
-            count(piece->size());
-            return detail::SharedBlock{*piece, mapped.window_keeper()};
-        }, true);
+        return hash_fanned_out(
+            [this, &mapped](std::size_t) -> Result<detail::SharedBlock> {
+                Result<std::span<const std::uint8_t>> piece = mapped.next();
+                if (!piece) {
+                    return std::move(piece).error();
+                }
+                count(piece->size());
+                return detail::SharedBlock{*piece, mapped.window_keeper()};
+            },
+            true);
     }
 
     Result<FileDigests> hash_chunked(io::File& file) {
         if (!fans_out(file)) {
-            if (buffer.size() != options.chunk_size) {
-                buffer.assign(options.chunk_size, 0);
-            }
-            io::ChunkedSource chunked(file, buffer);
+            io::ChunkedSource chunked(file, read_buffer());
             return hash_source(chunked);
         }
         if (ring.size() != ring_depth() || ring.front().size() != options.chunk_size) {
-            ring.assign(ring_depth(), std::vector<std::uint8_t>(options.chunk_size, 0));
-        }
-        return hash_fanned_out([this, &file](std::size_t slot) -> Result<detail::SharedBlock> {
-            io::ChunkedSource chunked(file, ring[slot]);
-            Result<std::span<const std::uint8_t>> chunk = chunked.next();
-            if (!chunk) {
-                return std::move(chunk).error();
+            ring.clear();
+            for (std::size_t i = 0; i < ring_depth(); ++i) {
+                ring.emplace_back(options.chunk_size);
             }
-            count(chunk->size());
-            return detail::SharedBlock{*chunk, nullptr};
-        }, false);
+        }
+        return hash_fanned_out(
+            [this, &file](std::size_t slot) -> Result<detail::SharedBlock> {
+                io::ChunkedSource chunked(file, ring[slot].span());
+                Result<std::span<const std::uint8_t>> chunk = chunked.next();
+                if (!chunk) {
+                    return std::move(chunk).error();
+                }
+                count(chunk->size());
+                return detail::SharedBlock{*chunk, nullptr};
+            },
+            false);
     }
 
     Result<FileDigests> hash_source(ByteSource& source) {
@@ -171,10 +184,16 @@ Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOpt
     return FileHasher(std::move(impl));
 }
 
-const std::vector<Algorithm>& FileHasher::algorithms() const noexcept { return m_impl->algorithms; }
-const ReadOptions& FileHasher::options() const noexcept { return m_impl->options; }
+const std::vector<Algorithm>& FileHasher::algorithms() const noexcept {
+    return m_impl->algorithms;
+}
+const ReadOptions& FileHasher::options() const noexcept {
+    return m_impl->options;
+}
 
-Result<FileDigests> FileHasher::hash_source(ByteSource& source) { return m_impl->hash_source(source); }
+Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
+    return m_impl->hash_source(source);
+}
 
 Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
     Result<io::File> opened = io::File::open_read(path);
@@ -192,10 +211,9 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
         // A file system that cannot map (or a map refused for its size) falls back to
         // reads; a file that changed under us, or a read error, does not.
         const std::error_code code = digests.error().code;
-        const bool map_refused = code == std::errc::no_such_device ||
-                                 code == std::errc::not_enough_memory ||
-                                 code == std::errc::invalid_argument ||
-                                 code == std::errc::operation_not_supported;
+        const bool map_refused =
+            code == std::errc::no_such_device || code == std::errc::not_enough_memory ||
+            code == std::errc::invalid_argument || code == std::errc::operation_not_supported;
         if (!map_refused) {
             return digests;
         }
@@ -219,10 +237,7 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
 
 Result<FileDigests> FileHasher::hash_stdin() {
     io::File input = io::File::standard_input();
-    if (m_impl->buffer.size() != m_impl->options.chunk_size) {
-        m_impl->buffer.assign(m_impl->options.chunk_size, 0);
-    }
-    io::ChunkedSource chunked(input, m_impl->buffer);
+    io::ChunkedSource chunked(input, m_impl->read_buffer());
     Result<FileDigests> digests = hash_source(chunked);
     if (digests) {
         digests->read_mode = ReadMode::chunked;
