@@ -4,6 +4,8 @@
 /// through a bounded reorder window. Used by the command line to hash files (or verify
 /// manifest entries) in parallel while printing exactly what a sequential run prints.
 
+#include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -22,6 +24,11 @@ namespace fhash {
 /// (or none) the work runs inline in submit(), so `-j1` is the plain sequential loop.
 ///
 /// `work` must not throw. `deliver` runs outside the pool's lock.
+///
+/// Wake-ups are batched: a waiting producer is woken when the result it is waiting for is a
+/// batch ahead of the next due one (or is the last submitted), and otherwise looks every few
+/// milliseconds. Waking it for every small file made the threads ping-pong through the
+/// kernel; a result that takes long still reaches the output within `k_poll` of its turn.
 template <class Job, class Out>
 class OrderedPool {
 public:
@@ -75,7 +82,7 @@ public:
         std::unique_lock lock(m_mutex);
         while (m_next_deliver < m_next_submit) {
             if (!deliver_ready(lock)) {
-                m_producer_cv.wait(lock);
+                wait_for_results(lock);
             }
         }
         lock.unlock();
@@ -94,7 +101,7 @@ private:
         std::unique_lock lock(m_mutex);
         while (m_next_submit - m_next_deliver >= m_slots.size()) {
             if (!deliver_ready(lock)) {
-                m_producer_cv.wait(lock);
+                wait_for_results(lock);
             }
         }
         Slot& s = slot(m_next_submit);
@@ -107,6 +114,20 @@ private:
         if (needs_work) {
             m_worker_cv.notify_one();
         }
+    }
+
+    /// Sleeps until a batch of results may be due (see the class comment). Called with the
+    /// lock held, when the next due result is not ready.
+    void wait_for_results(std::unique_lock<std::mutex>& lock) {
+        const std::size_t batch = m_slots.size() / 8 == 0 ? 1 : m_slots.size() / 8;
+        std::size_t target = std::min(m_next_deliver + batch, m_next_submit) - 1;
+        // Wait for a result still to come, so that its completion is what wakes us.
+        while (target > m_next_deliver && slot(target).out.has_value()) {
+            --target;
+        }
+        m_wake_at = target;
+        m_producer_cv.wait_for(lock, k_poll);
+        m_wake_at = k_nobody_waits;
     }
 
     /// Delivers every result that is due; false if none was. Called with the lock held;
@@ -144,7 +165,8 @@ private:
                 Out out = m_work(index, job);
                 lock.lock();
                 slot(seq).out = std::move(out);
-                if (seq == m_next_deliver) {
+                if (seq >= m_wake_at) {
+                    m_wake_at = k_nobody_waits;
                     m_producer_cv.notify_one();
                 }
                 continue;
@@ -170,6 +192,9 @@ private:
         m_threads.clear();
     }
 
+    static constexpr std::size_t k_nobody_waits = static_cast<std::size_t>(-1);
+    static constexpr std::chrono::milliseconds k_poll{10};
+
     Work m_work;
     Deliver m_deliver;
     bool m_inline;
@@ -178,9 +203,10 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_worker_cv;
     std::condition_variable m_producer_cv;
-    std::size_t m_next_submit = 0;   // sequence number of the next submitted item
-    std::size_t m_next_take = 0;     // next item a worker may start
-    std::size_t m_next_deliver = 0;  // next item to hand back
+    std::size_t m_next_submit = 0;           // sequence number of the next submitted item
+    std::size_t m_next_take = 0;             // next item a worker may start
+    std::size_t m_next_deliver = 0;          // next item to hand back
+    std::size_t m_wake_at = k_nobody_waits;  // a waiting producer wants this result
     bool m_stopping = false;
 };
 
