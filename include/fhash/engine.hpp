@@ -21,6 +21,7 @@ struct FileDigests {
     std::uint64_t size = 0;
     std::vector<Digest> digests;
     ReadMode read_mode = ReadMode::chunked;  ///< the path actually taken
+    bool extra_threads = false;  ///< hashed with the extra threads of algorithm_threads_min_size
 };
 
 /// Hashes inputs with a fixed set of algorithms, reusing its hashers and its buffer from one

@@ -37,11 +37,21 @@ struct ReadOptions {
     /// (relaxed atomic adds, so hashers on several threads may share one). Not owned;
     /// must outlive every FileHasher made with these options.
     std::atomic<std::uint64_t>* bytes_done = nullptr;
-    /// With two or more algorithms, regular files of at least this size are hashed with one
-    /// thread per algorithm over the same read (0 = never). Same digests either way.
+    /// Regular files of at least this size get extra threads while a core is spare (0 =
+    /// never): with two or more algorithms, one thread per algorithm over the same read;
+    /// with one, the reading moves to a thread of its own (read() into a ring of blocks, in
+    /// automatic mode too, as that beat the mapped path), so that the hashing thread only
+    /// hashes. Same digests either way.
     std::uint64_t algorithm_threads_min_size = std::uint64_t{16} << 20;
     /// Blocks in flight between the reading thread and the algorithm threads.
     std::size_t algorithm_threads_depth = 4;
+    /// Optional count, shared by the FileHashers of one run, of the files being hashed right
+    /// now (hash_file() counts itself in and out). The extra threads above are only started
+    /// while it is below `cores`, so a file takes spare cores, never another file's. Not
+    /// owned; must outlive every FileHasher made with these options.
+    std::atomic<unsigned>* files_in_flight = nullptr;
+    /// Cores the extra threads may use (0 = std::thread::hardware_concurrency()).
+    unsigned cores = 0;
 };
 
 /// Parses "auto", "mmap" or "chunked".

@@ -1,6 +1,7 @@
 #include "cli/run_check.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -149,6 +150,8 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
     VerifyOptions verify_options;
     verify_options.read = options.read;
     verify_options.read.bytes_done = progress.counter();
+    std::atomic<unsigned> files_in_flight{0};  // big files take spare cores, no more
+    verify_options.read.files_in_flight = &files_in_flight;
     verify_options.manifest_is_stdin = reader.is_stdin();
     verify_options.confine = options.confine;
     if (options.base_dir) {

@@ -1,5 +1,6 @@
 #include "cli/run_hash.hpp"
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +60,8 @@ ExitCode run_hash(const Options& options, Console& console) {
     Progress progress(options.progress, console, progress_total(sized, options.progress));
     ReadOptions read = options.read;
     read.bytes_done = progress.counter();
+    std::atomic<unsigned> files_in_flight{0};  // big files take spare cores, no more
+    read.files_in_flight = &files_in_flight;
 
     // One FileHasher per worker (each reuses its hashers and buffer), plus one on this
     // thread for standard input, which is read in argument order by the producer.

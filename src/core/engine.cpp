@@ -1,6 +1,7 @@
 #include "fhash/engine.hpp"
 
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "core/aligned_buffer.hpp"
@@ -73,15 +74,26 @@ struct FileHasher::Impl {
         return options.algorithm_threads_depth == 0 ? 1 : options.algorithm_threads_depth;
     }
 
-    [[nodiscard]] bool fans_out(const io::File& file) const noexcept {
-        return hashers.size() > 1 && options.algorithm_threads_min_size != 0 &&
-               file.kind() == FileKind::regular &&
-               file.size() >= options.algorithm_threads_min_size;
+    /// Whether `file` gets extra threads: it is big enough, and a core is spare (this file
+    /// is already counted in files_in_flight).
+    [[nodiscard]] bool wants_threads(const io::File& file) const noexcept {
+        if (options.algorithm_threads_min_size == 0 || file.kind() != FileKind::regular ||
+            file.size() < options.algorithm_threads_min_size) {
+            return false;
+        }
+        unsigned cores = options.cores;
+        if (cores == 0) {
+            cores = std::thread::hardware_concurrency();
+        }
+        const unsigned busy = options.files_in_flight != nullptr
+                                  ? options.files_in_flight->load(std::memory_order_relaxed)
+                                  : 1;
+        return busy < cores;
     }
 
-    Result<FileDigests> hash_mapped(io::File& file) {
+    Result<FileDigests> hash_mapped(io::File& file, bool threads) {
         io::MappedSource mapped(file, options);
-        if (!fans_out(file)) {
+        if (!threads || hashers.size() < 2) {
             return hash_source(mapped);
         }
         return hash_fanned_out(
@@ -96,8 +108,8 @@ struct FileHasher::Impl {
             true);
     }
 
-    Result<FileDigests> hash_chunked(io::File& file) {
-        if (!fans_out(file)) {
+    Result<FileDigests> hash_chunked(io::File& file, bool threads) {
+        if (!threads) {
             io::ChunkedSource chunked(file, read_buffer());
             return hash_source(chunked);
         }
@@ -201,11 +213,29 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
         return std::move(opened).error();
     }
     io::File& file = *opened;
-    const ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options);
+    std::atomic<unsigned>* in_flight = m_impl->options.files_in_flight;
+    if (in_flight != nullptr) {
+        in_flight->fetch_add(1, std::memory_order_relaxed);
+    }
+    struct CountOut {
+        std::atomic<unsigned>* counter;
+        ~CountOut() {
+            if (counter != nullptr) {
+                counter->fetch_sub(1, std::memory_order_relaxed);
+            }
+        }
+    } count_out{in_flight};
+    const bool threads = m_impl->wants_threads(file);
+    ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options);
+    if (mode == ReadMode::mmap && threads && m_impl->hashers.size() == 1 &&
+        m_impl->options.mode == ReadMode::automatic) {
+        mode = ReadMode::chunked;  // a reading thread ahead of the hashing one (see ReadOptions)
+    }
     if (mode == ReadMode::mmap) {
-        Result<FileDigests> digests = m_impl->hash_mapped(file);
+        Result<FileDigests> digests = m_impl->hash_mapped(file, threads);
         if (digests) {
             digests->read_mode = ReadMode::mmap;
+            digests->extra_threads = threads && m_impl->hashers.size() > 1;
             return digests;
         }
         // A file system that cannot map (or a map refused for its size) falls back to
@@ -224,9 +254,10 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
     if (file.size() > m_impl->options.chunk_size) {
         file.advise_sequential();  // a file that fits the buffer is read at once anyway
     }
-    Result<FileDigests> digests = m_impl->hash_chunked(file);
+    Result<FileDigests> digests = m_impl->hash_chunked(file, threads);
     if (digests) {
         digests->read_mode = ReadMode::chunked;
+        digests->extra_threads = threads;
         // Size 0 is what /proc-like files report whatever they hold: not a change.
         if (file.kind() == FileKind::regular && file.size() != 0 && digests->size != file.size()) {
             return make_error(Errc::changed_while_reading);

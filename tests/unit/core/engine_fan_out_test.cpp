@@ -1,6 +1,7 @@
 #include "support/catch.hpp"
 #include "support/temp_dir.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -79,6 +80,7 @@ TEST_CASE("one thread per algorithm gives the digests of the single-thread path"
             serial.algorithm_threads_min_size = 0;
             ReadOptions parallel = serial;
             parallel.algorithm_threads_min_size = 1;
+            parallel.cores = 64;  // a spare core whatever the machine
             for (const auto& combo : combos) {
                 INFO("size " << size << ", mode " << static_cast<int>(mode) << ", algorithms " << combo.size());
                 const std::vector<Digest> one = digests_of(file, combo, serial);
@@ -111,4 +113,88 @@ TEST_CASE("a FileHasher reused across sizes and paths keeps giving the same dige
         REQUIRE(got.has_value());
         CHECK(got->digests == digests_of(file, {Algorithm::md5, Algorithm::sha256}, serial));
     }
+}
+
+TEST_CASE("one algorithm reads on a thread of its own and gives the same digests", "[engine]") {
+    ReadOptions base;
+    base.chunk_size = 4096;
+    base.mmap_window = 8192;
+    base.mmap_piece = 3000;
+    base.mmap_threshold = 1;
+    base.algorithm_threads_depth = 2;
+    base.cores = 64;
+    test::TempDir dir;
+    for (const std::size_t size : {1u, 4095u, 4096u, 4097u, 3u * 4096u, 100000u}) {
+        const auto file = dir.write(file_name('r', size), pattern(size));
+        for (const Algorithm algorithm : {Algorithm::md5, Algorithm::sha256}) {
+            ReadOptions serial = base;
+            serial.mode = ReadMode::chunked;
+            serial.algorithm_threads_min_size = 0;
+            ReadOptions threaded = base;
+            threaded.mode = ReadMode::automatic;
+            threaded.algorithm_threads_min_size = 1;
+            Result<FileHasher> one = FileHasher::create({algorithm}, serial);
+            Result<FileHasher> two = FileHasher::create({algorithm}, threaded);
+            REQUIRE(one.has_value());
+            REQUIRE(two.has_value());
+            Result<FileDigests> plain = one->hash_file(file);
+            Result<FileDigests> read_ahead = two->hash_file(file);
+            REQUIRE(plain.has_value());
+            REQUIRE(read_ahead.has_value());
+            INFO("size " << size);
+            CHECK_FALSE(plain->extra_threads);
+            CHECK(read_ahead->extra_threads);
+            // Automatic mode reads such a file rather than mapping it: the reading thread
+            // keeps ahead of the hashing one, which a mapping's page faults do not.
+            CHECK(read_ahead->read_mode == ReadMode::chunked);
+            CHECK(read_ahead->size == size);
+            CHECK(plain->digests == read_ahead->digests);
+        }
+    }
+}
+
+TEST_CASE("extra threads only go to spare cores", "[engine]") {
+    test::TempDir dir;
+    const auto big = dir.write("big", pattern(50000));
+    const auto small = dir.write("small", pattern(1000));
+    std::atomic<unsigned> in_flight{0};
+    ReadOptions options;
+    options.chunk_size = 4096;
+    options.algorithm_threads_min_size = 10000;
+    options.files_in_flight = &in_flight;
+    options.cores = 2;
+    Result<FileHasher> hasher = FileHasher::create({Algorithm::md5, Algorithm::sha1}, options);
+    REQUIRE(hasher.has_value());
+
+    SECTION("a big file alone gets them") {
+        Result<FileDigests> got = hasher->hash_file(big);
+        REQUIRE(got.has_value());
+        CHECK(got->extra_threads);
+    }
+    SECTION("not when the other core hashes another file") {
+        in_flight = 1;  // as if another worker were busy
+        Result<FileDigests> got = hasher->hash_file(big);
+        REQUIRE(got.has_value());
+        CHECK_FALSE(got->extra_threads);
+        in_flight = 0;
+    }
+    SECTION("not for a file below the size") {
+        Result<FileDigests> got = hasher->hash_file(small);
+        REQUIRE(got.has_value());
+        CHECK_FALSE(got->extra_threads);
+    }
+    SECTION("a mapped file with one algorithm is hashed on the calling thread") {
+        ReadOptions mapped = options;
+        mapped.mode = ReadMode::mmap;
+        Result<FileHasher> single = FileHasher::create({Algorithm::sha256}, mapped);
+        REQUIRE(single.has_value());
+        Result<FileDigests> got = single->hash_file(big);
+        REQUIRE(got.has_value());
+        CHECK(got->read_mode == ReadMode::mmap);
+        CHECK_FALSE(got->extra_threads);
+    }
+    SECTION("a missing file leaves the count as it was") {
+        CHECK_FALSE(hasher->hash_file(dir.path() / "missing").has_value());
+    }
+    CHECK(in_flight == 0);  // every hash_file() counted itself out
 }
