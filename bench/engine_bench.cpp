@@ -169,6 +169,11 @@ void register_all() {
                 false)
                 ->UseRealTime();
         }
+        // The reading on a thread of its own (what a big file gets while a core is spare).
+        benchmark::RegisterBenchmark(
+            (std::string("chunked/") + name + "/1024KiB/read-ahead").c_str(), bm_file,
+            std::vector<Algorithm>{a}, fhash::ReadMode::chunked, 1 * MiB, 64 * MiB, true)
+            ->UseRealTime();
         for (const std::size_t window : {4 * MiB, 16 * MiB, 64 * MiB}) {
             benchmark::RegisterBenchmark(
                 (std::string("mmap/") + name + "/window" + std::to_string(window / MiB) + "MiB")
