@@ -58,3 +58,40 @@ TEST_CASE("a pool destroyed without finish() stops cleanly", "[pool]") {
     }
     CHECK(delivered.size() <= 2);
 }
+
+TEST_CASE("a result is printed while later jobs still run", "[pool]") {
+    // Job 1 runs until job 0's result has been delivered. A producer that only woke up
+    // for a whole batch of results (or for the last one) would hold job 0 back until job 1
+    // gave up; the pool's periodic look at the due results must deliver it first.
+    std::atomic<bool> first_delivered{false};
+    std::vector<std::string> delivered;
+    {
+        OrderedPool<int, std::string> pool(
+            2, 4096,
+            [&](unsigned, int& job) -> std::string {
+                if (job == 0) {
+                    return "first";
+                }
+                const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+                while (!first_delivered.load()) {
+                    if (std::chrono::steady_clock::now() > give_up) {
+                        return "second, after waiting in vain";
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                }
+                return "second";
+            },
+            [&](std::string& out) {
+                delivered.push_back(out);
+                if (out == "first") {
+                    first_delivered = true;
+                }
+            });
+        pool.submit(0);
+        pool.submit(1);
+        pool.finish();
+    }
+    REQUIRE(delivered.size() == 2);
+    CHECK(delivered[0] == "first");
+    CHECK(delivered[1] == "second");
+}
