@@ -26,7 +26,6 @@ public:
           m_size(size) {}
 
     [[nodiscard]] std::size_t size() const noexcept { return m_size; }
-    [[nodiscard]] std::uint8_t* data() noexcept { return m_data.get(); }
     [[nodiscard]] std::span<std::uint8_t> span() noexcept { return {m_data.get(), m_size}; }
 
 private:

@@ -1,5 +1,6 @@
 #include "fhash/engine.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -67,7 +68,11 @@ struct FileHasher::Impl {
         if (!size) {
             return std::move(size).error();
         }
-        return finish_all(*size);
+        Result<FileDigests> digests = finish_all(*size);
+        if (digests) {
+            digests->extra_threads = true;
+        }
+        return digests;
     }
 
     [[nodiscard]] std::size_t ring_depth() const noexcept {
@@ -81,14 +86,10 @@ struct FileHasher::Impl {
             file.size() < options.algorithm_threads_min_size) {
             return false;
         }
-        unsigned cores = options.cores;
-        if (cores == 0) {
-            cores = std::thread::hardware_concurrency();
-        }
         const unsigned busy = options.files_in_flight != nullptr
                                   ? options.files_in_flight->load(std::memory_order_relaxed)
                                   : 1;
-        return busy < cores;
+        return busy < options.cores;
     }
 
     Result<FileDigests> hash_mapped(io::File& file, bool threads) {
@@ -191,6 +192,9 @@ Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOpt
     if (options.chunk_size == 0) {
         options.chunk_size = ReadOptions{}.chunk_size;
     }
+    if (options.cores == 0) {
+        options.cores = std::max(1u, std::thread::hardware_concurrency());
+    }
     impl->algorithms = std::move(algorithms);
     impl->options = options;
     return FileHasher(std::move(impl));
@@ -234,7 +238,6 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
         Result<FileDigests> digests = m_impl->hash_mapped(file, threads);
         if (digests) {
             digests->read_mode = ReadMode::mmap;
-            digests->extra_threads = threads && m_impl->hashers.size() > 1;
             return digests;
         }
         // A file system that cannot map (or a map refused for its size) falls back to
@@ -256,7 +259,6 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
     Result<FileDigests> digests = m_impl->hash_chunked(file, threads);
     if (digests) {
         digests->read_mode = ReadMode::chunked;
-        digests->extra_threads = threads;
         // Size 0 is what /proc-like files report whatever they hold: not a change.
         if (file.kind() == FileKind::regular && file.size() != 0 && digests->size != file.size()) {
             return make_error(Errc::changed_while_reading);
