@@ -10,13 +10,13 @@
 
 #include <fmt/format.h>
 
-#include "fhash/manifest.hpp"
-#include "fhash/verify.hpp"
 #include "cli/check_selection.hpp"
 #include "cli/jobs.hpp"
 #include "cli/manifest_reader.hpp"
 #include "cli/progress.hpp"
 #include "core/ordered_pool.hpp"
+#include "fhash/manifest.hpp"
+#include "fhash/verify.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -33,7 +33,9 @@ struct CheckCounts {
     std::uint64_t read_failures = 0;
 };
 
-const char* plural(std::uint64_t n, const char* one, const char* many) { return n == 1 ? one : many; }
+const char* plural(std::uint64_t n, const char* one, const char* many) {
+    return n == 1 ? one : many;
+}
 
 /// One manifest line on its way through the pool, in manifest order.
 struct CheckItem {
@@ -56,17 +58,20 @@ public:
             case EntryStatus::ok:
                 ++m_counts.matched;
                 if (!m_options.quiet && !m_options.status) {
-                    m_console.out(status_name(entry.name) + ": " + m_console.paint("OK", Tone::good) + "\n");
+                    m_console.out(status_name(entry.name) + ": " +
+                                  m_console.paint("OK", Tone::good) + "\n");
                 }
                 break;
             case EntryStatus::mismatch:
                 ++m_counts.mismatched;
                 if (!m_options.status) {
-                    m_console.out(status_name(entry.name) + ": " + m_console.paint("FAILED", Tone::bad) + "\n");
+                    m_console.out(status_name(entry.name) + ": " +
+                                  m_console.paint("FAILED", Tone::bad) + "\n");
                 }
                 break;
             case EntryStatus::missing:
-                if (m_options.ignore_missing && m_options.only.empty()) {  // --only: named files must be there
+                if (m_options.ignore_missing &&
+                    m_options.only.empty()) {  // --only: named files must be there
                     break;
                 }
                 [[fallthrough]];
@@ -74,8 +79,8 @@ public:
                 ++m_counts.read_failures;
                 m_console.file_error(outcome.error);
                 if (!m_options.status) {
-                    m_console.out(status_name(entry.name) + ": " + m_console.paint("FAILED open or read", Tone::bad) +
-                                  "\n");
+                    m_console.out(status_name(entry.name) + ": " +
+                                  m_console.paint("FAILED open or read", Tone::bad) + "\n");
                 }
                 break;
         }
@@ -95,35 +100,37 @@ public:
     /// Prints the summary and returns this manifest's outcome.
     ExitCode finish() {
         if (m_counts.properly_formatted == 0) {
-            m_console.error(fmt::format("{}: no properly formatted checksum lines found",
-                                        quote_name(m_label)));
+            m_console.error(
+                fmt::format("{}: no properly formatted checksum lines found", quote_name(m_label)));
             return ExitCode::usage;
         }
         if (!m_options.status) {
             if (m_counts.malformed != 0) {
-                m_console.error(fmt::format("WARNING: {} {}", m_counts.malformed,
-                                            plural(m_counts.malformed, "line is improperly formatted",
-                                                   "lines are improperly formatted")));
+                m_console.error(
+                    fmt::format("WARNING: {} {}", m_counts.malformed,
+                                plural(m_counts.malformed, "line is improperly formatted",
+                                       "lines are improperly formatted")));
             }
             if (m_counts.read_failures != 0) {
-                m_console.error(fmt::format(
-                    "WARNING: {} {}", m_counts.read_failures,
-                    plural(m_counts.read_failures, "listed file could not be read",
-                           "listed files could not be read")));
+                m_console.error(
+                    fmt::format("WARNING: {} {}", m_counts.read_failures,
+                                plural(m_counts.read_failures, "listed file could not be read",
+                                       "listed files could not be read")));
             }
             if (m_counts.mismatched != 0) {
-                m_console.error(fmt::format(
-                    "WARNING: {} {}", m_counts.mismatched,
-                    plural(m_counts.mismatched, "computed checksum did NOT match",
-                           "computed checksums did NOT match")));
+                m_console.error(
+                    fmt::format("WARNING: {} {}", m_counts.mismatched,
+                                plural(m_counts.mismatched, "computed checksum did NOT match",
+                                       "computed checksums did NOT match")));
             }
         }
         if (m_options.ignore_missing && m_counts.matched == 0 && m_options.only.empty()) {
             m_console.error(fmt::format("{}: no file was verified", quote_name(m_label)));
         }
         // With --only, "something was verified" is decided per named file, in run_check.
-        const bool ok = (m_counts.matched > 0 || !m_options.only.empty()) && m_counts.mismatched == 0 &&
-                        m_counts.read_failures == 0 && (!m_options.strict || m_counts.malformed == 0);
+        const bool ok = (m_counts.matched > 0 || !m_options.only.empty()) &&
+                        m_counts.mismatched == 0 && m_counts.read_failures == 0 &&
+                        (!m_options.strict || m_counts.malformed == 0);
         return ok ? ExitCode::ok : ExitCode::failure;
     }
 
@@ -185,9 +192,15 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
     };
     auto deliver = [&checker](CheckItem& item) {
         switch (item.kind) {
-            case CheckItem::Kind::entry: checker.check_entry(item.entry, item.outcome); break;
-            case CheckItem::Kind::skipped: checker.skip_entry(); break;
-            case CheckItem::Kind::malformed: checker.malformed_line(item.line); break;
+            case CheckItem::Kind::entry:
+                checker.check_entry(item.entry, item.outcome);
+                break;
+            case CheckItem::Kind::skipped:
+                checker.skip_entry();
+                break;
+            case CheckItem::Kind::malformed:
+                checker.malformed_line(item.line);
+                break;
         }
     };
     OrderedPool<CheckItem, CheckItem> pool(jobs, k_reorder_window, work, deliver);
@@ -212,8 +225,9 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
                 // An untrusted manifest reaching out of its folder: stop using it (the entries
                 // before it are reported first).
                 pool.finish();
-                console.error(fmt::format("{}: {}: {} refused by --confine: absolute, or outside the base folder",
-                                          quote_name(reader.label()), line, quote_name(entry.name)));
+                console.error(fmt::format(
+                    "{}: {}: {} refused by --confine: absolute, or outside the base folder",
+                    quote_name(reader.label()), line, quote_name(entry.name)));
                 checker.finish();
                 return ExitCode::usage;
             }

@@ -55,7 +55,9 @@ ExitCode run_hash(const Options& options, Console& console) {
                 sized.push_back(input);
                 listed.emplace_back(std::move(input));
             },
-            [&](const Error& error, bool failure) { listed.emplace_back(Problem{error, failure}); });
+            [&](const Error& error, bool failure) {
+                listed.emplace_back(Problem{error, failure});
+            });
     }
     Progress progress(options.progress, console, progress_total(sized, options.progress));
     ReadOptions read = options.read;

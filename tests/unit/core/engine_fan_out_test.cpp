@@ -33,8 +33,8 @@ std::string file_name(char prefix, std::size_t size) {
     return name;
 }
 
-std::vector<Digest> digests_of(const std::filesystem::path& file, const std::vector<Algorithm>& algorithms,
-                               ReadOptions options) {
+std::vector<Digest> digests_of(const std::filesystem::path& file,
+                               const std::vector<Algorithm>& algorithms, ReadOptions options) {
     Result<FileHasher> hasher = FileHasher::create(algorithms, options);
     REQUIRE(hasher.has_value());
     Result<FileDigests> got = hasher->hash_file(file);
@@ -47,9 +47,9 @@ std::vector<Digest> digests_of(const std::filesystem::path& file, const std::vec
 
 TEST_CASE("one thread per algorithm gives the digests of the single-thread path", "[engine]") {
     // Five algorithms every backend has (BLAKE2b where it exists, SHA-384 otherwise).
-    const std::vector<Algorithm> pool = {Algorithm::md5, Algorithm::sha1, Algorithm::sha256, Algorithm::sha512,
-                                         backend_supports(Algorithm::blake2b) ? Algorithm::blake2b
-                                                                              : Algorithm::sha384};
+    const std::vector<Algorithm> pool = {
+        Algorithm::md5, Algorithm::sha1, Algorithm::sha256, Algorithm::sha512,
+        backend_supports(Algorithm::blake2b) ? Algorithm::blake2b : Algorithm::sha384};
     std::vector<std::vector<Algorithm>> combos;
     for (std::size_t i = 0; i < pool.size(); ++i) {
         for (std::size_t j = i + 1; j < pool.size(); ++j) {
@@ -70,8 +70,8 @@ TEST_CASE("one thread per algorithm gives the digests of the single-thread path"
     base.algorithm_threads_depth = 3;
 
     test::TempDir dir;
-    const std::vector<std::size_t> sizes = {0, 1, 2999, 3000, 4095, 4096, 4097, 8191, 8192,
-                                            8193, 3 * 8192 + 1, 12288, 100000};
+    const std::vector<std::size_t> sizes = {0,    1,    2999, 3000,         4095,  4096,  4097,
+                                            8191, 8192, 8193, 3 * 8192 + 1, 12288, 100000};
     for (const std::size_t size : sizes) {
         const auto file = dir.write(file_name('f', size), pattern(size));
         for (const ReadMode mode : {ReadMode::chunked, ReadMode::mmap}) {
@@ -82,7 +82,8 @@ TEST_CASE("one thread per algorithm gives the digests of the single-thread path"
             parallel.algorithm_threads_min_size = 1;
             parallel.cores = 64;  // a spare core whatever the machine
             for (const auto& combo : combos) {
-                INFO("size " << size << ", mode " << static_cast<int>(mode) << ", algorithms " << combo.size());
+                INFO("size " << size << ", mode " << static_cast<int>(mode) << ", algorithms "
+                             << combo.size());
                 const std::vector<Digest> one = digests_of(file, combo, serial);
                 const std::vector<Digest> many = digests_of(file, combo, parallel);
                 REQUIRE(one.size() == combo.size());
