@@ -4,29 +4,43 @@
 # The header-only libraries (CLI11, fmt in header-only mode, nlohmann-json, Catch2 v2) are
 # also used by the MinGW cross build. There, /usr/include must never reach the include path
 # (glibc's headers would shadow MinGW's), so only their own folders are staged, as symlinks,
-# into one directory exposed through the fhash_third_party INTERFACE target.
+# into one directory per interface target.
+#
+# The targets follow the layers (docs/ARCHITECTURE.md): the core may use only what
+# fhash_core_deps gives it (nlohmann-json, for the JSON manifest format); CLI11 and fmt are
+# reachable from src/cli alone (fhash_cli_deps), so a core file that includes them does not
+# compile; Catch2 is for the tests (fhash_test_deps).
 
-add_library(fhash_third_party INTERFACE)
+add_library(fhash_core_deps INTERFACE)
+add_library(fhash_cli_deps INTERFACE)
+add_library(fhash_test_deps INTERFACE)
 
 if(CMAKE_CROSSCOMPILING)
-  set(_stage "${CMAKE_BINARY_DIR}/third_party_include")
-  file(MAKE_DIRECTORY "${_stage}")
-  foreach(_dir CLI fmt nlohmann catch2)
-    if(EXISTS "/usr/include/${_dir}" AND NOT EXISTS "${_stage}/${_dir}")
-      file(CREATE_LINK "/usr/include/${_dir}" "${_stage}/${_dir}" SYMBOLIC)
-    endif()
-  endforeach()
-  target_include_directories(fhash_third_party SYSTEM INTERFACE "${_stage}")
-  target_compile_definitions(fhash_third_party INTERFACE FMT_HEADER_ONLY)
+  function(_fhash_stage target)
+    set(_stage "${CMAKE_BINARY_DIR}/third_party_include/${target}")
+    file(MAKE_DIRECTORY "${_stage}")
+    foreach(_dir IN LISTS ARGN)
+      if(EXISTS "/usr/include/${_dir}" AND NOT EXISTS "${_stage}/${_dir}")
+        file(CREATE_LINK "/usr/include/${_dir}" "${_stage}/${_dir}" SYMBOLIC)
+      endif()
+    endforeach()
+    target_include_directories(${target} SYSTEM INTERFACE "${_stage}")
+  endfunction()
+  _fhash_stage(fhash_core_deps nlohmann)
+  _fhash_stage(fhash_cli_deps CLI fmt)
+  _fhash_stage(fhash_test_deps catch2)
+  target_compile_definitions(fhash_cli_deps INTERFACE FMT_HEADER_ONLY)
   set(FHASH_CATCH2_MAJOR 2)
   set(FHASH_CATCH_CMAKE "/usr/lib/cmake/Catch2/Catch.cmake")
 else()
   find_package(CLI11 CONFIG REQUIRED)
   find_package(fmt REQUIRED)
   find_package(nlohmann_json 3 REQUIRED)
-  target_link_libraries(fhash_third_party INTERFACE CLI11::CLI11 fmt::fmt nlohmann_json::nlohmann_json)
+  target_link_libraries(fhash_core_deps INTERFACE nlohmann_json::nlohmann_json)
+  target_link_libraries(fhash_cli_deps INTERFACE CLI11::CLI11 fmt::fmt)
   if(FHASH_BUILD_TESTS)
     find_package(Catch2 REQUIRED)
+    target_link_libraries(fhash_test_deps INTERFACE Catch2::Catch2)
     if(Catch2_VERSION VERSION_GREATER_EQUAL 3)
       set(FHASH_CATCH2_MAJOR 3)
     else()

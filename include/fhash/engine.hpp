@@ -29,7 +29,9 @@ struct FileDigests {
 class FileHasher {
 public:
     /// Fails with Errc::unsupported_algorithm if the backend lacks one of the algorithms.
-    static Result<FileHasher> create(std::vector<Algorithm> algorithms, ReadOptions options = {});
+    /// `counters` (optional, not owned, must outlive the hasher): the run's shared counters.
+    static Result<FileHasher> create(std::vector<Algorithm> algorithms, ReadOptions options = {},
+                                     RunCounters* counters = nullptr);
 
     FileHasher(FileHasher&&) noexcept;
     FileHasher& operator=(FileHasher&&) noexcept;

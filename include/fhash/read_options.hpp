@@ -33,10 +33,6 @@ struct ReadOptions {
     std::size_t mmap_window = std::size_t{16} << 20;
     /// Size of the pieces handed to the hashers from a mapped window.
     std::size_t mmap_piece = std::size_t{1} << 20;
-    /// Optional progress counter: every byte handed to the hashers is added to it
-    /// (relaxed atomic adds, so hashers on several threads may share one). Not owned;
-    /// must outlive every FileHasher made with these options.
-    std::atomic<std::uint64_t>* bytes_done = nullptr;
     /// Regular files of at least this size get extra threads while a core is spare (0 =
     /// never): one per algorithm, hashing the blocks that the calling thread reads into a
     /// ring. Same digests either way. In automatic mode such a file is read, not mapped:
@@ -48,13 +44,22 @@ struct ReadOptions {
     std::uint64_t algorithm_threads_min_size = std::uint64_t{16} << 20;
     /// Blocks in flight between the reading thread and the algorithm threads.
     std::size_t algorithm_threads_depth = 4;
-    /// Optional count, shared by the FileHashers of one run, of the files being hashed right
-    /// now (hash_file() counts itself in and out). The extra threads above are only started
-    /// while it is below `cores`, so a file takes spare cores, never another file's. Not
-    /// owned; must outlive every FileHasher made with these options.
-    std::atomic<unsigned>* files_in_flight = nullptr;
-    /// Cores the extra threads may use (0 = std::thread::hardware_concurrency()).
+    /// Cores the extra threads may use (0 = std::thread::hardware_concurrency()); see
+    /// RunCounters::files_in_flight.
     unsigned cores = 0;
+};
+
+/// The state one run shares among its FileHashers while it goes on: counters, not
+/// preferences, so they live apart from ReadOptions. The caller owns one per run and hands
+/// every FileHasher (and Verifier) of the run a pointer to it; it must outlive them.
+struct RunCounters {
+    /// Every byte handed to the hashers is added here (relaxed atomic adds; the progress
+    /// line samples it).
+    std::atomic<std::uint64_t> bytes_done{0};
+    /// The files being hashed right now (hash_file() counts itself in and out). The extra
+    /// threads of ReadOptions::algorithm_threads_min_size are only started while it is below
+    /// ReadOptions::cores, so a big file takes spare cores, never another file's.
+    std::atomic<unsigned> files_in_flight{0};
 };
 
 /// Parses "auto", "mmap" or "chunked".

@@ -58,7 +58,9 @@ struct EntryOutcome {
 /// Checks entries one at a time, reusing hashers across entries. One per thread.
 class Verifier {
 public:
-    explicit Verifier(VerifyOptions options);
+    /// `counters` (optional, not owned): the run's shared counters, for every FileHasher
+    /// this verifier makes.
+    explicit Verifier(VerifyOptions options, RunCounters* counters = nullptr);
     Verifier(Verifier&&) noexcept;
     Verifier& operator=(Verifier&&) noexcept;
     ~Verifier();

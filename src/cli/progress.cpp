@@ -100,7 +100,7 @@ void Progress::set_current(const std::string& name) {
 
 std::string Progress::render(Clock::duration elapsed) {
     const double seconds = std::chrono::duration<double>(elapsed).count();
-    const auto done = m_done.load(std::memory_order_relaxed);
+    const auto done = m_counters.bytes_done.load(std::memory_order_relaxed);
     const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
     std::string text = human_bytes(static_cast<double>(done));
     if (m_total != 0) {

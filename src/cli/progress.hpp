@@ -13,11 +13,12 @@
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
 #include "cli/report.hpp"
+#include "fhash/read_options.hpp"
 
 namespace fhash::cli {
 
-/// Samples a byte counter that the hashers feed (ReadOptions::bytes_done) from a thread of
-/// its own. automatic: only when stderr is a terminal, and only once the job proves large
+/// Owns the run's counters (RunCounters, which every FileHasher of the run feeds) and
+/// samples their byte count from a thread of its own. automatic: only when stderr is a terminal, and only once the job proves large
 /// (after 1 s, or at once for 256 MiB or more), redrawn in place at most 10 times a second
 /// and erased at the end. always: also when stderr is not a terminal, then as plain lines
 /// at most once a second. never: nothing. Never writes to standard output.
@@ -29,8 +30,8 @@ public:
     Progress(const Progress&) = delete;
     Progress& operator=(const Progress&) = delete;
 
-    /// The counter for ReadOptions::bytes_done; nullptr when progress is off.
-    [[nodiscard]] std::atomic<std::uint64_t>* counter() noexcept { return m_enabled ? &m_done : nullptr; }
+    /// The run's counters, for FileHasher::create() and Verifier (whether shown or not).
+    [[nodiscard]] RunCounters* counters() noexcept { return &m_counters; }
     [[nodiscard]] bool enabled() const noexcept { return m_enabled; }
     /// Names the file being read now.
     void set_current(const std::string& name);
@@ -45,7 +46,7 @@ private:
     bool m_enabled = false;
     bool m_in_place = false;
     std::uint64_t m_total = 0;
-    std::atomic<std::uint64_t> m_done{0};
+    RunCounters m_counters;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

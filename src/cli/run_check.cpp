@@ -156,9 +156,6 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
 
     VerifyOptions verify_options;
     verify_options.read = options.read;
-    verify_options.read.bytes_done = progress.counter();
-    std::atomic<unsigned> files_in_flight{0};  // big files take spare cores, no more
-    verify_options.read.files_in_flight = &files_in_flight;
     verify_options.manifest_is_stdin = reader.is_stdin();
     verify_options.confine = options.confine;
     if (options.base_dir) {
@@ -182,7 +179,7 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
     std::vector<Verifier> verifiers;
     verifiers.reserve(jobs + 1);
     for (unsigned i = 0; i < jobs + 1; ++i) {  // the last one for this thread ("-", --only)
-        verifiers.emplace_back(verify_options);
+        verifiers.emplace_back(verify_options, progress.counters());
     }
     Verifier& own_verifier = verifiers.back();
     auto work = [&verifiers, &progress](unsigned worker, CheckItem& item) {

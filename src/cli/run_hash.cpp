@@ -60,16 +60,13 @@ ExitCode run_hash(const Options& options, Console& console) {
             });
     }
     Progress progress(options.progress, console, progress_total(sized, options.progress));
-    ReadOptions read = options.read;
-    read.bytes_done = progress.counter();
-    std::atomic<unsigned> files_in_flight{0};  // big files take spare cores, no more
-    read.files_in_flight = &files_in_flight;
+    const ReadOptions& read = options.read;
 
     // One FileHasher per worker (each reuses its hashers and buffer), plus one on this
     // thread for standard input, which is read in argument order by the producer.
     std::vector<FileHasher> hashers;
     for (unsigned i = 0; i < jobs + 1; ++i) {
-        Result<FileHasher> hasher = FileHasher::create(options.algorithms, read);
+        Result<FileHasher> hasher = FileHasher::create(options.algorithms, read, progress.counters());
         if (!hasher) {
             console.file_error(hasher.error());
             return ExitCode::usage;

@@ -17,6 +17,7 @@ namespace fhash {
 struct FileHasher::Impl {
     std::vector<Algorithm> algorithms;
     ReadOptions options;
+    RunCounters* counters = nullptr;  ///< the run's shared counters; may be null
     std::vector<std::unique_ptr<Hasher>> hashers;
     detail::AlignedBuffer buffer;  // allocated once, reused for every input
     /// The ring of the one-thread-per-algorithm chunked path (allocated on first use).
@@ -53,8 +54,8 @@ struct FileHasher::Impl {
     }
 
     void count(std::size_t bytes) const noexcept {
-        if (options.bytes_done != nullptr) {
-            options.bytes_done->fetch_add(bytes, std::memory_order_relaxed);
+        if (counters != nullptr) {
+            counters->bytes_done.fetch_add(bytes, std::memory_order_relaxed);
         }
     }
 
@@ -86,9 +87,8 @@ struct FileHasher::Impl {
             file.size() < options.algorithm_threads_min_size) {
             return false;
         }
-        const unsigned busy = options.files_in_flight != nullptr
-                                  ? options.files_in_flight->load(std::memory_order_relaxed)
-                                  : 1;
+        const unsigned busy =
+            counters != nullptr ? counters->files_in_flight.load(std::memory_order_relaxed) : 1;
         return busy < options.cores;
     }
 
@@ -180,7 +180,8 @@ FileHasher::FileHasher(FileHasher&&) noexcept = default;
 FileHasher& FileHasher::operator=(FileHasher&&) noexcept = default;
 FileHasher::~FileHasher() = default;
 
-Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOptions options) {
+Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOptions options,
+                                      RunCounters* counters) {
     auto impl = std::make_unique<Impl>();
     for (const Algorithm a : algorithms) {
         Result<std::unique_ptr<Hasher>> hasher = make_hasher(a);
@@ -197,6 +198,7 @@ Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOpt
     }
     impl->algorithms = std::move(algorithms);
     impl->options = options;
+    impl->counters = counters;
     return FileHasher(std::move(impl));
 }
 
@@ -217,7 +219,8 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
         return std::move(opened).error();
     }
     io::File& file = *opened;
-    std::atomic<unsigned>* in_flight = m_impl->options.files_in_flight;
+    std::atomic<unsigned>* in_flight =
+        m_impl->counters != nullptr ? &m_impl->counters->files_in_flight : nullptr;
     if (in_flight != nullptr) {
         in_flight->fetch_add(1, std::memory_order_relaxed);
     }

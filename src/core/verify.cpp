@@ -12,12 +12,14 @@ namespace fs = std::filesystem;
 
 struct Verifier::Impl {
     VerifyOptions options;
+    RunCounters* counters = nullptr;
     /// One FileHasher per distinct list of algorithms met in the manifest.
     std::map<std::vector<Algorithm>, FileHasher> hashers;
 };
 
-Verifier::Verifier(VerifyOptions options) : m_impl(std::make_unique<Impl>()) {
+Verifier::Verifier(VerifyOptions options, RunCounters* counters) : m_impl(std::make_unique<Impl>()) {
     m_impl->options = std::move(options);
+    m_impl->counters = counters;
 }
 Verifier::Verifier(Verifier&&) noexcept = default;
 Verifier& Verifier::operator=(Verifier&&) noexcept = default;
@@ -53,7 +55,7 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
 
     auto found = m_impl->hashers.find(algorithms);
     if (found == m_impl->hashers.end()) {
-        Result<FileHasher> created = FileHasher::create(algorithms, m_impl->options.read);
+        Result<FileHasher> created = FileHasher::create(algorithms, m_impl->options.read, m_impl->counters);
         if (!created) {
             outcome.status = EntryStatus::unreadable;
             outcome.error = std::move(created).error();

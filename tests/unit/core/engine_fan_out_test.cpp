@@ -158,13 +158,14 @@ TEST_CASE("extra threads only go to spare cores", "[engine]") {
     test::TempDir dir;
     const auto big = dir.write("big", pattern(50000));
     const auto small = dir.write("small", pattern(1000));
-    std::atomic<unsigned> in_flight{0};
+    RunCounters counters;
+    std::atomic<unsigned>& in_flight = counters.files_in_flight;
     ReadOptions options;
     options.chunk_size = 4096;
     options.algorithm_threads_min_size = 10000;
-    options.files_in_flight = &in_flight;
     options.cores = 2;
-    Result<FileHasher> hasher = FileHasher::create({Algorithm::md5, Algorithm::sha1}, options);
+    Result<FileHasher> hasher =
+        FileHasher::create({Algorithm::md5, Algorithm::sha1}, options, &counters);
     REQUIRE(hasher.has_value());
 
     SECTION("a big file alone gets them") {

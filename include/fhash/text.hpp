@@ -1,0 +1,31 @@
+#pragma once
+/// @file text.hpp
+/// ASCII helpers shared by every layer. Locale-independent on purpose: manifests, tags,
+/// algorithm names and hex digits are ASCII whatever the user's locale, and a Turkish
+/// locale must not turn "I" into a dotless i.
+
+#include <string>
+#include <string_view>
+
+namespace fhash {
+
+/// `c` with A-Z mapped to a-z; every other byte unchanged.
+constexpr char ascii_lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// `text` with A-Z mapped to a-z; every other byte unchanged (UTF-8 passes through).
+std::string ascii_lower(std::string_view text);
+
+/// True if `a` and `b` are equal when A-Z and a-z are taken as the same.
+bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
+
+/// True for 0-9, a-f and A-F.
+constexpr bool is_hex_digit(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/// True if `text` is not empty and holds only hex digits (either case).
+bool all_hex(std::string_view text) noexcept;
+
+}  // namespace fhash
