@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/report.hpp"
+#include "cli/console.hpp"
 #include "fhash/verify.hpp"
 
 namespace fhash::cli {

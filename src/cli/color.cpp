@@ -1,7 +1,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "cli/run_modes.hpp"
+#include "cli/modes.hpp"
 #include "platform/console.hpp"
 
 namespace fhash::cli {

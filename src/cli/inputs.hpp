@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "cli/report.hpp"
+#include "cli/console.hpp"
 
 namespace fhash::cli {
 

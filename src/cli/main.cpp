@@ -9,12 +9,8 @@
 
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
-#include "cli/report.hpp"
-#include "cli/run_check.hpp"
-#include "cli/run_expect.hpp"
-#include "cli/run_fciv.hpp"
-#include "cli/run_hash.hpp"
-#include "cli/run_modes.hpp"
+#include "cli/console.hpp"
+#include "cli/modes.hpp"
 #include "fhash/algorithm.hpp"
 #include "fhash/hasher.hpp"
 
@@ -91,28 +87,43 @@ ExitCode run(std::vector<std::string> args, Console& console) {
     return options.check ? run_check(options, console) : run_hash(options, console);
 }
 
+/// Picks the front end: `fhash fciv ...` takes FCIV's syntax, anything else fhash's.
+ExitCode dispatch(std::vector<std::string> args, Console& console) {
+    if (args.size() >= 2 && args[1] == "fciv") {
+        return run_fciv(std::vector<std::string>(args.begin() + 2, args.end()), console);
+    }
+    return run(std::move(args), console);
+}
+
+/// The one way out of every mode: standard output is flushed and checked here, and only
+/// here, so a failed write (a full disk) is reported once and fails the run, whatever the
+/// mode. A closed pipe (| head) ends the run quietly, with the mode's own code.
+ExitCode finish(Console& console, ExitCode code) {
+    if (console.flush_out()) {
+        return code;
+    }
+    if (console.out_pipe_closed()) {
+        return code;
+    }
+    console.error("write error on standard output");
+    return worst(code, ExitCode::failure);
+}
+
 }  // namespace
 
 int fhash_main(std::vector<std::string> args) {
     Console console;
+    ExitCode code = ExitCode::usage;
     try {
-        if (args.size() >= 2 && args[1] == "fciv") {
-            return run_fciv(std::vector<std::string>(args.begin() + 2, args.end()), console);
-        }
-        const ExitCode code = run(std::move(args), console);
-        if (!console.flush_out()) {
-            if (!console.out_pipe_closed()) {
-                console.error("write error on standard output");
-            }
-            return static_cast<int>(worst(code, ExitCode::failure));
-        }
-        return static_cast<int>(code);
+        code = dispatch(std::move(args), console);
     } catch (const std::exception& e) {
         console.error(fmt::format("internal error: {}", e.what()));
+        code = ExitCode::usage;
     } catch (...) {
         console.error("internal error");
+        code = ExitCode::usage;
     }
-    return static_cast<int>(ExitCode::usage);
+    return static_cast<int>(finish(console, code));
 }
 
 }  // namespace fhash::cli

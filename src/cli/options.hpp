@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/console.hpp"
 #include "fhash/algorithm.hpp"
 #include "fhash/read_options.hpp"
 
@@ -57,8 +58,6 @@ struct RawOptions {
 
 /// When the progress line is shown on standard error.
 enum class ProgressMode { automatic, always, never };
-/// When OK/FAILED are coloured.
-enum class ColorMode { automatic, always, never };
 
 /// Validated options.
 struct Options {

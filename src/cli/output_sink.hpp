@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/report.hpp"
+#include "cli/console.hpp"
 #include "fhash/error.hpp"
 
 namespace fhash::cli {

@@ -12,7 +12,7 @@
 
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
-#include "cli/report.hpp"
+#include "cli/console.hpp"
 #include "fhash/read_options.hpp"
 
 namespace fhash::cli {

@@ -14,7 +14,7 @@
 
 #include "cli/manifest_reader.hpp"
 #include "cli/path_filter.hpp"
-#include "cli/run_modes.hpp"
+#include "cli/modes.hpp"
 #include "fhash/engine.hpp"
 #include "fhash/verify.hpp"
 #include "io/walk.hpp"

@@ -1,4 +1,4 @@
-#include "cli/run_check.hpp"
+#include "cli/modes.hpp"
 
 #include <array>
 #include <atomic>

@@ -1,4 +1,5 @@
-#include "cli/run_expect.hpp"
+#include "cli/expected_digest.hpp"
+#include "cli/modes.hpp"
 
 #include <fmt/format.h>
 
@@ -6,60 +7,6 @@
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
-namespace {
-
-bool all_hex(std::string_view text) noexcept {
-    for (const char c : text) {
-        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (!hex) {
-            return false;
-        }
-    }
-    return true;
-}
-
-std::optional<ExpectedDigest> fit(const std::optional<Digest>& digest, std::optional<Algorithm> forced) {
-    if (!digest || digest->empty()) {
-        return std::nullopt;
-    }
-    if (forced) {
-        if (algorithm_info(*forced).digest_size != digest->size()) {
-            return std::nullopt;
-        }
-        return ExpectedDigest{*forced, *digest};
-    }
-    const std::optional<Algorithm> implied = default_algorithm_for_size(digest->size());
-    if (!implied) {
-        return std::nullopt;
-    }
-    return ExpectedDigest{*implied, *digest};
-}
-
-}  // namespace
-
-std::optional<ExpectedDigest> parse_expected_digest(std::string_view text, std::optional<Algorithm> forced) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
-        text.remove_suffix(1);
-    }
-    if (const std::size_t colon = text.find(':'); colon != std::string_view::npos) {
-        const std::optional<Algorithm> named = parse_algorithm(text.substr(0, colon));
-        if (!named || (forced && *forced != *named)) {
-            return std::nullopt;
-        }
-        forced = named;
-        text.remove_prefix(colon + 1);
-    }
-    if (all_hex(text)) {
-        if (std::optional<ExpectedDigest> hex = fit(digest_from_hex(text), forced)) {
-            return hex;
-        }
-    }
-    return fit(digest_from_base64(text), forced);
-}
-
 ExitCode run_expect(const Options& options, Console& console) {
     std::optional<Algorithm> forced;
     if (options.algorithm_given) {

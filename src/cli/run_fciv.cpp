@@ -1,4 +1,4 @@
-#include "cli/run_fciv.hpp"
+#include "cli/modes.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "cli/fciv_args.hpp"
+#include "cli/modes.hpp"
 #include "cli/output_sink.hpp"
 #include "fhash/engine.hpp"
 #include "fhash/glob.hpp"
@@ -514,20 +515,20 @@ private:
 
 }  // namespace
 
-int run_fciv(const std::vector<std::string>& args, Console& console) {
+ExitCode run_fciv(const std::vector<std::string>& args, Console& console) {
     FcivArgs parsed;
     std::string error;
     if (!parse_fciv_args(args, parsed, error)) {
         console.error(error);
         console.error_line("Try 'fhash fciv -h' for more information.");
-        return 2;
+        return ExitCode::usage;
     }
     if (parsed.command == FcivCommand::add && parsed.targets.empty() && args.empty()) {
         console.out(k_header);
         console.out(k_help);
-        return 1;
+        return ExitCode::failure;
     }
-    return Fciv(std::move(parsed), console).run();
+    return static_cast<ExitCode>(Fciv(std::move(parsed), console).run());
 }
 
 }  // namespace fhash::cli

@@ -1,4 +1,4 @@
-#include "cli/run_hash.hpp"
+#include "cli/modes.hpp"
 
 #include <atomic>
 #include <memory>

@@ -19,7 +19,7 @@
 #include "cli/output_sink.hpp"
 #include "cli/path_filter.hpp"
 #include "cli/result_writer.hpp"
-#include "cli/run_modes.hpp"
+#include "cli/modes.hpp"
 #include "fhash/engine.hpp"
 #include "io/file.hpp"
 #include "io/walk.hpp"

@@ -130,7 +130,14 @@ expect 1 '^fhash: /dev/full: No space left on device$' -- -o /dev/full abc.txt
 fh abc.txt > /dev/full 2>err.txt
 rc=$?
 [ "$rc" = 1 ] || fail "stdout on /dev/full: exit $rc"
-grep -q 'write error on standard output' err.txt || fail "stdout on /dev/full: $(cat err.txt)"
+[ "$(cat err.txt)" = "fhash: write error on standard output" ] ||
+  fail "stdout on /dev/full: not exactly one diagnostic: $(cat err.txt)"
+# Every mode leaves through the same flush check: FCIV's console output too.
+"$FHASH" fciv abc.txt > /dev/full 2>err.txt
+rc=$?
+[ "$rc" = 1 ] || fail "fciv with stdout on /dev/full: exit $rc"
+[ "$(cat err.txt)" = "fhash: write error on standard output" ] ||
+  fail "fciv with stdout on /dev/full: $(cat err.txt)"
 if [ "$(id -u)" = 0 ] && mkdir small && mount -t tmpfs -o size=64k tmpfs small 2>/dev/null; then
   mnt=$scratch/small
   printf 'old manifest\n' > small/m.sha256

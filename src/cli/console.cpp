@@ -1,32 +1,22 @@
-#include "cli/report.hpp"
+#include "cli/console.hpp"
 
 #include <cerrno>
 
 #include <fmt/format.h>
 
-#include "fhash/manifest.hpp"
 
 namespace fhash::cli {
 namespace {
 
 constexpr std::size_t k_flush_threshold = 64 * 1024;
 
-bool is_plain(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '/' || c == '-' || c == '+' || c == ':' || c == ',' ||
-           c == '@' || c == '%' || c == '^' || c == '=' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-bool is_control(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-}
-
 }  // namespace
 
 Console::Console() { m_buffer.reserve(k_flush_threshold * 2); }
 
-Console::~Console() { flush_out(); }
+// The exit path (main.cpp) flushes and checks standard output; this only writes what a
+// caller left behind on another way out (a test), where nobody could act on a failure.
+Console::~Console() { static_cast<void>(flush_out()); }
 
 void Console::out(std::string_view text) {
     m_buffer.append(text);
@@ -112,73 +102,6 @@ std::string Console::paint(std::string_view text, Tone tone) const {
     }
     const char* sgr = tone == Tone::good ? "\x1b[32m" : tone == Tone::bad ? "\x1b[1;31m" : "\x1b[33m";
     return fmt::format("{}{}\x1b[0m", sgr, text);
-}
-
-std::string status_name(const std::string& name) {
-    if (name.find_first_of("\n\r") == std::string::npos) {
-        return name;
-    }
-    std::string escaped;
-    escape_gnu_name(name, escaped);
-    return "\\" + escaped;
-}
-
-std::string quote_name(std::string_view name) {
-    if (name.empty()) {
-        return "''";
-    }
-    bool plain = true;
-    bool has_control = false;
-    for (const char c : name) {
-        plain = plain && is_plain(c);
-        has_control = has_control || is_control(c);
-    }
-    if (plain) {
-        return std::string(name);
-    }
-    if (!has_control) {
-        if (name.find('\'') == std::string_view::npos) {
-            return fmt::format("'{}'", name);
-        }
-        if (name.find_first_of("\"$`\\") == std::string_view::npos) {
-            return fmt::format("\"{}\"", name);
-        }
-    }
-    // Single-quoted runs joined with 'x'\''y' and $'\n' pieces for control characters.
-    std::string out;
-    bool in_quotes = false;
-    for (const char c : name) {
-        if (is_control(c)) {
-            if (in_quotes) {
-                out += '\'';
-                in_quotes = false;
-            }
-            switch (c) {
-                case '\n': out += "$'\\n'"; break;
-                case '\r': out += "$'\\r'"; break;
-                case '\t': out += "$'\\t'"; break;
-                default: out += fmt::format("$'\\{:03o}'", static_cast<unsigned char>(c)); break;
-            }
-            continue;
-        }
-        if (c == '\'') {
-            if (in_quotes) {
-                out += '\'';
-                in_quotes = false;
-            }
-            out += "\\'";
-            continue;
-        }
-        if (!in_quotes) {
-            out += '\'';
-            in_quotes = true;
-        }
-        out += c;
-    }
-    if (in_quotes) {
-        out += '\'';
-    }
-    return out;
 }
 
 }  // namespace fhash::cli

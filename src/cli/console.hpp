@@ -1,5 +1,5 @@
 #pragma once
-/// @file report.hpp
+/// @file console.hpp
 /// All console output goes through here: stdout (buffered) for results, stderr for
 /// diagnostics prefixed "fhash: ". Diagnostics flush stdout first so the two streams stay in
 /// a sensible order when they share a terminal or a pipe.
@@ -9,12 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include "cli/names.hpp"
 #include "fhash/error.hpp"
 
 namespace fhash::cli {
 
 /// Colours of status words.
 enum class Tone { good, bad, warn };
+
+/// When OK/FAILED are coloured (--color).
+enum class ColorMode { automatic, always, never };
 
 class Console {
 public:
@@ -59,14 +63,9 @@ private:
     bool m_out_pipe_closed = false;
 };
 
-/// The name as printed in a status line ("NAME: OK"). As coreutils 9.1 does, only a name
-/// holding a line break is escaped (then with a leading '\'), so that one entry stays one
-/// line; a Windows-style "sub\file" prints as it is.
-std::string status_name(const std::string& name);
-
-/// Quotes a file name for a diagnostic the way coreutils does (shell-escape style): plain
-/// names unchanged, names with blanks or shell metacharacters in single quotes, control
-/// characters as $'\n' pieces. Keeps one diagnostic on one line whatever the name holds.
-std::string quote_name(std::string_view name);
+/// Whether OK/FAILED are coloured: --color=always/never decide; auto colours only when
+/// standard output is a terminal, NO_COLOR is unset or empty and TERM is not "dumb"
+/// (color.cpp).
+bool color_wanted(ColorMode mode);
 
 }  // namespace fhash::cli

@@ -1,0 +1,50 @@
+#include "cli/expected_digest.hpp"
+
+#include "fhash/text.hpp"
+
+namespace fhash::cli {
+namespace {
+
+std::optional<ExpectedDigest> fit(const std::optional<Digest>& digest, std::optional<Algorithm> forced) {
+    if (!digest || digest->empty()) {
+        return std::nullopt;
+    }
+    if (forced) {
+        if (algorithm_info(*forced).digest_size != digest->size()) {
+            return std::nullopt;
+        }
+        return ExpectedDigest{*forced, *digest};
+    }
+    const std::optional<Algorithm> implied = default_algorithm_for_size(digest->size());
+    if (!implied) {
+        return std::nullopt;
+    }
+    return ExpectedDigest{*implied, *digest};
+}
+
+}  // namespace
+
+std::optional<ExpectedDigest> parse_expected_digest(std::string_view text, std::optional<Algorithm> forced) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
+        text.remove_suffix(1);
+    }
+    if (const std::size_t colon = text.find(':'); colon != std::string_view::npos) {
+        const std::optional<Algorithm> named = parse_algorithm(text.substr(0, colon));
+        if (!named || (forced && *forced != *named)) {
+            return std::nullopt;
+        }
+        forced = named;
+        text.remove_prefix(colon + 1);
+    }
+    if (all_hex(text)) {
+        if (std::optional<ExpectedDigest> hex = fit(digest_from_hex(text), forced)) {
+            return hex;
+        }
+    }
+    return fit(digest_from_base64(text), forced);
+}
+
+}  // namespace fhash::cli

@@ -1,0 +1,20 @@
+#pragma once
+/// @file names.hpp
+/// File names as the command line shows and compares them.
+
+#include <string>
+#include <string_view>
+
+namespace fhash::cli {
+
+/// The name as printed in a status line ("NAME: OK"). As coreutils 9.1 does, only a name
+/// holding a line break is escaped (then with a leading '\'), so that one entry stays one
+/// line; a Windows-style "sub\file" prints as it is.
+std::string status_name(const std::string& name);
+
+/// Quotes a file name for a diagnostic the way coreutils does (shell-escape style): plain
+/// names unchanged, names with blanks or shell metacharacters in single quotes, control
+/// characters as $'\n' pieces. Keeps one diagnostic on one line whatever the name holds.
+std::string quote_name(std::string_view name);
+
+}  // namespace fhash::cli
