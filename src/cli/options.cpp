@@ -118,17 +118,17 @@ void build_app(CLI::App& app, RawOptions& raw) {
 
 namespace {
 
-bool parse_format(std::string_view name, OutputFormat& out) {
+bool parse_format(std::string_view name, ManifestFormat& out) {
     if (name == "gnu" || name == "md5sum" || name == "sha256sum") {
-        out = OutputFormat::gnu;
+        out = ManifestFormat::gnu;
     } else if (name == "bsd" || name == "tag") {
-        out = OutputFormat::bsd;
+        out = ManifestFormat::bsd;
     } else if (name == "fciv-xml" || name == "xml") {
-        out = OutputFormat::fciv_xml;
+        out = ManifestFormat::fciv_xml;
     } else if (name == "json" || name == "jsonl") {
-        out = OutputFormat::json;
+        out = ManifestFormat::json;
     } else if (name == "csv") {
-        out = OutputFormat::csv;
+        out = ManifestFormat::csv;
     } else {
         return false;
     }
@@ -174,11 +174,11 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
         return false;
     }
     if (raw.tag) {
-        if (!raw.format.empty() && options.format != OutputFormat::bsd) {
+        if (!raw.format.empty() && options.format != ManifestFormat::bsd) {
             error = "--tag conflicts with --format " + raw.format;
             return false;
         }
-        options.format = OutputFormat::bsd;
+        options.format = ManifestFormat::bsd;
     }
 
     const std::optional<ReadMode> mode = parse_read_mode(raw.read_mode);

@@ -9,6 +9,7 @@
 
 #include "cli/console.hpp"
 #include "fhash/algorithm.hpp"
+#include "fhash/manifest.hpp"
 #include "fhash/read_options.hpp"
 
 namespace CLI {
@@ -17,7 +18,6 @@ class App;
 
 namespace fhash::cli {
 
-enum class OutputFormat { gnu, bsd, fciv, fciv_xml, json, csv };
 
 /// Raw option values as CLI11 fills them, before validation.
 struct RawOptions {
@@ -64,7 +64,7 @@ struct Options {
     std::vector<std::string> paths;          ///< inputs (hash mode) or manifests (check mode)
     std::vector<Algorithm> algorithms;       ///< hash mode: in the order given
     bool algorithm_given = false;            ///< -a was on the command line
-    OutputFormat format = OutputFormat::gnu;
+    ManifestFormat format = ManifestFormat::gnu;  ///< hash mode's output (-f, --tag)
     bool recursive = false;
     std::optional<std::string> output;       ///< -o FILE
     std::optional<std::string> base_dir;     ///< --base-dir DIR

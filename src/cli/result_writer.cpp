@@ -104,14 +104,15 @@ private:
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::vector<Algorithm> algorithms) {
+std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format, std::vector<Algorithm> algorithms) {
     switch (format) {
-        case OutputFormat::fciv_xml: return std::make_unique<FcivXmlWriter>(std::move(algorithms));
-        case OutputFormat::bsd: return std::make_unique<LineWriter>(true, std::move(algorithms));
-        case OutputFormat::json: return std::make_unique<JsonWriter>(std::move(algorithms));
-        case OutputFormat::csv: return std::make_unique<CsvWriter>(std::move(algorithms));
-        default: return std::make_unique<LineWriter>(false, std::move(algorithms));
+        case ManifestFormat::fciv_xml: return std::make_unique<FcivXmlWriter>(std::move(algorithms));
+        case ManifestFormat::bsd: return std::make_unique<LineWriter>(true, std::move(algorithms));
+        case ManifestFormat::json: return std::make_unique<JsonWriter>(std::move(algorithms));
+        case ManifestFormat::csv: return std::make_unique<CsvWriter>(std::move(algorithms));
+        case ManifestFormat::gnu: break;
     }
+    return std::make_unique<LineWriter>(false, std::move(algorithms));
 }
 
 }  // namespace fhash::cli
