@@ -1,6 +1,8 @@
 #include "cli/main.hpp"
 
 #include <exception>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -25,20 +27,28 @@ void print_algorithms(Console& console) {
     }
 }
 
+void usage_error(Console& console, std::string_view message) {
+    console.error(message);
+    console.error_line("Try 'fhash --help' for more information.");
+}
+
 void print_version(Console& console) {
     console.out(fmt::format("fhash {}\ndigest backend: {}\n", FHASH_VERSION, backend_name()));
 }
 
-ExitCode run(std::vector<std::string> args, Console& console) {
+constexpr const char* k_footer =
+    "Exit status: 0 all inputs hashed or all checked files matched; 1 a file mismatched, was\n"
+    "missing or unreadable, or nothing was verified; 2 usage error or unusable manifest.\n"
+    "Microsoft FCIV syntax: fhash fciv [FCIV-ARGS...] (fhash fciv -h).\n"
+    "Full documentation: man fhash";
+
+/// Parses fhash's own syntax into `raw`; an exit code when the run ends here (help, a
+/// usage error).
+std::optional<ExitCode> parse(const std::vector<std::string>& args, RawOptions& raw, Console& console) {
     CLI::App app{"fhash", "fhash"};
-    RawOptions raw;
     build_app(app, raw);
-    app.footer(
-        "Exit status: 0 all inputs hashed or all checked files matched; 1 a file mismatched, was\n"
-        "missing or unreadable, or nothing was verified; 2 usage error or unusable manifest.\n"
-        "Microsoft FCIV syntax: fhash fciv [FCIV-ARGS...] (fhash fciv -h).\n"
-        "Full documentation: man fhash");
-    std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);
+    app.footer(k_footer);
+    std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 pops the back
     try {
         app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
@@ -48,9 +58,31 @@ ExitCode run(std::vector<std::string> args, Console& console) {
         console.out(app.help("", CLI::AppFormatMode::All));
         return ExitCode::ok;
     } catch (const CLI::ParseError& e) {
-        console.error(e.what());
-        console.error_line("Try 'fhash --help' for more information.");
+        usage_error(console, e.what());
         return ExitCode::usage;
+    }
+    return std::nullopt;
+}
+
+/// The mode the options select.
+ExitCode run_mode(const Options& options, Console& console) {
+    if (options.expect) {
+        return run_expect(options, console);
+    }
+    if (options.update) {
+        return run_update(options, console);
+    }
+    if (options.check) {
+        return options.audit ? run_audit(options, console) : run_check(options, console);
+    }
+    return run_hash(options, console);
+}
+
+/// fhash's own front end.
+ExitCode run(const std::vector<std::string>& args, Console& console) {
+    RawOptions raw;
+    if (const std::optional<ExitCode> done = parse(args, raw, console)) {
+        return *done;
     }
     if (raw.version) {
         print_version(console);
@@ -63,8 +95,7 @@ ExitCode run(std::vector<std::string> args, Console& console) {
     Options options;
     std::string error;
     if (!validate(raw, options, error)) {
-        console.error(error);
-        console.error_line("Try 'fhash --help' for more information.");
+        usage_error(console, error);
         return ExitCode::usage;
     }
     for (const Algorithm a : options.algorithms) {
@@ -75,16 +106,7 @@ ExitCode run(std::vector<std::string> args, Console& console) {
         }
     }
     console.set_color(color_wanted(options.color));
-    if (options.expect) {
-        return run_expect(options, console);
-    }
-    if (options.update) {
-        return run_update(options, console);
-    }
-    if (options.check && options.audit) {
-        return run_audit(options, console);
-    }
-    return options.check ? run_check(options, console) : run_hash(options, console);
+    return run_mode(options, console);
 }
 
 /// Picks the front end: `fhash fciv ...` takes FCIV's syntax, anything else fhash's.
@@ -92,7 +114,7 @@ ExitCode dispatch(std::vector<std::string> args, Console& console) {
     if (args.size() >= 2 && args[1] == "fciv") {
         return run_fciv(std::vector<std::string>(args.begin() + 2, args.end()), console);
     }
-    return run(std::move(args), console);
+    return run(args, console);
 }
 
 /// The one way out of every mode: standard output is flushed and checked here, and only

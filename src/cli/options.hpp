@@ -92,14 +92,11 @@ struct Options {
     ColorMode color = ColorMode::automatic;
 };
 
-/// Declares every option on `app`, bound to `raw`.
+/// Declares every option on `app`, bound to `raw` (options_cli.cpp).
 void build_app(CLI::App& app, RawOptions& raw);
 
-/// Checks and converts raw values; on a usage error returns false and sets `error`.
+/// Checks and converts raw values (options_validate.cpp); on a usage error returns false
+/// and sets `error` to the message.
 bool validate(const RawOptions& raw, Options& options, std::string& error);
-
-/// The part of validate() for --files-from, filters, --expect, --only, --audit, --update,
-/// progress and colour (options_everyday.cpp). Reads --exclude-from files.
-bool validate_everyday(const RawOptions& raw, Options& options, std::string& error);
 
 }  // namespace fhash::cli

@@ -1,0 +1,151 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/options.hpp"
+
+// The CLI11 definition of fhash's options, one function per help group. Every flag here is
+// also in --help (generated from this), man/fhash.1 and the README's options table.
+
+namespace fhash::cli {
+namespace {
+
+/// Hashing: -a, -f, --tag, -r, -o, --base-dir, --files-from, -0.
+void add_hashing_options(CLI::App& app, RawOptions& raw) {
+    auto* hashing = "Hashing";
+    app.add_option("-a,--algorithm", raw.algorithms,
+                   "Comma-separated algorithms (default sha256); see --list-algorithms")
+        ->delimiter(',')
+        ->allow_extra_args(false)
+        ->type_name("LIST")
+        ->group(hashing);
+    app.add_option("-f,--format", raw.format, "Output format: gnu (default), bsd, fciv-xml, json, csv")
+        ->type_name("NAME")
+        ->group(hashing);
+    app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
+    app.add_flag("-r,--recursive", raw.recursive, "Hash directories recursively (sorted output)")
+        ->group(hashing);
+    app.add_option("-o,--output", raw.output, "Write to FILE atomically (temp file + rename)")
+        ->type_name("FILE")
+        ->group(hashing);
+    app.add_option("--base-dir", raw.base_dir,
+                   "Write paths relative to DIR; with -c, resolve manifest paths against DIR")
+        ->type_name("DIR");
+    app.add_option("--files-from", raw.files_from,
+                   "Also hash the paths listed in FILE (- = stdin), one per line; trailing blanks are "
+                   "stripped (use -0 for exact names)")
+        ->type_name("FILE")
+        ->group(hashing);
+    app.add_flag("-0,--null", raw.null_separated, "With --files-from: the list is NUL-separated")
+        ->group(hashing);
+}
+
+/// Walking trees: --include, --exclude, --exclude-from, -L.
+void add_walking_options(CLI::App& app, RawOptions& raw) {
+    auto* walking = "Walking trees (-r, --audit, --update)";
+    app.add_option("--include", raw.include,
+                   "Only files matching GLOB (repeatable; relative to the walked folder)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_option("--exclude", raw.exclude, "Skip files and folders matching GLOB (repeatable)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_option("--exclude-from", raw.exclude_from, "Read --exclude patterns from FILE, one per line")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->group(walking);
+    app.add_flag("-L,--follow", raw.follow, "Follow symbolic links inside walked folders")
+        ->group(walking);
+}
+
+/// Reading: -j, --read-mode.
+void add_reading_options(CLI::App& app, RawOptions& raw) {
+    // Given twice, the last -j or --read-mode wins (so a wrapper's defaults can be overridden).
+    app.add_option("-j,--jobs", raw.jobs, "Worker threads (default: number of cores)")
+        ->type_name("N")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+        ->group("Hashing");
+    app.add_option("--read-mode", raw.read_mode, "How files are read: auto (default), mmap, chunked")
+        ->type_name("MODE")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+
+}
+
+/// Checking: -c and the flags that refine it.
+void add_checking_options(CLI::App& app, RawOptions& raw) {
+    auto* checking = "Checking";
+    app.add_flag("-c,--check", raw.check, "Verify the digests listed in the manifests")
+        ->group(checking);
+    app.add_flag("--quiet", raw.quiet, "Do not print OK for each verified file")->group(checking);
+    app.add_flag("--status", raw.status, "Print nothing on stdout; the exit code tells")
+        ->group(checking);
+    app.add_flag("-w,--warn", raw.warn, "Warn about improperly formatted lines")->group(checking);
+    app.add_flag("--strict", raw.strict, "Fail on improperly formatted lines")->group(checking);
+    app.add_flag("--ignore-missing", raw.ignore_missing,
+                 "Missing files are not failures (but verifying nothing is)")
+        ->group(checking);
+    app.add_flag("--confine", raw.confine,
+                 "Refuse manifest entries with an absolute path or a .. leaving the base folder")
+        ->group(checking);
+
+    app.add_option("--only", raw.only,
+                   "With -c: verify only FILE (repeatable); fail if it has no entry")
+        ->type_name("FILE")
+        ->allow_extra_args(false)
+        ->group(checking);
+    app.add_flag("--audit", raw.audit,
+                 "With -c: also walk --base-dir and report OK, CHANGED, MISSING, NEW, MOVED")
+        ->group(checking);
+
+}
+
+/// Other modes: --expect, --update, --rehash.
+void add_mode_options(CLI::App& app, RawOptions& raw) {
+    auto* other = "Other modes";
+    app.add_option("--expect", raw.expect, "Check one FILE against DIGEST (hex or base64)")
+        ->type_name("DIGEST")
+        ->group(other);
+    app.add_option("--update", raw.update,
+                   "Bring MANIFEST up to date with the files on disk (rewritten atomically)")
+        ->type_name("MANIFEST")
+        ->group(other);
+    app.add_flag("--rehash", raw.rehash, "With --update: re-hash every file")->group(other);
+
+}
+
+/// Display: --progress, --no-progress, --color.
+void add_display_options(CLI::App& app, RawOptions& raw) {
+    auto* display = "Display";
+    app.add_flag("--progress", raw.progress,
+                 "Show progress on stderr even when it is not a terminal")
+        ->group(display);
+    app.add_flag("--no-progress", raw.no_progress, "Never show progress")->group(display);
+    app.add_option("--color", raw.color, "Colour OK/FAILED: auto (default), always, never")
+        ->type_name("WHEN")
+        ->group(display);
+
+}
+
+}  // namespace
+
+void build_app(CLI::App& app, RawOptions& raw) {
+    app.description(
+        "Compute and verify file digests (MD5, SHA-1, SHA-2, SHA-3, BLAKE2).\n"
+        "With no PATH, or when PATH is -, read standard input.");
+    app.allow_windows_style_options(false);
+    app.positionals_at_end(false);
+
+    app.add_option("paths", raw.paths, "Files or directories to hash; with -c, manifests to verify")
+        ->type_name("PATH");
+
+    add_hashing_options(app, raw);
+    add_walking_options(app, raw);
+    add_reading_options(app, raw);
+    add_checking_options(app, raw);
+    add_mode_options(app, raw);
+    add_display_options(app, raw);
+    app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");
+    app.add_flag("-V,--version", raw.version, "Print version and digest backend, then exit");
+}
+
+}  // namespace fhash::cli

@@ -1,0 +1,268 @@
+// From the raw values CLI11 fills to validated Options: each group of options is checked
+// and converted by one function; the first usage error wins and is returned as its message.
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "cli/file_list.hpp"
+#include "cli/options.hpp"
+#include "platform/wildcards.hpp"
+
+namespace fhash::cli {
+namespace {
+
+/// A usage error's message, or nothing.
+using Problem = std::optional<std::string>;
+
+std::optional<ManifestFormat> parse_format(std::string_view name) {
+    if (name == "gnu" || name == "md5sum" || name == "sha256sum") {
+        return ManifestFormat::gnu;
+    }
+    if (name == "bsd" || name == "tag") {
+        return ManifestFormat::bsd;
+    }
+    if (name == "fciv-xml" || name == "xml") {
+        return ManifestFormat::fciv_xml;
+    }
+    if (name == "json" || name == "jsonl") {
+        return ManifestFormat::json;
+    }
+    if (name == "csv") {
+        return ManifestFormat::csv;
+    }
+    return std::nullopt;
+}
+
+/// -a: known names, duplicates dropped, sha256 when none.
+Problem take_algorithms(const RawOptions& raw, Options& options) {
+    for (const std::string& name : raw.algorithms) {
+        const std::optional<Algorithm> a = parse_algorithm(name);
+        if (!a) {
+            return fmt::format("unknown algorithm '{}' (see 'fhash --list-algorithms')", name);
+        }
+        if (std::find(options.algorithms.begin(), options.algorithms.end(), *a) == options.algorithms.end()) {
+            options.algorithms.push_back(*a);
+        }
+    }
+    options.algorithm_given = !options.algorithms.empty();
+    if (options.algorithms.empty()) {
+        options.algorithms.push_back(Algorithm::sha256);
+    }
+    return std::nullopt;
+}
+
+/// -f, --tag, --read-mode, -o, --base-dir.
+Problem take_output(const RawOptions& raw, Options& options) {
+    if (!raw.format.empty()) {
+        const std::optional<ManifestFormat> format = parse_format(raw.format);
+        if (!format) {
+            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)", raw.format);
+        }
+        options.format = *format;
+    }
+    if (raw.tag) {
+        if (!raw.format.empty() && options.format != ManifestFormat::bsd) {
+            return "--tag conflicts with --format " + raw.format;
+        }
+        options.format = ManifestFormat::bsd;
+    }
+    const std::optional<ReadMode> mode = parse_read_mode(raw.read_mode);
+    if (!mode) {
+        return fmt::format("unknown read mode '{}' (use auto, mmap or chunked)", raw.read_mode);
+    }
+    options.read.mode = *mode;
+    if (!raw.output.empty()) {
+        options.output = raw.output;
+    }
+    if (!raw.base_dir.empty()) {
+        options.base_dir = raw.base_dir;
+    }
+    return std::nullopt;
+}
+
+/// The first check-only flag given, if any.
+const char* check_only_flag(const RawOptions& raw) {
+    if (raw.quiet) {
+        return "--quiet";
+    }
+    if (raw.status) {
+        return "--status";
+    }
+    if (raw.warn) {
+        return "--warn";
+    }
+    if (raw.strict) {
+        return "--strict";
+    }
+    if (raw.ignore_missing) {
+        return "--ignore-missing";
+    }
+    return raw.confine ? "--confine" : nullptr;
+}
+
+/// coreutils' refusals: hashing flags with -c, checking flags without it (--expect and
+/// --update take the checking flags too).
+Problem check_mode_flags(const RawOptions& raw, Options& /*options*/) {
+    if (raw.check) {
+        if (raw.tag || !raw.format.empty()) {
+            return "the --tag and --format options are meaningless when verifying checksums";
+        }
+        if (raw.recursive) {
+            return "the --recursive option is meaningless when verifying checksums";
+        }
+        if (!raw.output.empty()) {
+            return "the --output option is meaningless when verifying checksums";
+        }
+        return std::nullopt;
+    }
+    if (raw.expect.empty() && raw.update.empty()) {
+        if (const char* flag = check_only_flag(raw)) {
+            return fmt::format("the {} option is meaningful only when verifying checksums", flag);
+        }
+    }
+    return std::nullopt;
+}
+
+/// --files-from, -0, --include, --exclude, --exclude-from (read here), -L.
+Problem take_lists(const RawOptions& raw, Options& options) {
+    if (!raw.files_from.empty()) {
+        options.files_from = raw.files_from;
+    }
+    options.null_separated = raw.null_separated;
+    if (options.null_separated && !options.files_from) {
+        return "-0/--null needs --files-from";
+    }
+    options.include = raw.include;
+    options.exclude = raw.exclude;
+    for (const std::string& list : raw.exclude_from) {
+        Result<std::vector<std::string>> patterns = read_name_list(list, ListKind::patterns, false);
+        if (!patterns) {
+            return fmt::format("--exclude-from {}: {}", list, patterns.error().reason());
+        }
+        options.exclude.insert(options.exclude.end(), patterns->begin(), patterns->end());
+    }
+    options.follow_symlinks = raw.follow;
+    return std::nullopt;
+}
+
+/// --progress, --no-progress, --color.
+Problem take_display(const RawOptions& raw, Options& options) {
+    if (raw.progress && raw.no_progress) {
+        return "--progress conflicts with --no-progress";
+    }
+    options.progress = raw.progress      ? ProgressMode::always
+                       : raw.no_progress ? ProgressMode::never
+                                         : ProgressMode::automatic;
+    if (raw.color == "auto") {
+        options.color = ColorMode::automatic;
+    } else if (raw.color == "always") {
+        options.color = ColorMode::always;
+    } else if (raw.color == "never") {
+        options.color = ColorMode::never;
+    } else {
+        return fmt::format("unknown --color value '{}' (use auto, always or never)", raw.color);
+    }
+    return std::nullopt;
+}
+
+/// --expect DIGEST: one FILE, one algorithm, no other mode.
+Problem take_expect(const RawOptions& raw, Options& options) {
+    if (raw.expect.empty()) {
+        return std::nullopt;
+    }
+    options.expect = raw.expect;
+    if (options.check || !raw.update.empty()) {
+        return "--expect cannot be combined with --check or --update";
+    }
+    if (options.paths.size() > 1 || options.files_from || options.recursive) {
+        return "--expect checks exactly one FILE";
+    }
+    if (options.algorithms.size() > 1) {
+        return "--expect takes at most one algorithm";
+    }
+    return std::nullopt;
+}
+
+/// --update MANIFEST (and --rehash, which needs it).
+Problem take_update(const RawOptions& raw, Options& options) {
+    options.rehash = raw.rehash;
+    if (raw.update.empty()) {
+        return options.rehash ? Problem("--rehash is meaningful only with --update") : std::nullopt;
+    }
+    options.update = raw.update;
+    if (options.check) {
+        return "--update cannot be combined with --check";
+    }
+    if (options.output || options.files_from || !raw.format.empty() || raw.tag || !options.paths.empty()) {
+        return "--update writes MANIFEST in its own format; --output, --format and "
+               "--files-from do not apply, nor PATHs (the tree is --base-dir)";
+    }
+    return std::nullopt;
+}
+
+/// --only and --audit (with -c only; not together); --files-from is meaningless with -c.
+Problem take_check_extras(const RawOptions& raw, Options& options) {
+    options.only = raw.only;
+    options.audit = raw.audit;
+    if (!options.check) {
+        if (!options.only.empty()) {
+            return "the --only option is meaningful only when verifying checksums";
+        }
+        if (options.audit) {
+            return "the --audit option is meaningful only when verifying checksums";
+        }
+        return std::nullopt;
+    }
+    if (options.files_from) {
+        return "the --files-from option is meaningless when verifying checksums";
+    }
+    if (options.audit && !options.only.empty()) {
+        return "--audit and --only cannot be combined";
+    }
+    return std::nullopt;
+}
+
+void take_flags(const RawOptions& raw, Options& options) {
+    // Windows shells leave "*.iso" to the program; POSIX shells have expanded it already.
+    options.paths = platform::expand_wildcards(raw.paths);
+    options.recursive = raw.recursive;
+    options.check = raw.check;
+    options.quiet = raw.quiet;
+    options.status = raw.status;
+    options.warn = raw.warn;
+    options.strict = raw.strict;
+    options.ignore_missing = raw.ignore_missing;
+    options.confine = raw.confine;
+    options.jobs = raw.jobs;
+}
+
+}  // namespace
+
+bool validate(const RawOptions& raw, Options& options, std::string& error) {
+    take_flags(raw, options);
+    using Step = Problem (*)(const RawOptions&, Options&);
+    static constexpr Step k_steps[] = {take_algorithms, take_output,  check_mode_flags,
+                                       take_lists,      take_display, take_expect,
+                                       take_update,     take_check_extras};
+    Problem problem;
+    for (const Step step : k_steps) {
+        if (problem) {
+            break;
+        }
+        problem = step(raw, options);
+    }
+    if (problem) {
+        error = std::move(*problem);
+        return false;
+    }
+    if (options.paths.empty() && !options.files_from && !options.update) {
+        options.paths.emplace_back("-");
+    }
+    return true;
+}
+
+}  // namespace fhash::cli
