@@ -18,44 +18,6 @@ class App;
 
 namespace fhash::cli {
 
-
-/// Raw option values as CLI11 fills them, before validation.
-struct RawOptions {
-    std::vector<std::string> paths;
-    std::vector<std::string> algorithms;
-    std::string format;
-    bool tag = false;
-    bool recursive = false;
-    std::string output;
-    std::string base_dir;
-    bool check = false;
-    bool quiet = false;
-    bool status = false;
-    bool warn = false;
-    bool strict = false;
-    bool ignore_missing = false;
-    bool confine = false;
-    unsigned jobs = 0;
-    std::string read_mode = "auto";
-    bool list_algorithms = false;
-    bool version = false;
-    // Everyday additions
-    std::string files_from;
-    bool null_separated = false;
-    std::vector<std::string> include;
-    std::vector<std::string> exclude;
-    std::vector<std::string> exclude_from;
-    bool follow = false;
-    std::string expect;
-    std::vector<std::string> only;
-    bool audit = false;
-    std::string update;
-    bool rehash = false;
-    bool progress = false;
-    bool no_progress = false;
-    std::string color = "auto";
-};
-
 /// When the progress line is shown on standard error.
 enum class ProgressMode { automatic, always, never };
 
@@ -90,6 +52,27 @@ struct Options {
     bool rehash = false;                     ///< with --update: re-hash every file
     ProgressMode progress = ProgressMode::automatic;
     ColorMode color = ColorMode::automatic;
+};
+
+/// Option values as CLI11 fills them, before validation: the options that need no
+/// conversion land in `direct` (in their final form), the others here as typed.
+struct RawOptions {
+    Options direct;
+    std::vector<std::string> algorithms;
+    std::string format;
+    bool tag = false;
+    std::string output;
+    std::string base_dir;
+    std::string read_mode = "auto";
+    std::string files_from;
+    std::vector<std::string> exclude_from;
+    std::string expect;
+    std::string update;
+    bool progress = false;
+    bool no_progress = false;
+    std::string color = "auto";
+    bool list_algorithms = false;
+    bool version = false;
 };
 
 /// Declares every option on `app`, bound to `raw` (options_cli.cpp).

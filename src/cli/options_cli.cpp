@@ -21,7 +21,7 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
-    app.add_flag("-r,--recursive", raw.recursive, "Hash directories recursively (sorted output)")
+    app.add_flag("-r,--recursive", raw.direct.recursive, "Hash directories recursively (sorted output)")
         ->group(hashing);
     app.add_option("-o,--output", raw.output, "Write to FILE atomically (temp file + rename)")
         ->type_name("FILE")
@@ -34,19 +34,19 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
                    "stripped (use -0 for exact names)")
         ->type_name("FILE")
         ->group(hashing);
-    app.add_flag("-0,--null", raw.null_separated, "With --files-from: the list is NUL-separated")
+    app.add_flag("-0,--null", raw.direct.null_separated, "With --files-from: the list is NUL-separated")
         ->group(hashing);
 }
 
 /// Walking trees: --include, --exclude, --exclude-from, -L.
 void add_walking_options(CLI::App& app, RawOptions& raw) {
     auto* walking = "Walking trees (-r, --audit, --update)";
-    app.add_option("--include", raw.include,
+    app.add_option("--include", raw.direct.include,
                    "Only files matching GLOB (repeatable; relative to the walked folder)")
         ->type_name("GLOB")
         ->allow_extra_args(false)
         ->group(walking);
-    app.add_option("--exclude", raw.exclude, "Skip files and folders matching GLOB (repeatable)")
+    app.add_option("--exclude", raw.direct.exclude, "Skip files and folders matching GLOB (repeatable)")
         ->type_name("GLOB")
         ->allow_extra_args(false)
         ->group(walking);
@@ -54,14 +54,14 @@ void add_walking_options(CLI::App& app, RawOptions& raw) {
         ->type_name("FILE")
         ->allow_extra_args(false)
         ->group(walking);
-    app.add_flag("-L,--follow", raw.follow, "Follow symbolic links inside walked folders")
+    app.add_flag("-L,--follow", raw.direct.follow_symlinks, "Follow symbolic links inside walked folders")
         ->group(walking);
 }
 
 /// Reading: -j, --read-mode.
 void add_reading_options(CLI::App& app, RawOptions& raw) {
     // Given twice, the last -j or --read-mode wins (so a wrapper's defaults can be overridden).
-    app.add_option("-j,--jobs", raw.jobs, "Worker threads (default: number of cores)")
+    app.add_option("-j,--jobs", raw.direct.jobs, "Worker threads (default: number of cores)")
         ->type_name("N")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->group("Hashing");
@@ -74,26 +74,26 @@ void add_reading_options(CLI::App& app, RawOptions& raw) {
 /// Checking: -c and the flags that refine it.
 void add_checking_options(CLI::App& app, RawOptions& raw) {
     auto* checking = "Checking";
-    app.add_flag("-c,--check", raw.check, "Verify the digests listed in the manifests")
+    app.add_flag("-c,--check", raw.direct.check, "Verify the digests listed in the manifests")
         ->group(checking);
-    app.add_flag("--quiet", raw.quiet, "Do not print OK for each verified file")->group(checking);
-    app.add_flag("--status", raw.status, "Print nothing on stdout; the exit code tells")
+    app.add_flag("--quiet", raw.direct.quiet, "Do not print OK for each verified file")->group(checking);
+    app.add_flag("--status", raw.direct.status, "Print nothing on stdout; the exit code tells")
         ->group(checking);
-    app.add_flag("-w,--warn", raw.warn, "Warn about improperly formatted lines")->group(checking);
-    app.add_flag("--strict", raw.strict, "Fail on improperly formatted lines")->group(checking);
-    app.add_flag("--ignore-missing", raw.ignore_missing,
+    app.add_flag("-w,--warn", raw.direct.warn, "Warn about improperly formatted lines")->group(checking);
+    app.add_flag("--strict", raw.direct.strict, "Fail on improperly formatted lines")->group(checking);
+    app.add_flag("--ignore-missing", raw.direct.ignore_missing,
                  "Missing files are not failures (but verifying nothing is)")
         ->group(checking);
-    app.add_flag("--confine", raw.confine,
+    app.add_flag("--confine", raw.direct.confine,
                  "Refuse manifest entries with an absolute path or a .. leaving the base folder")
         ->group(checking);
 
-    app.add_option("--only", raw.only,
+    app.add_option("--only", raw.direct.only,
                    "With -c: verify only FILE (repeatable); fail if it has no entry")
         ->type_name("FILE")
         ->allow_extra_args(false)
         ->group(checking);
-    app.add_flag("--audit", raw.audit,
+    app.add_flag("--audit", raw.direct.audit,
                  "With -c: also walk --base-dir and report OK, CHANGED, MISSING, NEW, MOVED")
         ->group(checking);
 
@@ -109,7 +109,7 @@ void add_mode_options(CLI::App& app, RawOptions& raw) {
                    "Bring MANIFEST up to date with the files on disk (rewritten atomically)")
         ->type_name("MANIFEST")
         ->group(other);
-    app.add_flag("--rehash", raw.rehash, "With --update: re-hash every file")->group(other);
+    app.add_flag("--rehash", raw.direct.rehash, "With --update: re-hash every file")->group(other);
 
 }
 
@@ -135,7 +135,7 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.allow_windows_style_options(false);
     app.positionals_at_end(false);
 
-    app.add_option("paths", raw.paths, "Files or directories to hash; with -c, manifests to verify")
+    app.add_option("paths", raw.direct.paths, "Files or directories to hash; with -c, manifests to verify")
         ->type_name("PATH");
 
     add_hashing_options(app, raw);

@@ -86,32 +86,32 @@ Problem take_output(const RawOptions& raw, Options& options) {
 
 /// The first check-only flag given, if any.
 const char* check_only_flag(const RawOptions& raw) {
-    if (raw.quiet) {
+    if (raw.direct.quiet) {
         return "--quiet";
     }
-    if (raw.status) {
+    if (raw.direct.status) {
         return "--status";
     }
-    if (raw.warn) {
+    if (raw.direct.warn) {
         return "--warn";
     }
-    if (raw.strict) {
+    if (raw.direct.strict) {
         return "--strict";
     }
-    if (raw.ignore_missing) {
+    if (raw.direct.ignore_missing) {
         return "--ignore-missing";
     }
-    return raw.confine ? "--confine" : nullptr;
+    return raw.direct.confine ? "--confine" : nullptr;
 }
 
 /// coreutils' refusals: hashing flags with -c, checking flags without it (--expect and
 /// --update take the checking flags too).
 Problem check_mode_flags(const RawOptions& raw, Options& /*options*/) {
-    if (raw.check) {
+    if (raw.direct.check) {
         if (raw.tag || !raw.format.empty()) {
             return "the --tag and --format options are meaningless when verifying checksums";
         }
-        if (raw.recursive) {
+        if (raw.direct.recursive) {
             return "the --recursive option is meaningless when verifying checksums";
         }
         if (!raw.output.empty()) {
@@ -132,12 +132,9 @@ Problem take_lists(const RawOptions& raw, Options& options) {
     if (!raw.files_from.empty()) {
         options.files_from = raw.files_from;
     }
-    options.null_separated = raw.null_separated;
     if (options.null_separated && !options.files_from) {
         return "-0/--null needs --files-from";
     }
-    options.include = raw.include;
-    options.exclude = raw.exclude;
     for (const std::string& list : raw.exclude_from) {
         Result<std::vector<std::string>> patterns = read_name_list(list, ListKind::patterns, false);
         if (!patterns) {
@@ -145,7 +142,6 @@ Problem take_lists(const RawOptions& raw, Options& options) {
         }
         options.exclude.insert(options.exclude.end(), patterns->begin(), patterns->end());
     }
-    options.follow_symlinks = raw.follow;
     return std::nullopt;
 }
 
@@ -189,7 +185,6 @@ Problem take_expect(const RawOptions& raw, Options& options) {
 
 /// --update MANIFEST (and --rehash, which needs it).
 Problem take_update(const RawOptions& raw, Options& options) {
-    options.rehash = raw.rehash;
     if (raw.update.empty()) {
         return options.rehash ? Problem("--rehash is meaningful only with --update") : std::nullopt;
     }
@@ -205,9 +200,7 @@ Problem take_update(const RawOptions& raw, Options& options) {
 }
 
 /// --only and --audit (with -c only; not together); --files-from is meaningless with -c.
-Problem take_check_extras(const RawOptions& raw, Options& options) {
-    options.only = raw.only;
-    options.audit = raw.audit;
+Problem take_check_extras(const RawOptions& /*raw*/, Options& options) {
     if (!options.check) {
         if (!options.only.empty()) {
             return "the --only option is meaningful only when verifying checksums";
@@ -226,24 +219,16 @@ Problem take_check_extras(const RawOptions& raw, Options& options) {
     return std::nullopt;
 }
 
-void take_flags(const RawOptions& raw, Options& options) {
+void take_direct(const RawOptions& raw, Options& options) {
+    options = raw.direct;
     // Windows shells leave "*.iso" to the program; POSIX shells have expanded it already.
-    options.paths = platform::expand_wildcards(raw.paths);
-    options.recursive = raw.recursive;
-    options.check = raw.check;
-    options.quiet = raw.quiet;
-    options.status = raw.status;
-    options.warn = raw.warn;
-    options.strict = raw.strict;
-    options.ignore_missing = raw.ignore_missing;
-    options.confine = raw.confine;
-    options.jobs = raw.jobs;
+    options.paths = platform::expand_wildcards(raw.direct.paths);
 }
 
 }  // namespace
 
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
-    take_flags(raw, options);
+    take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
     static constexpr Step k_steps[] = {take_algorithms, take_output,  check_mode_flags,
                                        take_lists,      take_display, take_expect,
