@@ -32,7 +32,6 @@ public:
 
     /// The run's counters, for FileHasher::create() and Verifier (whether shown or not).
     [[nodiscard]] RunCounters* counters() noexcept { return &m_counters; }
-    [[nodiscard]] bool enabled() const noexcept { return m_enabled; }
     /// Names the file being read now.
     void set_current(const std::string& name);
     /// Stops the thread and erases the line (also done by the destructor).

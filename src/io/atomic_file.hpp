@@ -29,7 +29,6 @@ public:
 
     /// The temporary file being written (empty when writing straight to a device).
     [[nodiscard]] const std::filesystem::path& temp_path() const noexcept { return m_temp; }
-    [[nodiscard]] const std::filesystem::path& target() const noexcept { return m_target; }
 
 private:
     AtomicFile() = default;
