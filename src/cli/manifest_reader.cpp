@@ -1,5 +1,7 @@
 #include "cli/manifest_reader.hpp"
 
+#include <fmt/format.h>
+
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -139,6 +141,11 @@ Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::si
                 line = m_line_number;
                 return Event::malformed;
             }
+        }
+        if (m_splitter.too_long()) {
+            return make_error(Errc::malformed, m_label,
+                              fmt::format("line {} is longer than {} MiB",
+                                          m_splitter.too_long_line(), m_splitter.max_line() >> 20));
         }
         Result<bool> more = fill();
         if (!more) {
