@@ -39,10 +39,13 @@ enum class ManifestFormat {
     csv,       ///< "Algorithm","Hash","Path" (Get-FileHash | Export-Csv)
 };
 
-/// Guesses the format of a manifest from its first bytes (BOM and leading blanks skipped).
-/// '<' -> fciv_xml, '{' -> json, a CSV header ("Algorithm", "Hash" or "Path" as first
-/// column, quoted or not, or a "#TYPE" line) -> csv, otherwise gnu (which also covers bsd
-/// lines: the line parser recognises both).
+/// Guesses the format of a manifest from its first bytes (a BOM and leading blanks skipped;
+/// UTF-16 with a BOM is recognised too). '<' -> fciv_xml, '{' -> json, a CSV header
+/// ("Algorithm", "Hash" or "Path" as first column, quoted or not, or a "#TYPE" line) -> csv.
+/// Otherwise the first entry line decides (blank lines and lines starting with '#' skipped;
+/// only the first 64 KiB are looked at): bsd if it is_tagged_checksum_line(), else gnu.
+/// gnu and bsd manifests are read alike (parse_checksum_line takes both kinds of line,
+/// mixed); the difference matters to whoever writes the manifest back (--update).
 ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcept;
 
 // ---------------------------------------------------------------------------------------
@@ -153,6 +156,11 @@ struct ParsedLine {
 /// the GNU '*' marker.
 ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
                                LineParseState& state);
+
+/// True if `line` has the shape of a tagged line: optional blanks and '\', a tag that
+/// algorithm_from_tag knows, optional spaces, '(' and, after the last ')', "= " or "="
+/// (with an optional space before it). The name and digest are not validated.
+bool is_tagged_checksum_line(std::string_view line) noexcept;
 
 /// GNU name escaping: returns true and the escaped name if `name` holds '\', LF or CR
 /// (the caller then prefixes the line with '\'); false and the name unchanged otherwise.

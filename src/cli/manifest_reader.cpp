@@ -110,6 +110,7 @@ ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
             m_record.clear();
             return parsed;
         }
+        // gnu and bsd: one parser reads both kinds of line, even mixed.
         default: return parse_checksum_line(line, m_parse_options, m_state);
     }
 }

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <span>
 #include <system_error>
 #include <vector>
 
@@ -21,7 +20,6 @@
 #include "cli/result_writer.hpp"
 #include "cli/modes.hpp"
 #include "fhash/engine.hpp"
-#include "io/file.hpp"
 #include "io/walk.hpp"
 #include "platform/paths.hpp"
 
@@ -36,35 +34,6 @@ std::string entry_key(std::string name) {
         name.erase(0, 2);
     }
     return name;
-}
-
-/// GNU and BSD lines both sniff as "gnu": the first entry line decides (a tagged line is
-/// "TAG (name) = hex" or "TAG(name)= hex").
-bool first_line_is_tagged(const std::string& path) {
-    Result<io::File> file = io::File::open_read(platform::path_from_utf8(path));
-    if (!file) {
-        return false;
-    }
-    std::vector<std::uint8_t> buffer(64 * 1024);
-    Result<std::size_t> got = file->read(buffer);
-    if (!got) {
-        return false;
-    }
-    LineSplitter splitter;
-    splitter.feed(std::span<const std::uint8_t>(buffer.data(), *got));
-    splitter.finish();
-    std::string line;
-    while (splitter.next_line(line)) {
-        const std::size_t start = line.find_first_not_of(" \t");
-        if (start == std::string::npos || line[start] == '#') {
-            continue;
-        }
-        const std::size_t open = line.find('(', start);
-        const std::size_t blank = line.find_first_of(" \t", start);
-        return open != std::string::npos && (blank == std::string::npos || blank >= open - 1) &&
-               (line.find(") = ") != std::string::npos || line.find(")= ") != std::string::npos);
-    }
-    return false;
 }
 
 }  // namespace
@@ -89,7 +58,8 @@ ExitCode run_update(const Options& options, Console& console) {
         case ManifestFormat::fciv_xml: format = OutputFormat::fciv_xml; break;
         case ManifestFormat::json: format = OutputFormat::json; break;
         case ManifestFormat::csv: format = OutputFormat::csv; break;
-        default: format = first_line_is_tagged(manifest) ? OutputFormat::bsd : OutputFormat::gnu; break;
+        case ManifestFormat::bsd: format = OutputFormat::bsd; break;
+        case ManifestFormat::gnu: format = OutputFormat::gnu; break;
     }
 
     // Old entries by name; the algorithms in the order first met.
