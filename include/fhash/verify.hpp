@@ -50,6 +50,10 @@ enum class EntryStatus {
 struct EntryOutcome {
     EntryStatus status = EntryStatus::ok;
     Error error;  ///< for missing/unreadable: the reason, path = the entry name
+    /// For missing: VerifyOptions::manifest_dir (as given) when the file is absent under
+    /// base_dir but exists next to the manifest, so the caller can suggest that folder as the
+    /// base. Empty otherwise.
+    std::filesystem::path found_in_manifest_dir;
     /// Computed digests in the entry's order (empty unless the file was read).
     std::vector<std::pair<Algorithm, Digest>> computed;
     std::uint64_t size = 0;

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "cli/file_list.hpp"
+#include "cli/hints.hpp"
 #include "cli/path_filter.hpp"
 #include "io/walk.hpp"
 #include "platform/paths.hpp"
@@ -68,7 +69,7 @@ bool for_each_input(const Options& options, const std::function<void(Input&&)>& 
                 [&](io::WalkNote&& note) {
                     const bool failure = note.kind == io::WalkNote::Kind::error;
                     ok = ok && !failure;
-                    on_problem(note.error, failure);
+                    on_problem(worded(note), failure);
                 });
             return;
         }

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/hints.hpp"
 #include "cli/manifest_reader.hpp"
 #include "cli/path_filter.hpp"
 #include "cli/modes.hpp"
@@ -123,7 +124,7 @@ ExitCode run_audit(const Options& options, Console& console) {
     bool walk_failed = false;
     for (const io::WalkNote& note : walked.notes) {
         if (note.kind == io::WalkNote::Kind::error) {
-            console.file_error(note.error);
+            console.file_error(worded(note));
             walk_failed = true;
         }
     }
@@ -155,7 +156,7 @@ ExitCode run_audit(const Options& options, Console& console) {
             case EntryStatus::missing: k.missing = true; break;
             case EntryStatus::unreadable:
                 ++unreadable;
-                console.file_error(outcome.error);
+                console.file_error(worded(outcome));
                 lines.push_back({k.key, console.paint("FAILED open or read", Tone::bad)});
                 break;
         }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/check_selection.hpp"
+#include "cli/hints.hpp"
 #include "cli/jobs.hpp"
 #include "cli/manifest_reader.hpp"
 #include "cli/progress.hpp"
@@ -77,7 +78,7 @@ public:
                 [[fallthrough]];
             case EntryStatus::unreadable:
                 ++m_counts.read_failures;
-                m_console.file_error(outcome.error);
+                m_console.file_error(worded(outcome));
                 if (!m_options.status) {
                     m_console.out(status_name(entry.name) + ": " +
                                   m_console.paint("FAILED open or read", Tone::bad) + "\n");

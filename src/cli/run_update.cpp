@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/hints.hpp"
 #include "cli/manifest_reader.hpp"
 #include "cli/output_sink.hpp"
 #include "cli/path_filter.hpp"
@@ -110,7 +111,7 @@ ExitCode run_update(const Options& options, Console& console) {
     io::WalkResult walked = io::walk_tree(base, walk_options);
     bool ok = true;
     for (const io::WalkNote& note : walked.notes) {
-        console.file_error(note.error);
+        console.file_error(worded(note));
         ok = ok && note.kind != io::WalkNote::Kind::error;
     }
     std::map<std::string, fs::path> files;
