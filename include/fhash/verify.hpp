@@ -22,14 +22,12 @@ struct VerifyOptions {
     ReadOptions read;
     /// Relative manifest names resolve against this folder (empty = the current folder).
     std::filesystem::path base_dir;
-    /// Folder of the manifest, used only to hint at --base-dir when a file is missing
-    /// under base_dir but present there. Empty = no hint.
+    /// Folder of the manifest, looked at only when a relative entry is missing under
+    /// base_dir: if the name exists in this folder, EntryOutcome::found_in_manifest_dir is set
+    /// to it. Empty = not looked at.
     std::filesystem::path manifest_dir;
     /// The manifest itself is standard input, so an entry named "-" cannot be read.
     bool manifest_is_stdin = false;
-    /// Refuse entries that is_confined() rejects (--confine): they are not opened, and
-    /// verify() reports them as unreadable with Errc::unsafe_path.
-    bool confine = false;
 };
 
 /// True if the manifest name `name` stays inside the folder it is resolved against: not

@@ -158,7 +158,6 @@ ExitCode check_manifest(const Options& options, Console& console, const std::str
     VerifyOptions verify_options;
     verify_options.read = options.read;
     verify_options.manifest_is_stdin = reader.is_stdin();
-    verify_options.confine = options.confine;
     if (options.base_dir) {
         verify_options.base_dir = platform::path_from_utf8(*options.base_dir);
     } else if (!reader.is_stdin()) {
