@@ -187,8 +187,9 @@ std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::stri
 /// digest element given twice). Digest elements are matched case-insensitively against
 /// AlgorithmInfo::fciv_element; other elements (Size, TimeStamp, ...) are ignored. An
 /// <FCIV> without entries gives an empty vector. ManifestEntry::line is the 1-based entry
-/// index. Input must be UTF-8 (a BOM is skipped). Builds without pugixml (the Windows cross
-/// build) always return Errc::malformed "FCIV-XML reading is not available in this build".
+/// index. Input must be UTF-8 (a BOM is skipped). The parser is chosen at configure time
+/// (FHASH_XML_READER): pugixml where it is found, else Windows' own XmlLite; a build with
+/// neither always returns Errc::malformed "FCIV-XML reading is not available in this build".
 Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document);
 
 /// Writes entries in FCIV 2.05's exact byte layout (CRLF, TAB, entries on one line, base64,

@@ -42,7 +42,9 @@ enum class EntryStatus {
     ok,          ///< every digest of the entry matched
     mismatch,    ///< the file was read and at least one digest differs
     missing,     ///< the file does not exist
-    unreadable,  ///< the file exists but could not be read (or is not a regular file)
+    unreadable,  ///< the file exists but could not be read (or is not a regular file), or
+                 ///< the entry cannot be checked: an algorithm the backend lacks, or "-"
+                 ///< while the manifest itself is standard input
 };
 
 struct EntryOutcome {
@@ -54,7 +56,7 @@ struct EntryOutcome {
     std::filesystem::path found_in_manifest_dir;
     /// Computed digests in the entry's order (empty unless the file was read).
     std::vector<std::pair<Algorithm, Digest>> computed;
-    std::uint64_t size = 0;
+    std::uint64_t size = 0;  ///< bytes hashed (when the file was read)
 };
 
 /// Checks entries one at a time, reusing hashers across entries. One per thread.
