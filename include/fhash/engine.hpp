@@ -37,8 +37,10 @@ public:
     FileHasher& operator=(FileHasher&&) noexcept;
     ~FileHasher();
 
-    /// Hashes a file by path. Errors carry the path: a missing file gives
-    /// std::errc::no_such_file_or_directory, a directory Errc::is_a_directory.
+    /// Hashes a file by path. A missing file gives std::errc::no_such_file_or_directory, a
+    /// directory Errc::is_a_directory; errors from opening carry the path, errors met while
+    /// reading (a read error, Errc::changed_while_reading) may not: callers set the name
+    /// they show.
     Result<FileDigests> hash_file(const std::filesystem::path& path);
     /// Hashes standard input (always chunked).
     Result<FileDigests> hash_stdin();

@@ -39,10 +39,13 @@ enum class ManifestFormat {
     csv,       ///< "Algorithm","Hash","Path" (Get-FileHash | Export-Csv)
 };
 
-/// Guesses the format of a manifest from its first bytes (BOM and leading blanks skipped).
-/// '<' -> fciv_xml, '{' -> json, a CSV header ("Algorithm", "Hash" or "Path" as first
-/// column, quoted or not, or a "#TYPE" line) -> csv, otherwise gnu (which also covers bsd
-/// lines: the line parser recognises both).
+/// Guesses the format of a manifest from its first bytes (a BOM and leading blanks skipped;
+/// UTF-16 with a BOM is recognised too). '<' -> fciv_xml, '{' -> json, a CSV header
+/// ("Algorithm", "Hash" or "Path" as first column, quoted or not, or a "#TYPE" line) -> csv.
+/// Otherwise the first entry line decides (blank lines and lines starting with '#' skipped;
+/// only the first 64 KiB are looked at): bsd if it is_tagged_checksum_line(), else gnu.
+/// gnu and bsd manifests are read alike (parse_checksum_line takes both kinds of line,
+/// mixed); the difference matters to whoever writes the manifest back (--update).
 ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcept;
 
 // ---------------------------------------------------------------------------------------
@@ -55,39 +58,63 @@ enum class TextEncoding { utf8, utf8_bom, utf16le, utf16be };
 /// at the very start (UTF-8, UTF-16LE, UTF-16BE; none = UTF-8/bytes passed through
 /// unchanged). UTF-16 is converted to UTF-8. Lines end at LF; exactly one trailing CR is
 /// removed. With a NUL separator (file lists with -0) lines end at NUL and nothing is
-/// stripped. Memory use is bounded by the longest line. UTF-8 input (with or without a
-/// BOM) is not validated: its bytes, the BOM excepted, reach the lines unchanged. An empty
-/// input yields no line; "a\n" yields one line "a"; a last line without terminator is
-/// returned once finish() was called (with one trailing CR removed, as other lines).
+/// stripped. UTF-8 input (with or without a BOM) is not validated: its bytes, the BOM
+/// excepted, reach the lines unchanged. An empty input yields no line; "a\n" yields one line
+/// "a"; a last line without terminator is returned once finish() was called (with one
+/// trailing CR removed, as other lines).
+///
+/// Lines are capped (untrusted input: a manifest or list may be /dev/zero): a line longer
+/// than `max_line` bytes (decoded UTF-8, as next_line() would return it) is never returned.
+/// Once one is met, too_long() becomes true, next_line() returns false from then on and
+/// later input is discarded. Memory use is bounded by `max_line` plus what one feed() adds,
+/// provided next_line() is called until it returns false after every feed().
 class LineSplitter {
 public:
-    explicit LineSplitter(char separator = '\n') noexcept;
+    /// The default cap on one line: 4 MiB. No real checksum line, JSON record or file name
+    /// comes near it (Windows' longest path is 32767 UTF-16 units), yet a hostile manifest
+    /// with a 1 MiB name is still read line by line (its entry fails, the next lines count).
+    static constexpr std::size_t k_default_max_line = std::size_t{4} << 20;
 
-    /// Appends raw bytes.
+    explicit LineSplitter(char separator = '\n',
+                          std::size_t max_line = k_default_max_line) noexcept;
+
+    /// Appends raw bytes (ignored once finish() was called or a line was too long).
     void feed(std::span<const std::uint8_t> bytes);
     /// Marks the end of input (a last line without terminator becomes available).
     void finish();
-    /// Takes the next complete line (without terminator) into `line`; false if none is ready.
+    /// Takes the next complete line (without terminator) into `line`; false if none is ready,
+    /// or if the next line is longer than max_line() (then too_long() is true).
     bool next_line(std::string& line);
     /// The encoding detected (valid once at least 3 bytes or the end were fed).
     [[nodiscard]] TextEncoding encoding() const noexcept;
     /// True if a UTF-16 stream held an invalid surrogate sequence (replaced by U+FFFD).
     [[nodiscard]] bool had_decoding_errors() const noexcept;
+    /// True once a line longer than max_line() was met: the input cannot be read further.
+    [[nodiscard]] bool too_long() const noexcept { return m_too_long; }
+    /// The 1-based number of the line that was too long (valid when too_long()); lines are
+    /// counted as next_line() returns them, empty ones included.
+    [[nodiscard]] std::size_t too_long_line() const noexcept { return m_lines + 1; }
+    /// The cap given to the constructor, in bytes.
+    [[nodiscard]] std::size_t max_line() const noexcept { return m_max_line; }
 
 private:
     void detect_encoding(bool at_end);
     void decode_pending(bool at_end);
     void decode_utf16(bool at_end);
     void compact();
+    void give_up();
     char m_separator;
+    std::size_t m_max_line;
     bool m_finished = false;
     bool m_detected = false;
     bool m_errors = false;
+    bool m_too_long = false;
     TextEncoding m_encoding = TextEncoding::utf8;
     std::string m_raw;        // undecoded bytes (BOM detection, partial UTF-16 units)
     std::string m_text;       // decoded UTF-8 not yet split
     std::size_t m_scan = 0;   // position in m_text already scanned for the separator
     std::size_t m_start = 0;  // start of the first line not yet returned
+    std::size_t m_lines = 0;  // lines returned so far
 };
 
 // ---------------------------------------------------------------------------------------
@@ -130,6 +157,11 @@ struct ParsedLine {
 ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
                                LineParseState& state);
 
+/// True if `line` has the shape of a tagged line: optional blanks and '\', a tag that
+/// algorithm_from_tag knows, optional spaces, '(' and, after the last ')', "= " or "="
+/// (with an optional space before it). The name and digest are not validated.
+bool is_tagged_checksum_line(std::string_view line) noexcept;
+
 /// GNU name escaping: returns true and the escaped name if `name` holds '\', LF or CR
 /// (the caller then prefixes the line with '\'); false and the name unchanged otherwise.
 bool escape_gnu_name(std::string_view name, std::string& out);
@@ -155,8 +187,9 @@ std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::stri
 /// digest element given twice). Digest elements are matched case-insensitively against
 /// AlgorithmInfo::fciv_element; other elements (Size, TimeStamp, ...) are ignored. An
 /// <FCIV> without entries gives an empty vector. ManifestEntry::line is the 1-based entry
-/// index. Input must be UTF-8 (a BOM is skipped). Builds without pugixml (the Windows cross
-/// build) always return Errc::malformed "FCIV-XML reading is not available in this build".
+/// index. Input must be UTF-8 (a BOM is skipped). The parser is chosen at configure time
+/// (FHASH_XML_READER): pugixml where it is found, else Windows' own XmlLite; a build with
+/// neither always returns Errc::malformed "FCIV-XML reading is not available in this build".
 Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document);
 
 /// Writes entries in FCIV 2.05's exact byte layout (CRLF, TAB, entries on one line, base64,

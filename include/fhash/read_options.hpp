@@ -65,8 +65,12 @@ struct RunCounters {
 /// Parses "auto", "mmap" or "chunked".
 std::optional<ReadMode> parse_read_mode(std::string_view s) noexcept;
 
-/// The read path for one input (pure; unit-tested). Never returns ReadMode::automatic.
-/// Non-regular files and empty files are always chunked.
-ReadMode select_read_mode(FileKind kind, std::uint64_t size, const ReadOptions& options) noexcept;
+/// The read path for one input (pure; unit-tested), the only place it is decided. Never
+/// returns ReadMode::automatic. Non-regular files and empty files are always chunked; an
+/// explicit mmap or chunked mode is honoured otherwise. In automatic mode regular files of
+/// at least mmap_threshold are mapped, unless `extra_threads` (the file gets algorithm
+/// threads, see algorithm_threads_min_size): then it is read, by a thread ahead of them.
+ReadMode select_read_mode(FileKind kind, std::uint64_t size, const ReadOptions& options,
+                          bool extra_threads) noexcept;
 
 }  // namespace fhash

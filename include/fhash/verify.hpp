@@ -22,14 +22,12 @@ struct VerifyOptions {
     ReadOptions read;
     /// Relative manifest names resolve against this folder (empty = the current folder).
     std::filesystem::path base_dir;
-    /// Folder of the manifest, used only to hint at --base-dir when a file is missing
-    /// under base_dir but present there. Empty = no hint.
+    /// Folder of the manifest, looked at only when a relative entry is missing under
+    /// base_dir: if the name exists in this folder, EntryOutcome::found_in_manifest_dir is set
+    /// to it. Empty = not looked at.
     std::filesystem::path manifest_dir;
     /// The manifest itself is standard input, so an entry named "-" cannot be read.
     bool manifest_is_stdin = false;
-    /// Refuse entries that is_confined() rejects (--confine): they are not opened, and
-    /// verify() reports them as unreadable with Errc::unsafe_path.
-    bool confine = false;
 };
 
 /// True if the manifest name `name` stays inside the folder it is resolved against: not
@@ -44,15 +42,21 @@ enum class EntryStatus {
     ok,          ///< every digest of the entry matched
     mismatch,    ///< the file was read and at least one digest differs
     missing,     ///< the file does not exist
-    unreadable,  ///< the file exists but could not be read (or is not a regular file)
+    unreadable,  ///< the file exists but could not be read (or is not a regular file), or
+                 ///< the entry cannot be checked: an algorithm the backend lacks, or "-"
+                 ///< while the manifest itself is standard input
 };
 
 struct EntryOutcome {
     EntryStatus status = EntryStatus::ok;
     Error error;  ///< for missing/unreadable: the reason, path = the entry name
+    /// For missing: VerifyOptions::manifest_dir (as given) when the file is absent under
+    /// base_dir but exists next to the manifest, so the caller can suggest that folder as the
+    /// base. Empty otherwise.
+    std::filesystem::path found_in_manifest_dir;
     /// Computed digests in the entry's order (empty unless the file was read).
     std::vector<std::pair<Algorithm, Digest>> computed;
-    std::uint64_t size = 0;
+    std::uint64_t size = 0;  ///< bytes hashed (when the file was read)
 };
 
 /// Checks entries one at a time, reusing hashers across entries. One per thread.

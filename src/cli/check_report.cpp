@@ -59,17 +59,26 @@ void CheckReport::warn(std::uint64_t count, const char* one, const char* many) {
     }
 }
 
+void CheckReport::summary() {
+    if (!m_options.status) {
+        warn(m_malformed, "line is improperly formatted", "lines are improperly formatted");
+        warn(m_read_failures, "listed file could not be read", "listed files could not be read");
+        warn(m_mismatched, "computed checksum did NOT match", "computed checksums did NOT match");
+    }
+}
+
+ExitCode CheckReport::stopped() {
+    summary();
+    return ExitCode::usage;
+}
+
 ExitCode CheckReport::finish() {
     if (m_properly_formatted == 0) {
         m_console.error(
             fmt::format("{}: no properly formatted checksum lines found", quote_name(m_label)));
         return ExitCode::usage;
     }
-    if (!m_options.status) {
-        warn(m_malformed, "line is improperly formatted", "lines are improperly formatted");
-        warn(m_read_failures, "listed file could not be read", "listed files could not be read");
-        warn(m_mismatched, "computed checksum did NOT match", "computed checksums did NOT match");
-    }
+    summary();
     if (m_options.ignore_missing && m_matched == 0 && m_options.only.empty()) {
         m_console.error(fmt::format("{}: no file was verified", quote_name(m_label)));
     }

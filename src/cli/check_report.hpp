@@ -31,8 +31,12 @@ public:
     /// properly formatted line, failure (1) on any mismatch or unreadable file, when nothing
     /// was verified, or with --strict on a malformed line.
     ExitCode finish();
+    /// The manifest was stopped part way (a read error, --confine), its reason already
+    /// printed: the WARNING summary of what was checked before, and usage (2).
+    ExitCode stopped();
 
 private:
+    void summary();
     void unreadable(const ManifestEntry& entry, const EntryOutcome& outcome);
     void warn(std::uint64_t count, const char* one, const char* many);
 

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <span>
 
+#include <fmt/format.h>
+
 #include "fhash/manifest.hpp"
 #include "io/file.hpp"
 #include "platform/paths.hpp"
@@ -49,16 +51,24 @@ Result<std::vector<std::string>> read_name_list(const std::string& arg, ListKind
         }
         file = std::move(*opened);
     }
+    const std::string label = arg == "-" ? "standard input" : arg;
+    const char* const unit = null_separated ? "name" : "line";
     LineSplitter splitter(null_separated ? '\0' : '\n');
     std::vector<std::uint8_t> buffer(k_read_size);
     std::vector<std::string> names;
     std::string line;
+    std::uint64_t total = 0;
+    std::size_t lines = 0;
     for (;;) {
         Result<std::size_t> got = file.read(buffer);
         if (!got) {
             Error e = std::move(got).error();
-            e.path = arg == "-" ? "standard input" : arg;
+            e.path = label;
             return e;
+        }
+        total += *got;
+        if (total > k_max_list_bytes) {
+            return make_error(Errc::malformed, label, "list larger than 1 GiB");
         }
         if (*got == 0) {
             splitter.finish();
@@ -66,7 +76,16 @@ Result<std::vector<std::string>> read_name_list(const std::string& arg, ListKind
             splitter.feed(std::span<const std::uint8_t>(buffer.data(), *got));
         }
         while (splitter.next_line(line)) {
+            if (++lines > k_max_list_lines) {
+                return make_error(Errc::malformed, label,
+                                  fmt::format("more than {} {}s", k_max_list_lines, unit));
+            }
             take(line, kind, null_separated, names);
+        }
+        if (splitter.too_long()) {
+            return make_error(Errc::malformed, label,
+                              fmt::format("{} {} is longer than {} MiB", unit,
+                                          splitter.too_long_line(), splitter.max_line() >> 20));
         }
         if (*got == 0) {
             break;

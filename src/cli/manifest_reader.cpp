@@ -114,6 +114,7 @@ ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
             m_record.clear();
             return parsed;
         }
+        // gnu and bsd: one parser reads both kinds of line, even mixed.
         default: return parse_checksum_line(line, m_parse_options, m_state);
     }
 }
@@ -145,6 +146,11 @@ Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::si
                 line = m_line_number;
                 return Event::malformed;
             }
+        }
+        if (m_splitter.too_long()) {
+            return make_error(Errc::malformed, m_label,
+                              fmt::format("line {} is longer than {} MiB",
+                                          m_splitter.too_long_line(), m_splitter.max_line() >> 20));
         }
         Result<bool> more = fill();
         if (!more) {

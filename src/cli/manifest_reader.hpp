@@ -1,8 +1,10 @@
 #pragma once
 /// @file manifest_reader.hpp
 /// Reads one manifest as a stream of entries, whatever its format (detected from the first
-/// bytes): GNU/BSD lines, JSON Lines and CSV records are parsed as they are read (memory
-/// bounded by the longest line or record), FCIV-XML is parsed whole.
+/// bytes): GNU/BSD lines, JSON Lines and CSV records are parsed as they are read, FCIV-XML is
+/// parsed whole. Memory is bounded whatever the input: a line may hold at most 4 MiB
+/// (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an XML document
+/// 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says which).
 
 #include <cstdint>
 #include <functional>
@@ -28,7 +30,8 @@ public:
                                                         std::optional<Algorithm> algorithm);
 
     /// The next entry (entry.line set) or malformed line (`line` set), or the end.
-    /// An error (read failure, malformed XML) ends the manifest.
+    /// An error ends the manifest: a read failure, or Errc::malformed with the detail
+    /// "line N is longer than 4 MiB".
     Result<Event> next(ManifestEntry& entry, std::size_t& line);
 
     [[nodiscard]] const std::string& label() const noexcept { return m_label; }

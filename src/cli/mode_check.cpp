@@ -95,8 +95,7 @@ public:
         pool.finish();  // the entries before a stop are reported first
         if (stopped) {
             m_console.error(*stopped);
-            report.finish();
-            return ExitCode::usage;
+            return report.stopped();
         }
         return report.finish();
     }

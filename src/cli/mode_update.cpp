@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <span>
 #include <system_error>
 #include <vector>
 
@@ -25,7 +24,6 @@
 #include "cli/path_filter.hpp"
 #include "cli/result_writer.hpp"
 #include "cli/update_plan.hpp"
-#include "io/file.hpp"
 #include "io/walk.hpp"
 #include "platform/paths.hpp"
 
@@ -33,36 +31,6 @@ namespace fhash::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// TEMPORARY until the sniffer reports BSD lines.
-/// GNU and BSD lines both sniff as "gnu": the first entry line decides (a tagged line is
-/// "TAG (name) = hex" or "TAG(name)= hex").
-bool first_line_is_tagged(const std::string& path) {
-    Result<io::File> file = io::File::open_read(platform::path_from_utf8(path));
-    if (!file) {
-        return false;
-    }
-    std::vector<std::uint8_t> buffer(64 * 1024);
-    Result<std::size_t> got = file->read(buffer);
-    if (!got) {
-        return false;
-    }
-    LineSplitter splitter;
-    splitter.feed(std::span<const std::uint8_t>(buffer.data(), *got));
-    splitter.finish();
-    std::string line;
-    while (splitter.next_line(line)) {
-        const std::size_t start = line.find_first_not_of(" \t");
-        if (start == std::string::npos || line[start] == '#') {
-            continue;
-        }
-        const std::size_t open = line.find('(', start);
-        const std::size_t blank = line.find_first_of(" \t", start);
-        return open != std::string::npos && (blank == std::string::npos || blank >= open - 1) &&
-               (line.find(") = ") != std::string::npos || line.find(")= ") != std::string::npos);
-    }
-    return false;
-}
 
 enum Tag : std::size_t { k_added, k_rehashed };
 
@@ -112,9 +80,6 @@ private:
             return ExitCode::usage;
         }
         m_format = (*opened)->format();
-        if (m_format == ManifestFormat::gnu && first_line_is_tagged(m_manifest)) {
-            m_format = ManifestFormat::bsd;
-        }
         m_own.add(m_manifest);
         std::size_t first_malformed = 0;
         const std::optional<std::string> stopped = for_each_entry(

@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "fhash/text.hpp"
+
 namespace fhash {
 namespace {
 
@@ -32,7 +34,7 @@ std::string normalise(std::string_view s) {
         if (c == '-' || c == '_' || c == '/' || c == ' ') {
             continue;
         }
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        out += ascii_lower(c);
     }
     return out;
 }
@@ -79,7 +81,9 @@ constexpr std::array<Alias, 32> k_aliases{{
 
 }  // namespace
 
-std::span<const AlgorithmInfo> all_algorithms() noexcept { return k_algorithms; }
+std::span<const AlgorithmInfo> all_algorithms() noexcept {
+    return k_algorithms;
+}
 
 const AlgorithmInfo& algorithm_info(Algorithm a) noexcept {
     return k_algorithms[static_cast<std::size_t>(a)];
@@ -109,13 +113,20 @@ std::optional<Algorithm> algorithm_from_tag(std::string_view tag) noexcept {
 
 std::optional<Algorithm> default_algorithm_for_size(std::size_t digest_size) noexcept {
     switch (digest_size) {
-        case 16: return Algorithm::md5;
-        case 20: return Algorithm::sha1;
-        case 28: return Algorithm::sha224;
-        case 32: return Algorithm::sha256;
-        case 48: return Algorithm::sha384;
-        case 64: return Algorithm::sha512;
-        default: return std::nullopt;
+        case 16:
+            return Algorithm::md5;
+        case 20:
+            return Algorithm::sha1;
+        case 28:
+            return Algorithm::sha224;
+        case 32:
+            return Algorithm::sha256;
+        case 48:
+            return Algorithm::sha384;
+        case 64:
+            return Algorithm::sha512;
+        default:
+            return std::nullopt;
     }
 }
 

@@ -233,10 +233,7 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
         }
     } count_out{in_flight};
     const bool threads = m_impl->wants_threads(file);
-    ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options);
-    if (mode == ReadMode::mmap && threads && m_impl->options.mode == ReadMode::automatic) {
-        mode = ReadMode::chunked;  // a reading thread ahead of the hashing ones (see ReadOptions)
-    }
+    const ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options, threads);
     if (mode == ReadMode::mmap) {
         Result<FileDigests> digests = m_impl->hash_mapped(file, threads);
         if (digests) {

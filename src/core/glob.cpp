@@ -4,11 +4,13 @@
 #include <cstddef>
 #include <vector>
 
+#include "fhash/text.hpp"
+
 namespace fhash {
 namespace {
 
 char fold(char c, bool insensitive) noexcept {
-    return (insensitive && c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return insensitive ? ascii_lower(c) : c;
 }
 
 /// Matches a bracket class at pattern[p] ('[' already seen at p). Sets `next` past ']'.

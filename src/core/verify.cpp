@@ -17,7 +17,8 @@ struct Verifier::Impl {
     std::map<std::vector<Algorithm>, FileHasher> hashers;
 };
 
-Verifier::Verifier(VerifyOptions options, RunCounters* counters) : m_impl(std::make_unique<Impl>()) {
+Verifier::Verifier(VerifyOptions options, RunCounters* counters)
+    : m_impl(std::make_unique<Impl>()) {
     m_impl->options = std::move(options);
     m_impl->counters = counters;
 }
@@ -27,7 +28,9 @@ Verifier::~Verifier() = default;
 
 fs::path Verifier::resolve(const std::string& name) const {
     const fs::path& base = m_impl->options.base_dir;
-    auto place = [&base](const fs::path& p) { return (p.is_absolute() || base.empty()) ? p : base / p; };
+    auto place = [&base](const fs::path& p) {
+        return (p.is_absolute() || base.empty()) ? p : base / p;
+    };
     const fs::path literal = place(platform::path_from_utf8(name));
     if (name.find('\\') == std::string::npos) {
         return literal;
@@ -55,7 +58,8 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
 
     auto found = m_impl->hashers.find(algorithms);
     if (found == m_impl->hashers.end()) {
-        Result<FileHasher> created = FileHasher::create(algorithms, m_impl->options.read, m_impl->counters);
+        Result<FileHasher> created =
+            FileHasher::create(algorithms, m_impl->options.read, m_impl->counters);
         if (!created) {
             outcome.status = EntryStatus::unreadable;
             outcome.error = std::move(created).error();
@@ -67,9 +71,6 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
     FileHasher& hasher = found->second;
 
     Result<FileDigests> digests = [&]() -> Result<FileDigests> {
-        if (m_impl->options.confine && !is_confined(entry.name)) {
-            return make_error(Errc::unsafe_path, entry.name);
-        }
         if (entry.name == "-") {
             if (m_impl->options.manifest_is_stdin) {
                 return make_error(Errc::malformed, "-", "standard input is the manifest itself");
@@ -85,11 +86,11 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
         const bool missing = outcome.error.code == std::errc::no_such_file_or_directory;
         outcome.status = missing ? EntryStatus::missing : EntryStatus::unreadable;
         if (missing && !m_impl->options.manifest_dir.empty()) {
-            const fs::path beside = m_impl->options.manifest_dir / platform::path_from_utf8(entry.name);
+            const fs::path beside =
+                m_impl->options.manifest_dir / platform::path_from_utf8(entry.name);
             std::error_code ec;
             if (!platform::path_from_utf8(entry.name).is_absolute() && fs::exists(beside, ec)) {
-                outcome.error.detail = "it exists next to the manifest: use --base-dir " +
-                                       platform::path_to_utf8(m_impl->options.manifest_dir);
+                outcome.found_in_manifest_dir = m_impl->options.manifest_dir;
             }
         }
         return outcome;

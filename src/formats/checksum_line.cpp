@@ -8,16 +8,13 @@
 #include <string_view>
 
 #include "fhash/manifest.hpp"
+#include "fhash/text.hpp"
 
 namespace fhash {
 namespace {
 
 bool is_blank(char c) noexcept {
     return c == ' ' || c == '\t';
-}
-
-bool is_hex(char c) noexcept {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 bool is_tag_char(char c) noexcept {
@@ -57,8 +54,21 @@ std::optional<std::string> finish_name(std::string_view raw, bool escaped) {
 /// Tries "TAG (name) = digest", "TAG(name)= digest" and RHash's "TAG   (name) = digest".
 /// Returns nullopt when the line does not start with a known tag followed by '(' (it may
 /// then be an untagged line); a ParsedLine (entry or malformed) otherwise.
-std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
-                                       const LineParseOptions& options) {
+/// Where a tagged line's parts are: the tag's algorithm, its '(' and the start of the
+/// digest (after "= " or "=").
+struct TaggedShape {
+    Algorithm algorithm;
+    std::size_t open = 0;    ///< the '(' after the tag (and RHash's padding spaces)
+    std::size_t close = 0;   ///< the last ')'
+    std::size_t digest = 0;  ///< first byte of the digest
+};
+
+/// Reads the shape "TAG (...) = ..." / "TAG(...)= ..." of `rest` (blanks and the escape
+/// marker already removed). nullopt with `tag_seen` false when `rest` does not start with a
+/// known tag followed by '(' (it may be an untagged line); nullopt with `tag_seen` true when
+/// it does but the ")=" part is missing.
+std::optional<TaggedShape> tagged_shape(std::string_view rest, bool& tag_seen) noexcept {
+    tag_seen = false;
     std::size_t pos = 0;
     while (pos < rest.size() && is_tag_char(rest[pos])) {
         ++pos;
@@ -74,34 +84,66 @@ std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
     if (!algorithm || open >= rest.size() || rest[open] != '(') {
         return std::nullopt;
     }
+    tag_seen = true;
     // The name ends at the last ')': digests (hex or base64) never contain one.
     const std::size_t close = rest.rfind(')');
     if (close == std::string_view::npos || close <= open) {
-        return malformed();
+        return std::nullopt;
     }
     std::size_t d = close + 1;
     if (d < rest.size() && rest[d] == ' ') {
         ++d;
     }
     if (d >= rest.size() || rest[d] != '=') {
-        return malformed();
+        return std::nullopt;
     }
     ++d;
     if (d < rest.size() && rest[d] == ' ') {
         ++d;
     }
-    // With -a, lines tagged with another algorithm are not ours (as md5sum -c does).
-    if (options.algorithm && *options.algorithm != *algorithm) {
+    return TaggedShape{*algorithm, open, close, d};
+}
+
+/// The line without leading blanks and escape marker; `escaped` tells whether there was one.
+std::string_view line_body(std::string_view line, bool& escaped) noexcept {
+    std::size_t start = 0;
+    while (start < line.size() && is_blank(line[start])) {
+        ++start;
+    }
+    std::string_view rest = line.substr(start);
+    escaped = !rest.empty() && rest.front() == '\\';
+    if (escaped) {
+        rest.remove_prefix(1);
+    }
+    return rest;
+}
+
+std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
+                                       const LineParseOptions& options) {
+    bool tag_seen = false;
+    const std::optional<TaggedShape> shape = tagged_shape(rest, tag_seen);
+    if (!tag_seen) {
+        return std::nullopt;
+    }
+    if (!shape) {
         return malformed();
     }
-    const std::optional<Digest> digest = decode_tagged_digest(rest.substr(d), *algorithm);
+    const Algorithm algorithm = shape->algorithm;
+    const std::size_t open = shape->open;
+    const std::size_t close = shape->close;
+    const std::size_t d = shape->digest;
+    // With -a, lines tagged with another algorithm are not ours (as md5sum -c does).
+    if (options.algorithm && *options.algorithm != algorithm) {
+        return malformed();
+    }
+    const std::optional<Digest> digest = decode_tagged_digest(rest.substr(d), algorithm);
     std::optional<std::string> name = finish_name(rest.substr(open + 1, close - open - 1), escaped);
     if (!digest || !name) {
         return malformed();
     }
     ParsedLine parsed{LineKind::entry, {}};
     parsed.entry.name = std::move(*name);
-    parsed.entry.digests.emplace_back(*algorithm, *digest);
+    parsed.entry.digests.emplace_back(algorithm, *digest);
     return parsed;
 }
 
@@ -110,7 +152,7 @@ std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
 ParsedLine parse_untagged(std::string_view rest, bool escaped, const LineParseOptions& options,
                           LineParseState& state) {
     std::size_t hex_end = 0;
-    while (hex_end < rest.size() && is_hex(rest[hex_end])) {
+    while (hex_end < rest.size() && is_hex_digit(rest[hex_end])) {
         ++hex_end;
     }
     if (hex_end == 0 || hex_end % 2 != 0 || hex_end >= rest.size() || !is_blank(rest[hex_end])) {
@@ -162,22 +204,21 @@ ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& op
     if (line.empty() || line.front() == '#') {
         return ParsedLine{};
     }
-    std::size_t start = 0;
-    while (start < line.size() && is_blank(line[start])) {
-        ++start;
-    }
-    if (start == line.size()) {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
         return ParsedLine{};
     }
-    std::string_view rest = line.substr(start);
-    const bool escaped = rest.front() == '\\';
-    if (escaped) {
-        rest.remove_prefix(1);
-    }
+    bool escaped = false;
+    const std::string_view rest = line_body(line, escaped);
     if (std::optional<ParsedLine> tagged = parse_tagged(rest, escaped, options)) {
         return std::move(*tagged);
     }
     return parse_untagged(rest, escaped, options, state);
+}
+
+bool is_tagged_checksum_line(std::string_view line) noexcept {
+    bool escaped = false;
+    bool tag_seen = false;
+    return tagged_shape(line_body(line, escaped), tag_seen).has_value();
 }
 
 bool escape_gnu_name(std::string_view name, std::string& out) {

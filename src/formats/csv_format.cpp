@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "fhash/json_csv_format.hpp"
+#include "fhash/text.hpp"
 
 namespace fhash {
 namespace {
@@ -63,21 +64,11 @@ bool split_fields(std::string_view record, std::vector<std::string>& fields) {
     }
 }
 
-bool equals_folded(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 }  // namespace
 
-std::string format_csv_header() { return "\"Algorithm\",\"Hash\",\"Path\"\n"; }
+std::string format_csv_header() {
+    return "\"Algorithm\",\"Hash\",\"Path\"\n";
+}
 
 std::string format_csv_row(Algorithm algorithm, const Digest& digest, std::string_view name) {
     std::string tag(algorithm_info(algorithm).name);
@@ -118,13 +109,13 @@ ParsedLine parse_csv_record(std::string_view record, CsvParseState& state) {
         bool h = false;
         bool p = false;
         for (std::size_t i = 0; split && i < fields.size(); ++i) {
-            if (equals_folded(fields[i], "Algorithm")) {
+            if (iequals_ascii(fields[i], "Algorithm")) {
                 state.algorithm = i;
                 a = true;
-            } else if (equals_folded(fields[i], "Hash")) {
+            } else if (iequals_ascii(fields[i], "Hash")) {
                 state.hash = i;
                 h = true;
-            } else if (equals_folded(fields[i], "Path")) {
+            } else if (iequals_ascii(fields[i], "Path")) {
                 state.path = i;
                 p = true;
             }

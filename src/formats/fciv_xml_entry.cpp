@@ -2,21 +2,10 @@
 
 #include <optional>
 
+#include "fhash/text.hpp"
+
 namespace fhash::formats {
 namespace {
-
-bool equals_nocase(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
 
 std::string_view trim(std::string_view s) noexcept {
     const std::size_t first = s.find_first_not_of(" \t\r\n");
@@ -29,14 +18,16 @@ std::string_view trim(std::string_view s) noexcept {
 
 const AlgorithmInfo* digest_element(std::string_view element) noexcept {
     for (const AlgorithmInfo& info : all_algorithms()) {
-        if (equals_nocase(element, info.fciv_element)) {
+        if (iequals_ascii(element, info.fciv_element)) {
             return &info;
         }
     }
     return nullptr;
 }
 
-Error malformed(std::string detail) { return make_error(Errc::malformed, {}, std::move(detail)); }
+Error malformed(std::string detail) {
+    return make_error(Errc::malformed, {}, std::move(detail));
+}
 
 }  // namespace
 
@@ -59,7 +50,8 @@ bool has_nul_reference(std::string_view text) noexcept {
 }
 
 Error unexpected_fciv_element(std::size_t index, std::string_view element) {
-    return malformed("entry " + std::to_string(index) + ": unexpected element <" + std::string(element) + ">");
+    return malformed("entry " + std::to_string(index) + ": unexpected element <" +
+                     std::string(element) + ">");
 }
 
 Result<ManifestEntry> build_fciv_entry(std::size_t index, std::span<const FcivField> fields) {
@@ -68,7 +60,7 @@ Result<ManifestEntry> build_fciv_entry(std::size_t index, std::span<const FcivFi
     entry.line = index;
     bool has_name = false;
     for (const FcivField& field : fields) {
-        if (equals_nocase(field.name, "name")) {
+        if (iequals_ascii(field.name, "name")) {
             entry.name = field.text;
             has_name = true;
             continue;
@@ -81,12 +73,13 @@ Result<ManifestEntry> build_fciv_entry(std::size_t index, std::span<const FcivFi
         std::optional<Digest> digest = digest_from_base64(text);
         // Hex of the right length (some tools write it) is often valid base64 as well, of
         // another size: try hex whenever base64 does not give the algorithm's size.
-        if ((!digest || digest->size() != info->digest_size) && text.size() == info->digest_size * 2) {
+        if ((!digest || digest->size() != info->digest_size) &&
+            text.size() == info->digest_size * 2) {
             digest = digest_from_hex(text);
         }
         if (!digest || digest->size() != info->digest_size) {
-            return malformed(where + " (" + entry.name + "): invalid " + std::string(info->fciv_element) +
-                             " digest");
+            return malformed(where + " (" + entry.name + "): invalid " +
+                             std::string(info->fciv_element) + " digest");
         }
         for (const auto& [algorithm, existing] : entry.digests) {
             if (algorithm == info->id) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fhash/manifest.hpp"
+#include "fhash/text.hpp"
 #include "formats/fciv_xml_entry.hpp"
 
 #include <pugixml.hpp>
@@ -22,28 +23,12 @@ namespace {
 /// Deeper nesting is refused: FCIV files are three levels deep.
 constexpr std::size_t k_max_depth = formats::k_fciv_max_depth;
 
-char lower_ascii(char c) noexcept {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equals_nocase(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower_ascii(a[i]) != lower_ascii(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool contains_nocase(std::string_view text, std::string_view needle) noexcept {
     if (needle.size() > text.size()) {
         return false;
     }
     for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-        if (text[i] == needle[0] && equals_nocase(text.substr(i, needle.size()), needle)) {
+        if (text[i] == needle[0] && iequals_ascii(text.substr(i, needle.size()), needle)) {
             return true;
         }
     }
@@ -67,7 +52,7 @@ Error malformed(std::string detail) {
 /// Length of the XML declaration at the start of `text` (any case: KB841290 shows
 /// "<?XML ...?>", which strict parsers reject since "xml" targets are reserved), or 0.
 std::size_t declaration_length(std::string_view text) noexcept {
-    if (text.size() < 6 || !text.starts_with("<?") || !equals_nocase(text.substr(2, 3), "xml")) {
+    if (text.size() < 6 || !text.starts_with("<?") || !iequals_ascii(text.substr(2, 3), "xml")) {
         return 0;
     }
     const char after = text[5];

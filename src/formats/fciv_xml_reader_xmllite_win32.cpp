@@ -18,13 +18,14 @@
 #include <shlwapi.h>
 #include <xmllite.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
-#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "fhash/manifest.hpp"
+#include "fhash/text.hpp"
 #include "formats/fciv_xml_entry.hpp"
 #include "platform/utf16_win32.hpp"
 
@@ -50,10 +51,10 @@ const XmlLite* xmllite() {
             return std::nullopt;
         }
         XmlLite api;
-        api.create_reader =
-            reinterpret_cast<CreateXmlReaderFn>(reinterpret_cast<void*>(GetProcAddress(module, "CreateXmlReader")));
-        api.create_input = reinterpret_cast<CreateXmlReaderInputFn>(
-            reinterpret_cast<void*>(GetProcAddress(module, "CreateXmlReaderInputWithEncodingName")));
+        api.create_reader = reinterpret_cast<CreateXmlReaderFn>(
+            reinterpret_cast<void*>(GetProcAddress(module, "CreateXmlReader")));
+        api.create_input = reinterpret_cast<CreateXmlReaderInputFn>(reinterpret_cast<void*>(
+            GetProcAddress(module, "CreateXmlReaderInputWithEncodingName")));
         if (api.create_reader == nullptr || api.create_input == nullptr) {
             return std::nullopt;
         }
@@ -88,26 +89,11 @@ private:
     T* m_ptr = nullptr;
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        x = (x >= 'A' && x <= 'Z') ? static_cast<char>(x - 'A' + 'a') : x;
-        y = (y >= 'A' && y <= 'Z') ? static_cast<char>(y - 'A' + 'a') : y;
-        if (x != y) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool contains_doctype(std::string_view text) {
     static constexpr std::string_view k_doctype = "<!doctype";
     for (std::size_t i = text.find("<!"); i != std::string_view::npos; i = text.find("<!", i + 1)) {
-        if (iequals(text.substr(i, k_doctype.size()), k_doctype) || text.substr(i, 9) == "<!ENTITY") {
+        if (iequals_ascii(text.substr(i, k_doctype.size()), k_doctype) ||
+            text.substr(i, 9) == "<!ENTITY") {
             return true;
         }
     }
@@ -117,30 +103,45 @@ bool contains_doctype(std::string_view text) {
 /// A short description of an XmlLite error code.
 std::string describe(HRESULT hr) {
     switch (static_cast<unsigned long>(hr)) {
-        case MX_E_INPUTEND: return "Unexpected end of input";
+        case MX_E_INPUTEND:
+            return "Unexpected end of input";
         case MX_E_ENCODING:
         case MX_E_ENCODINGSWITCH:
         case MX_E_ENCODINGSIGNATURE:
-        case XML_E_INVALIDENCODING: return "Invalid encoding";
-        case WC_E_ELEMENTMATCH: return "Start-end tags mismatch";
+        case XML_E_INVALIDENCODING:
+            return "Invalid encoding";
+        case WC_E_ELEMENTMATCH:
+            return "Start-end tags mismatch";
         case WC_E_XMLCHARACTER:
-        case XML_E_INVALID_UNICODE: return "Invalid character";
+        case XML_E_INVALID_UNICODE:
+            return "Invalid character";
         case WC_E_NAMECHARACTER:
-        case WC_E_NAME: return "Invalid name";
-        case WC_E_GREATERTHAN: return "Expected '>'";
-        case WC_E_QUOTE: return "Expected a quote";
+        case WC_E_NAME:
+            return "Invalid name";
+        case WC_E_GREATERTHAN:
+            return "Expected '>'";
+        case WC_E_QUOTE:
+            return "Expected a quote";
         case WC_E_SEMICOLON:
         case WC_E_ENTITYCONTENT:
         case XML_E_INVALID_DECIMAL:
-        case XML_E_INVALID_HEXIDECIMAL: return "Invalid entity or character reference";
-        case WC_E_UNDECLAREDENTITY: return "Undeclared entity";
-        case WC_E_ROOTELEMENT: return "Missing or extra root element";
-        case WC_E_UNIQUEATTRIBUTE: return "Duplicate attribute";
-        case WC_E_DTDPROHIBITED: return "DTD prohibited";
+        case XML_E_INVALID_HEXIDECIMAL:
+            return "Invalid entity or character reference";
+        case WC_E_UNDECLAREDENTITY:
+            return "Undeclared entity";
+        case WC_E_ROOTELEMENT:
+            return "Missing or extra root element";
+        case WC_E_UNIQUEATTRIBUTE:
+            return "Duplicate attribute";
+        case WC_E_DTDPROHIBITED:
+            return "DTD prohibited";
         case WC_E_XMLDECL:
-        case WC_E_LEADINGXML: return "Invalid XML declaration";
-        case NC_E_UNDECLAREDPREFIX: return "Undeclared namespace prefix";
-        default: break;
+        case WC_E_LEADINGXML:
+            return "Invalid XML declaration";
+        case NC_E_UNDECLAREDPREFIX:
+            return "Undeclared namespace prefix";
+        default:
+            break;
     }
     char text[64];
     std::snprintf(text, sizeof text, "XML syntax error 0x%08lX", static_cast<unsigned long>(hr));
@@ -162,7 +163,9 @@ struct Document {
     std::vector<Node> children;  ///< element children of the root
 };
 
-Error xml_error(std::string detail) { return make_error(Errc::malformed, {}, std::move(detail)); }
+Error xml_error(std::string detail) {
+    return make_error(Errc::malformed, {}, std::move(detail));
+}
 
 std::string utf8(const wchar_t* text, UINT length) {
     return platform::utf16_to_utf8(std::wstring_view(text, length));
@@ -174,11 +177,13 @@ Result<Document> read_document(const std::string& text) {
         return xml_error("FCIV-XML reading needs xmllite.dll, which this system lacks");
     }
     ComRef<IStream> stream;
-    stream.reset(SHCreateMemStream(reinterpret_cast<const BYTE*>(text.data()), static_cast<UINT>(text.size())));
+    stream.reset(SHCreateMemStream(reinterpret_cast<const BYTE*>(text.data()),
+                                   static_cast<UINT>(text.size())));
     ComRef<IXmlReader> reader;
     ComRef<IXmlReaderInput> input;
     if (stream.get() == nullptr ||
-        FAILED(api->create_reader(__uuidof(IXmlReader), reinterpret_cast<void**>(reader.out()), nullptr)) ||
+        FAILED(api->create_reader(__uuidof(IXmlReader), reinterpret_cast<void**>(reader.out()),
+                                  nullptr)) ||
         FAILED(api->create_input(stream.get(), nullptr, L"utf-8", FALSE, nullptr, input.out())) ||
         FAILED(reader->SetProperty(XmlReaderProperty_DtdProcessing, DtdProcessing_Prohibit)) ||
         FAILED(reader->SetInput(input.get()))) {
@@ -237,7 +242,8 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
         text.erase(0, 3);
     }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return make_error(Errc::malformed, {}, "line 1: No document element found");  // pugixml's words
+        return make_error(Errc::malformed, {},
+                          "line 1: No document element found");  // pugixml's words
     }
     // A database ends with its root's end tag. Checking that first refuses every truncated
     // document before XmlLite sees it: Wine's XmlLite spins forever on some of them (text,
@@ -251,9 +257,9 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
         }
         if (at != std::string::npos) {
             const std::size_t name_end = text.find_first_of(" \t\r\n/>", at + 1);
-            const std::string_view root =
-                std::string_view(text).substr(at + 1, (name_end == std::string::npos ? text.size() : name_end) - at - 1);
-            if (!iequals(root, "FCIV")) {
+            const std::string_view root = std::string_view(text).substr(
+                at + 1, (name_end == std::string::npos ? text.size() : name_end) - at - 1);
+            if (!iequals_ascii(root, "FCIV")) {
                 return make_error(Errc::malformed, {}, "the root element is not <FCIV>");
             }
         }
@@ -263,16 +269,17 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
         bool closed = open != std::string_view::npos && tail.back() == '>';
         if (closed) {
             std::string_view name = tail.substr(open + 2, tail.size() - open - 3);
-            while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\r' ||
-                                     name.back() == '\n')) {
+            while (!name.empty() && (name.back() == ' ' || name.back() == '\t' ||
+                                     name.back() == '\r' || name.back() == '\n')) {
                 name.remove_suffix(1);
             }
-            closed = iequals(name, "FCIV");
+            closed = iequals_ascii(name, "FCIV");
         }
         if (!closed) {
             const auto line = 1 + std::count(text.begin(), text.end(), '\n');
-            return make_error(Errc::malformed, {},
-                              "line " + std::to_string(line) + ": the document ends before </FCIV>");
+            return make_error(
+                Errc::malformed, {},
+                "line " + std::to_string(line) + ": the document ends before </FCIV>");
         }
     }
     if (contains_doctype(text)) {
@@ -280,8 +287,10 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
     }
     // A raw NUL is never valid XML, and Wine's XmlLite can loop on one: refuse it first.
     if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
-        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
-        return make_error(Errc::malformed, {}, "line " + std::to_string(line) + ": NUL byte in the document");
+        const auto line =
+            1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+        return make_error(Errc::malformed, {},
+                          "line " + std::to_string(line) + ": NUL byte in the document");
     }
     if (formats::has_nul_reference(text)) {
         return make_error(Errc::malformed, {}, "character reference to U+0000 in the document");
@@ -289,8 +298,8 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
     // KB841290 shows "<?XML ...?>": a reserved PI target that strict parsers reject. Read
     // it as the ordinary declaration.
     const std::size_t decl = text.find("<?");
-    if (decl != std::string::npos && text.size() >= decl + 5 && iequals(text.substr(decl + 2, 3), "xml") &&
-        text.compare(decl + 2, 3, "xml") != 0) {
+    if (decl != std::string::npos && text.size() >= decl + 5 &&
+        iequals_ascii(text.substr(decl + 2, 3), "xml") && text.compare(decl + 2, 3, "xml") != 0) {
         text.replace(decl + 2, 3, "xml");
     }
     Result<Document> parsed = read_document(text);
@@ -298,7 +307,7 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
         return std::move(parsed).error();
     }
     const Document& doc = *parsed;
-    if (!doc.root || !iequals(*doc.root, "FCIV")) {
+    if (!doc.root || !iequals_ascii(*doc.root, "FCIV")) {
         return make_error(Errc::malformed, {}, "the root element is not <FCIV>");
     }
     std::vector<ManifestEntry> entries;

@@ -46,10 +46,11 @@ bool could_become(std::string_view data, std::string_view bom) noexcept {
 
 }  // namespace
 
-LineSplitter::LineSplitter(char separator) noexcept : m_separator(separator) {}
+LineSplitter::LineSplitter(char separator, std::size_t max_line) noexcept
+    : m_separator(separator), m_max_line(max_line) {}
 
 void LineSplitter::feed(std::span<const std::uint8_t> bytes) {
-    if (m_finished || bytes.empty()) {
+    if (m_finished || m_too_long || bytes.empty()) {
         return;
     }
     compact();
@@ -61,26 +62,43 @@ void LineSplitter::finish() {
     if (m_finished) {
         return;
     }
-    decode_pending(true);
+    if (!m_too_long) {
+        decode_pending(true);
+    }
     m_finished = true;
 }
 
 bool LineSplitter::next_line(std::string& line) {
+    if (m_too_long) {
+        return false;
+    }
     const std::size_t from = m_scan > m_start ? m_scan : m_start;
     const std::size_t end = m_text.find(m_separator, from);
     if (end == std::string::npos) {
         m_scan = m_text.size();
+        // Without a terminator yet, one more byte may still be a CR that is removed.
+        const std::size_t slack = m_separator == '\n' ? 1 : 0;
+        if (m_text.size() - m_start > m_max_line + slack) {
+            give_up();
+            return false;
+        }
         if (!m_finished || m_start >= m_text.size()) {
             return false;
         }
     }
     const std::size_t stop = end == std::string::npos ? m_text.size() : end;
-    line.assign(m_text, m_start, stop - m_start);
-    if (m_separator == '\n' && !line.empty() && line.back() == '\r') {
-        line.pop_back();
+    std::size_t length = stop - m_start;
+    if (m_separator == '\n' && length > 0 && m_text[stop - 1] == '\r') {
+        --length;
     }
+    if (length > m_max_line) {
+        give_up();
+        return false;
+    }
+    line.assign(m_text, m_start, length);
     m_start = end == std::string::npos ? m_text.size() : end + 1;
     m_scan = m_start;
+    ++m_lines;
     return true;
 }
 
@@ -90,6 +108,14 @@ TextEncoding LineSplitter::encoding() const noexcept {
 
 bool LineSplitter::had_decoding_errors() const noexcept {
     return m_errors;
+}
+
+void LineSplitter::give_up() {
+    m_too_long = true;
+    m_text = std::string();  // release the memory: nothing more is returned
+    m_raw = std::string();
+    m_start = 0;
+    m_scan = 0;
 }
 
 void LineSplitter::compact() {

@@ -8,27 +8,35 @@
 #include <string_view>
 
 #include "fhash/manifest.hpp"
+#include "fhash/text.hpp"
 
 namespace fhash {
 namespace {
 
-/// Up to this many characters of the head are looked at.
-constexpr std::size_t k_sniff_limit = 512;
+/// Up to this many characters of the head are looked at (a manifest may open with a long
+/// comment before its first entry line).
+constexpr std::size_t k_sniff_limit = 64 * 1024;
 
 bool starts_with_nocase(std::string_view text, std::string_view prefix) noexcept {
-    if (text.size() < prefix.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char c = text[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
+    return text.size() >= prefix.size() && iequals_ascii(text.substr(0, prefix.size()), prefix);
+}
+
+/// True if the first line that is neither blank nor a '#' comment is a tagged line.
+bool first_entry_is_tagged(std::string_view text) noexcept {
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        if (line.ends_with('\r')) {
+            line.remove_suffix(1);
         }
-        if (c != prefix[i]) {
-            return false;
+        if (line.empty() || line.front() == '#' ||
+            line.find_first_not_of(" \t") == std::string_view::npos) {
+            continue;
         }
+        return is_tagged_checksum_line(line);
     }
-    return true;
+    return false;
 }
 
 /// The head as single-byte text: a UTF-8 BOM is dropped, and UTF-16 (with a BOM) is reduced
@@ -74,14 +82,19 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
         }
         // Export-Csv: 'Algorithm,Hash,Path' (quoted or not, columns in any order), or Windows
         // PowerShell 5.1's '#TYPE ...' line before it.
-        for (const std::string_view column : {"algorithm,", "hash,", "path,"}) {
-            if (starts_with_nocase(view, column) ||
-                (view.front() == '"' && starts_with_nocase(view.substr(1), std::string(column).insert(column.size() - 1, "\"")))) {
+        for (const std::string_view column : {"algorithm", "hash", "path"}) {
+            const bool quoted = view.front() == '"';
+            const std::string_view rest = view.substr(quoted ? 1 : 0);
+            if (starts_with_nocase(rest, column) &&
+                rest.substr(column.size()).starts_with(quoted ? "\"," : ",")) {
                 return ManifestFormat::csv;
             }
         }
         if (view.starts_with("#TYPE ")) {
             return ManifestFormat::csv;
+        }
+        if (first_entry_is_tagged(text)) {
+            return ManifestFormat::bsd;
         }
     } catch (...) {
         // Allocation failure while copying at most k_sniff_limit bytes: fall back below.

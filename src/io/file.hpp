@@ -15,7 +15,8 @@ namespace fhash::io {
 class File {
 public:
     /// Opens for reading. A missing file gives std::errc::no_such_file_or_directory, a
-    /// directory Errc::is_a_directory. The error's path is left for the caller to set.
+    /// directory Errc::is_a_directory. The error's path is `path` (UTF-8 on Windows, the
+    /// native bytes elsewhere); callers that show another name replace it.
     static Result<File> open_read(const std::filesystem::path& path);
     /// Standard input, not owned (never closed).
     static File standard_input() noexcept;
@@ -30,7 +31,7 @@ public:
     /// True if the object holds a handle (not default-constructed or moved from).
     [[nodiscard]] bool is_open() const noexcept;
 
-    /// Kind and size as of open (fstat), refreshed by refresh_size().
+    /// Kind and size as of open (fstat); never updated (current_size() asks again).
     [[nodiscard]] FileKind kind() const noexcept { return m_kind; }
     [[nodiscard]] std::uint64_t size() const noexcept { return m_size; }
     /// Re-reads the current size; used to notice a file that changes while it is read.
@@ -44,9 +45,13 @@ public:
     Result<void> rewind();
 
 #ifdef _WIN32
-    [[nodiscard]] void* native_handle() const noexcept { return m_handle; }
+    [[nodiscard]] void* native_handle() const noexcept {
+        return m_handle;
+    }
 #else
-    [[nodiscard]] int native_handle() const noexcept { return m_fd; }
+    [[nodiscard]] int native_handle() const noexcept {
+        return m_fd;
+    }
 #endif
 
 private:

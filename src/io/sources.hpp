@@ -37,8 +37,9 @@ private:
 /// each window the current size is checked, and a file that shrank or grew is reported as
 /// Errc::changed_while_reading; the window about to be touched is thereby known to exist
 /// at the time of the check. The remaining race (a truncation between the check and the
-/// read) is the hardening layer's job: a SIGBUS guard around window reads hooks in at
-/// MappedSource::next().
+/// read) is the consumer's to survive: next() only hands out pieces, and the engine hashes
+/// each mapped piece under run_sigbus_guarded() (sigbus_guard.hpp), turning the fault into
+/// Errc::changed_while_reading.
 class MappedSource final : public ByteSource {
 public:
     MappedSource(File& file, const ReadOptions& options) noexcept;

@@ -19,14 +19,26 @@ struct WalkOptions {
     std::function<bool(std::string_view relative, bool is_directory)> accept;
 };
 
-/// Something the walk met that is not a file to hash.
+/// Something the walk met that is not a file to hash. The io layer states facts only: the
+/// wording for the user (and any advice) is the caller's, from `cause`.
 struct WalkNote {
     enum class Kind {
         error,    ///< an unreadable folder, a symlink loop: the run should fail
         skipped,  ///< a FIFO, socket or device, or a symlink not followed: informational
     };
+    /// Why an entry was skipped (Kind::skipped); none for errors, where `error` says it all.
+    enum class Cause {
+        none,
+        symlink_not_followed,  ///< a symbolic link met inside the tree, follow_symlinks off
+        fifo,
+        socket,
+        character_device,
+        block_device,
+        special_file,  ///< any other entry that is neither a folder nor a regular file
+    };
     Kind kind = Kind::error;
-    Error error;  ///< path set
+    Error error;  ///< path set; for skipped entries Errc::not_a_regular_file, detail empty
+    Cause cause = Cause::none;
 };
 
 struct WalkResult {

@@ -20,19 +20,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kind_note(fs::file_type type) {
+WalkNote::Cause skip_cause(fs::file_type type) {
     switch (type) {
-        case fs::file_type::fifo: return "a FIFO, skipped";
-        case fs::file_type::socket: return "a socket, skipped";
-        case fs::file_type::character: return "a character device, skipped";
-        case fs::file_type::block: return "a block device, skipped";
-        default: return "skipped";
+        case fs::file_type::fifo:
+            return WalkNote::Cause::fifo;
+        case fs::file_type::socket:
+            return WalkNote::Cause::socket;
+        case fs::file_type::character:
+            return WalkNote::Cause::character_device;
+        case fs::file_type::block:
+            return WalkNote::Cause::block_device;
+        default:
+            return WalkNote::Cause::special_file;
     }
 }
 
 class Walker {
 public:
-    Walker(const WalkOptions& options, const fs::path& root, const std::function<void(const fs::path&)>& on_file,
+    Walker(const WalkOptions& options, const fs::path& root,
+           const std::function<void(const fs::path&)>& on_file,
            const std::function<void(WalkNote&&)>& on_note)
         : m_options(options), m_root(root), m_on_file(on_file), m_on_note(on_note) {}
 
@@ -40,7 +46,8 @@ public:
         std::error_code ec;
         // Without following links a folder cannot be met twice on one path: skip the
         // canonical path then (several syscalls per folder).
-        const fs::path canonical = m_options.follow_symlinks ? fs::weakly_canonical(dir, ec) : fs::path();
+        const fs::path canonical =
+            m_options.follow_symlinks ? fs::weakly_canonical(dir, ec) : fs::path();
         if (!ec && m_options.follow_symlinks) {
             for (const fs::path& ancestor : m_ancestors) {
                 if (ancestor == canonical) {
@@ -53,7 +60,8 @@ public:
         m_ancestors.push_back(canonical);
         fs::directory_iterator it(dir, ec);
         if (ec) {
-            m_on_note({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
+            m_on_note(
+                {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
             m_ancestors.pop_back();
             return;
         }
@@ -65,7 +73,8 @@ public:
             children.push_back(classify(*it));
         }
         if (ec) {
-            m_on_note({WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
+            m_on_note(
+                {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(dir))});
         }
         std::sort(children.begin(), children.end(),
                   [](const Child& a, const Child& b) { return a.key < b.key; });
@@ -104,26 +113,29 @@ private:
         std::error_code ec;
         const bool is_link = entry.is_symlink(ec);
         if (ec) {
-            child.note = {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))};
+            child.note = {WalkNote::Kind::error,
+                          errno_error(ec.value(), platform::generic_display(entry.path()))};
             return child;
         }
         fs::file_status status;
         if (is_link) {
             if (!m_options.follow_symlinks) {
-                child.note = {WalkNote::Kind::skipped,
-                              make_error(Errc::not_a_regular_file, platform::generic_display(entry.path()),
-                                         "symbolic link not followed; -L follows it")};
+                child.note = {
+                    WalkNote::Kind::skipped,
+                    make_error(Errc::not_a_regular_file, platform::generic_display(entry.path())),
+                    WalkNote::Cause::symlink_not_followed};
                 return child;
             }
             status = entry.status(ec);
         } else {
             // Not a link, so the followed type is the entry's own (cached) type.
-            status = fs::file_status(entry.is_directory(ec) ? fs::file_type::directory
+            status = fs::file_status(entry.is_directory(ec)      ? fs::file_type::directory
                                      : entry.is_regular_file(ec) ? fs::file_type::regular
                                                                  : entry.symlink_status(ec).type());
         }
         if (ec) {
-            child.note = {WalkNote::Kind::error, errno_error(ec.value(), platform::generic_display(entry.path()))};
+            child.note = {WalkNote::Kind::error,
+                          errno_error(ec.value(), platform::generic_display(entry.path()))};
             return child;
         }
         if (fs::is_directory(status)) {
@@ -132,9 +144,10 @@ private:
         } else if (fs::is_regular_file(status)) {
             child.kind = accepted(child.path, false) ? Child::Kind::file : Child::Kind::none;
         } else {
-            child.note = {WalkNote::Kind::skipped, make_error(Errc::not_a_regular_file,
-                                                              platform::generic_display(entry.path()),
-                                                              kind_note(status.type()))};
+            child.note = {
+                WalkNote::Kind::skipped,
+                make_error(Errc::not_a_regular_file, platform::generic_display(entry.path())),
+                skip_cause(status.type())};
         }
         return child;
     }
@@ -144,7 +157,8 @@ private:
         if (!m_options.accept) {
             return true;
         }
-        return m_options.accept(platform::generic_display(path.lexically_relative(m_root)), is_directory);
+        return m_options.accept(platform::generic_display(path.lexically_relative(m_root)),
+                                is_directory);
     }
 
     const WalkOptions& m_options;

@@ -66,20 +66,23 @@ Result<Target> resolve(const fs::path& path) {
     if (ok == 0) {
         return platform::win32_error(code, platform::generic_display(path));
     }
-    return Target{info.dwFileAttributes, {info.dwVolumeSerialNumber, info.nFileIndexHigh, info.nFileIndexLow}};
+    return Target{info.dwFileAttributes,
+                  {info.dwVolumeSerialNumber, info.nFileIndexHigh, info.nFileIndexLow}};
 }
 
 /// A reparse point that points elsewhere. Others (deduplicated files, cloud placeholders)
 /// are ordinary files and folders to the user.
 bool is_link(const WIN32_FIND_DATAW& data) noexcept {
     return (data.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0 &&
-           (data.dwReserved0 == IO_REPARSE_TAG_SYMLINK || data.dwReserved0 == IO_REPARSE_TAG_MOUNT_POINT);
+           (data.dwReserved0 == IO_REPARSE_TAG_SYMLINK ||
+            data.dwReserved0 == IO_REPARSE_TAG_MOUNT_POINT);
 }
 
 /// The search pattern "<folder>\*".
 std::wstring pattern_for(const fs::path& dir) {
     std::wstring pattern = platform::to_long_path(dir);
-    if (!pattern.empty() && pattern.back() != L'\\' && pattern.back() != L'/' && pattern.back() != L':') {
+    if (!pattern.empty() && pattern.back() != L'\\' && pattern.back() != L'/' &&
+        pattern.back() != L':') {
         pattern += L'\\';
     }
     pattern += L'*';
@@ -99,18 +102,22 @@ public:
         }
         if (std::find(m_ancestors.begin(), m_ancestors.end(), target->id) != m_ancestors.end()) {
             m_result.notes.push_back(
-                {WalkNote::Kind::error, make_error(Errc::symlink_loop, platform::generic_display(dir))});
+                {WalkNote::Kind::error,
+                 make_error(Errc::symlink_loop, platform::generic_display(dir))});
             return;
         }
         m_ancestors.push_back(target->id);
         std::vector<WIN32_FIND_DATAW> entries;
         WIN32_FIND_DATAW data{};
         const FindHandle find(FindFirstFileExW(pattern_for(dir).c_str(), FindExInfoBasic, &data,
-                                               FindExSearchNameMatch, nullptr, FIND_FIRST_EX_LARGE_FETCH));
+                                               FindExSearchNameMatch, nullptr,
+                                               FIND_FIRST_EX_LARGE_FETCH));
         if (find.get() == INVALID_HANDLE_VALUE) {
             const DWORD code = GetLastError();
             if (code != ERROR_FILE_NOT_FOUND) {  // FILE_NOT_FOUND: nothing at all, not even "."
-                m_result.notes.push_back({WalkNote::Kind::error, platform::win32_error(code, platform::generic_display(dir))});
+                m_result.notes.push_back(
+                    {WalkNote::Kind::error,
+                     platform::win32_error(code, platform::generic_display(dir))});
             }
             m_ancestors.pop_back();
             return;
@@ -122,7 +129,8 @@ public:
             }
         } while (FindNextFileW(find.get(), &data) != 0);
         if (const DWORD code = GetLastError(); code != ERROR_NO_MORE_FILES) {
-            m_result.notes.push_back({WalkNote::Kind::error, platform::win32_error(code, platform::generic_display(dir))});
+            m_result.notes.push_back({WalkNote::Kind::error,
+                                      platform::win32_error(code, platform::generic_display(dir))});
         }
         for (const WIN32_FIND_DATAW& entry : entries) {
             visit(dir / entry.cFileName, entry);
@@ -135,9 +143,10 @@ private:
         DWORD attributes = data.dwFileAttributes;
         if (is_link(data)) {
             if (!m_options.follow_symlinks) {
-                m_result.notes.push_back({WalkNote::Kind::skipped,
-                                          make_error(Errc::not_a_regular_file, platform::generic_display(path),
-                                                     "symbolic link not followed; -L follows it")});
+                m_result.notes.push_back(
+                    {WalkNote::Kind::skipped,
+                     make_error(Errc::not_a_regular_file, platform::generic_display(path)),
+                     WalkNote::Cause::symlink_not_followed});
                 return;
             }
             Result<Target> target = resolve(path);
@@ -156,9 +165,10 @@ private:
                 m_result.files.push_back(path);
             }
         } else {
-            m_result.notes.push_back({WalkNote::Kind::skipped,
-                                      make_error(Errc::not_a_regular_file, platform::generic_display(path),
-                                                 "skipped")});
+            m_result.notes.push_back(
+                {WalkNote::Kind::skipped,
+                 make_error(Errc::not_a_regular_file, platform::generic_display(path)),
+                 WalkNote::Cause::special_file});
         }
     }
 
@@ -167,7 +177,8 @@ private:
         if (!m_options.accept) {
             return true;
         }
-        return m_options.accept(platform::generic_display(path.lexically_relative(m_root)), is_directory);
+        return m_options.accept(platform::generic_display(path.lexically_relative(m_root)),
+                                is_directory);
     }
 
     const WalkOptions& m_options;
@@ -182,7 +193,8 @@ WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
     WalkResult result;
     // A root that is a file (followed, as a name the user gave) is the only file.
     const DWORD root_attributes = GetFileAttributesW(platform::to_long_path(root).c_str());
-    if (root_attributes != INVALID_FILE_ATTRIBUTES && (root_attributes & FILE_ATTRIBUTE_DIRECTORY) == 0) {
+    if (root_attributes != INVALID_FILE_ATTRIBUTES &&
+        (root_attributes & FILE_ATTRIBUTE_DIRECTORY) == 0) {
         result.files.push_back(root);
         return result;
     }

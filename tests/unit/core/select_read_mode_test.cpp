@@ -20,28 +20,48 @@ TEST_CASE("non-regular and empty inputs are always chunked", "[read_options]") {
         for (const FileKind kind :
              {FileKind::fifo, FileKind::character_device, FileKind::block_device, FileKind::socket,
               FileKind::directory, FileKind::other}) {
-            CHECK(select_read_mode(kind, std::uint64_t{1} << 30, options) == ReadMode::chunked);
+            CHECK(select_read_mode(kind, std::uint64_t{1} << 30, options, false) ==
+                  ReadMode::chunked);
         }
-        CHECK(select_read_mode(FileKind::regular, 0, options) == ReadMode::chunked);
+        CHECK(select_read_mode(FileKind::regular, 0, options, false) == ReadMode::chunked);
     }
 }
 
 TEST_CASE("explicit modes are honoured for regular non-empty files", "[read_options]") {
     ReadOptions options;
     options.mode = ReadMode::mmap;
-    CHECK(select_read_mode(FileKind::regular, 1, options) == ReadMode::mmap);
+    CHECK(select_read_mode(FileKind::regular, 1, options, false) == ReadMode::mmap);
     options.mode = ReadMode::chunked;
-    CHECK(select_read_mode(FileKind::regular, std::uint64_t{1} << 40, options) ==
+    CHECK(select_read_mode(FileKind::regular, std::uint64_t{1} << 40, options, false) ==
           ReadMode::chunked);
 }
 
 TEST_CASE("automatic maps exactly from the threshold up", "[read_options]") {
     ReadOptions options;
     options.mmap_threshold = 1000;
-    CHECK(select_read_mode(FileKind::regular, 999, options) == ReadMode::chunked);
-    CHECK(select_read_mode(FileKind::regular, 1000, options) == ReadMode::mmap);
-    CHECK(select_read_mode(FileKind::regular, 1001, options) == ReadMode::mmap);
+    CHECK(select_read_mode(FileKind::regular, 999, options, false) == ReadMode::chunked);
+    CHECK(select_read_mode(FileKind::regular, 1000, options, false) == ReadMode::mmap);
+    CHECK(select_read_mode(FileKind::regular, 1001, options, false) == ReadMode::mmap);
     const ReadOptions defaults;
-    CHECK(select_read_mode(FileKind::regular, 64 << 10, defaults) == ReadMode::chunked);
-    CHECK(select_read_mode(FileKind::regular, defaults.mmap_threshold, defaults) == ReadMode::mmap);
+    CHECK(select_read_mode(FileKind::regular, 64 << 10, defaults, false) == ReadMode::chunked);
+    CHECK(select_read_mode(FileKind::regular, defaults.mmap_threshold, defaults, false) ==
+          ReadMode::mmap);
+}
+
+TEST_CASE("extra threads turn automatic mapping into reading, nothing else", "[read_options]") {
+    ReadOptions options;
+    options.mmap_threshold = 1000;
+    // automatic: a big file with algorithm threads is read by a thread ahead of them
+    CHECK(select_read_mode(FileKind::regular, 5000, options, true) == ReadMode::chunked);
+    CHECK(select_read_mode(FileKind::regular, 5000, options, false) == ReadMode::mmap);
+    CHECK(select_read_mode(FileKind::regular, 10, options, true) == ReadMode::chunked);
+    // explicit modes stay as asked
+    options.mode = ReadMode::mmap;
+    CHECK(select_read_mode(FileKind::regular, 5000, options, true) == ReadMode::mmap);
+    options.mode = ReadMode::chunked;
+    CHECK(select_read_mode(FileKind::regular, 5000, options, true) == ReadMode::chunked);
+    // non-regular and empty inputs stay chunked
+    options.mode = ReadMode::mmap;
+    CHECK(select_read_mode(FileKind::fifo, 5000, options, true) == ReadMode::chunked);
+    CHECK(select_read_mode(FileKind::regular, 0, options, true) == ReadMode::chunked);
 }

@@ -191,3 +191,63 @@ TEST_CASE("long inputs: many lines and one very long line", "[line_splitter]") {
     CHECK(lines[49999] == "line 49999");
     CHECK(lines[50000] == long_line);
 }
+
+TEST_CASE("a line longer than the cap is reported, not buffered", "[line_splitter]") {
+    SECTION("lines up to the cap pass, CR and terminator not counted") {
+        const Lines expected{"abcd", "wxyz", "ab", "1234"};
+        for (const std::size_t chunk : std::initializer_list<std::size_t>{0, 1, 3}) {
+            LineSplitter splitter('\n', 4);
+            CHECK(split(splitter, "abcd\nwxyz\r\nab\n1234\r", chunk) == expected);
+            CHECK_FALSE(splitter.too_long());
+        }
+    }
+    SECTION("the first line over the cap stops the splitter, with its number") {
+        for (const std::size_t chunk : std::initializer_list<std::size_t>{0, 1, 2, 5}) {
+            LineSplitter splitter('\n', 4);
+            CHECK(split(splitter, "ok\n\nabcde\nnever\n", chunk) == Lines{"ok", ""});
+            CHECK(splitter.too_long());
+            CHECK(splitter.too_long_line() == 3);
+            CHECK(splitter.max_line() == 4);
+        }
+    }
+    SECTION("a last line without terminator is capped as well") {
+        LineSplitter splitter('\n', 4);
+        CHECK(split(splitter, "abc\nabcde").size() == 1);
+        CHECK(splitter.too_long());
+        CHECK(splitter.too_long_line() == 2);
+    }
+    SECTION("NUL-separated lists keep a CR, which counts") {
+        LineSplitter splitter('\0', 4);
+        CHECK(split(splitter, std::string("abc\r\0abcd\r\0", 11)) == Lines{"abc\r"});
+        CHECK(splitter.too_long());
+        CHECK(splitter.too_long_line() == 2);
+    }
+    SECTION("the cap applies to the decoded UTF-8 of UTF-16 input") {
+        // U+00E9 is one UTF-16 unit but two UTF-8 bytes: three of them make six bytes.
+        LineSplitter splitter('\n', 5);
+        const std::string input =
+            "\xFF\xFE" + utf16({u'\u00E9', u'\u00E9', u'\u00E9', u'\n'}, true);
+        CHECK(split(splitter, input).empty());
+        CHECK(splitter.too_long());
+    }
+}
+
+TEST_CASE("an endless line keeps memory bounded by the cap", "[line_splitter]") {
+    // What /dev/zero looks like: NUL bytes never end a '\n' line. The splitter must say so
+    // as soon as the cap is passed, however much more input follows.
+    LineSplitter splitter;
+    const std::vector<std::uint8_t> zeros(64 * 1024, 0);
+    std::string line;
+    std::size_t fed = 0;
+    while (!splitter.too_long() && fed < (std::size_t{8} << 20)) {
+        splitter.feed(zeros);
+        fed += zeros.size();
+        CHECK_FALSE(splitter.next_line(line));
+    }
+    CHECK(splitter.too_long());
+    CHECK(splitter.too_long_line() == 1);
+    CHECK(fed <= LineSplitter::k_default_max_line + zeros.size() * 2);
+    splitter.feed(zeros);  // ignored from now on
+    splitter.finish();
+    CHECK_FALSE(splitter.next_line(line));
+}
