@@ -130,7 +130,7 @@ TEST_CASE("untagged algorithm by digest length", "[checksum_line]") {
         });
 }
 
-TEST_CASE("-a forces the untagged algorithm and its length", "[checksum_line]") {
+TEST_CASE("a forced algorithm (-a) decides untagged digests and their length", "[checksum_line]") {
     LineParseOptions sha3;
     sha3.algorithm = Algorithm::sha3_256;
     check_each(
