@@ -123,7 +123,7 @@ TEST_CASE("manifest reader: BSD tagged lines, several algorithms", "[cli][manife
         read_file(dir, "m.bsd",
                   std::string("SHA256 (a.txt) = ") + k_sha256_abc + "\n" +
                       "MD5 (x (1).txt) = " + k_md5_abc + "\n" + "SHA1(b.txt)= " + k_sha1_abc + "\n",
-                  ManifestFormat::gnu);
+                  ManifestFormat::bsd);
     REQUIRE(seen.size() == 3);
     CHECK(seen[0].name == "a.txt");
     CHECK(seen[0].digests.at(0).first == Algorithm::sha256);
