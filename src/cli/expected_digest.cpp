@@ -39,10 +39,10 @@ std::optional<ExpectedDigest> parse_expected_digest(std::string_view text, std::
         forced = named;
         text.remove_prefix(colon + 1);
     }
+    // Hex digits only: hex, never base64 (64 hex digits are also valid base64 of 48 bytes,
+    // and a SHA-256 typed with -a sha384 must be refused, not read as another digest).
     if (all_hex(text)) {
-        if (std::optional<ExpectedDigest> hex = fit(digest_from_hex(text), forced)) {
-            return hex;
-        }
+        return fit(digest_from_hex(text), forced);
     }
     return fit(digest_from_base64(text), forced);
 }

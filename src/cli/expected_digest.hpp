@@ -19,7 +19,8 @@ struct ExpectedDigest {
 /// Reads DIGEST as given to --expect: an optional "ALGORITHM:" prefix (as in GitHub's
 /// "sha256:<hex>"), then hex of either case or base64. The algorithm is the prefix's, else
 /// `forced` (-a), else the one the digest length implies (16 bytes md5, 20 sha1, 28 sha224,
-/// 32 sha256, 48 sha384, 64 sha512). Hex is tried first. nullopt if nothing fits.
+/// 32 sha256, 48 sha384, 64 sha512). Text of hex digits only is read as hex, anything else
+/// as base64. nullopt if nothing fits.
 std::optional<ExpectedDigest> parse_expected_digest(std::string_view text, std::optional<Algorithm> forced);
 
 }  // namespace fhash::cli

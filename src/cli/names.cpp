@@ -1,6 +1,7 @@
 #include "cli/names.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -9,15 +10,108 @@
 namespace fhash::cli {
 namespace {
 
-bool is_plain(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '/' || c == '-' || c == '+' || c == ':' || c == ',' ||
-           c == '@' || c == '%' || c == '^' || c == '=' || static_cast<unsigned char>(c) >= 0x80;
+/// Whether the ASCII byte at `at` can stand unquoted, as coreutils' shell-escape quoting
+/// decides (gnulib quotearg): letters, digits and _ . / - + , @ % ] { }, and ~ and # except
+/// at the start of a name.
+bool is_plain_ascii(char c, std::size_t at) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        return true;
+    }
+    if (c == '~' || c == '#') {
+        return at != 0;
+    }
+    return std::string_view("_./-+,@%]{}").find(c) != std::string_view::npos;
 }
 
-bool is_control(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
+/// Length of the UTF-8 sequence starting at `at` when it is valid and printable; 0 when its
+/// first byte must be escaped: an invalid or overlong sequence, a surrogate, or a C1 control
+/// (U+0080..U+009F: NEL is a line break to some readers, CSI starts terminal escapes).
+std::size_t printable_sequence(std::string_view name, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(name[at]);
+    const std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    if (length == 0 || (lead >= 0xF5) || at + length > name.size()) {
+        return 0;
+    }
+    char32_t code = lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(name[at + k]);
+        if ((next & 0xC0) != 0x80) {
+            return 0;
+        }
+        code = (code << 6) | (next & 0x3F);
+    }
+    static constexpr char32_t k_min[] = {0, 0, 0x80, 0x800, 0x10000};
+    const bool valid = code >= k_min[length] && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
+    return valid && (code < 0x80 || code > 0x9F) ? length : 0;
+}
+
+/// The name in single quotes, a quote inside written as '\'' and each run of escaped bytes
+/// as one $'...' piece, exactly as gnulib's shell-escape style writes it: the opening quote
+/// is always there, so a name that starts with an escape begins with '' (''$'\n''abc').
+/// (coreutils 9.1 differs for a name holding a single quote and ending in an escaped byte,
+/// where its output is irregular, sometimes not even a valid shell word for the name.)
+std::string shell_quoted(std::string_view name, const std::vector<bool>& escaped) {
+    std::string out = "'";
+    bool in_quotes = true;
+    bool in_escapes = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (escaped[i]) {
+            if (in_quotes) {
+                out += '\'';
+                in_quotes = false;
+            }
+            if (!in_escapes) {
+                out += "$'";
+                in_escapes = true;
+            }
+            switch (c) {
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default: out += fmt::format("\\{:03o}", static_cast<unsigned char>(c)); break;
+            }
+            continue;
+        }
+        if (c == '\'') {
+            // '\'' closes whatever is open (quotes or a $'...' piece) and reopens quotes.
+            out += "'\\''";
+            in_escapes = false;
+            in_quotes = true;
+            continue;
+        }
+        if (in_escapes) {
+            out += '\'';
+            in_escapes = false;
+        }
+        if (!in_quotes) {
+            out += '\'';
+            in_quotes = true;
+        }
+        out += c;
+    }
+    if (in_escapes || in_quotes) {
+        out += '\'';
+    }
+    return out;
+}
+
+/// Which bytes of `name` quote_name() writes as $'\ooo' escapes: ASCII controls, and the
+/// bytes printable_sequence() rejects, one by one.
+std::vector<bool> escaped_bytes(std::string_view name) {
+    std::vector<bool> escaped(name.size(), false);
+    for (std::size_t i = 0; i < name.size();) {
+        const auto u = static_cast<unsigned char>(name[i]);
+        if (u < 0x80) {
+            escaped[i] = u < 0x20 || u == 0x7f;
+            ++i;
+            continue;
+        }
+        const std::size_t length = printable_sequence(name, i);
+        escaped[i] = length == 0;
+        i += length == 0 ? 1 : length;
+    }
+    return escaped;
 }
 
 }  // namespace
@@ -35,11 +129,11 @@ std::string quote_name(std::string_view name) {
     if (name.empty()) {
         return "''";
     }
-    bool plain = true;
-    bool has_control = false;
-    for (const char c : name) {
-        plain = plain && is_plain(c);
-        has_control = has_control || is_control(c);
+    const std::vector<bool> escaped = escaped_bytes(name);
+    const bool has_control = std::find(escaped.begin(), escaped.end(), true) != escaped.end();
+    bool plain = !has_control;
+    for (std::size_t i = 0; plain && i < name.size(); ++i) {
+        plain = is_plain_ascii(name[i], i) || static_cast<unsigned char>(name[i]) >= 0x80;
     }
     if (plain) {
         return std::string(name);
@@ -48,51 +142,18 @@ std::string quote_name(std::string_view name) {
         if (name.find('\'') == std::string_view::npos) {
             return fmt::format("'{}'", name);
         }
-        if (name.find_first_of("\"$`\\") == std::string_view::npos) {
+        if (name.find_first_of("\"$`\\!") == std::string_view::npos) {
             return fmt::format("\"{}\"", name);
         }
     }
-    // Single-quoted runs joined with 'x'\''y' and $'\n' pieces for control characters.
-    std::string out;
-    bool in_quotes = false;
-    for (const char c : name) {
-        if (is_control(c)) {
-            if (in_quotes) {
-                out += '\'';
-                in_quotes = false;
-            }
-            switch (c) {
-                case '\n': out += "$'\\n'"; break;
-                case '\r': out += "$'\\r'"; break;
-                case '\t': out += "$'\\t'"; break;
-                default: out += fmt::format("$'\\{:03o}'", static_cast<unsigned char>(c)); break;
-            }
-            continue;
-        }
-        if (c == '\'') {
-            if (in_quotes) {
-                out += '\'';
-                in_quotes = false;
-            }
-            out += "\\'";
-            continue;
-        }
-        if (!in_quotes) {
-            out += '\'';
-            in_quotes = true;
-        }
-        out += c;
-    }
-    if (in_quotes) {
-        out += '\'';
-    }
-    return out;
+    return shell_quoted(name, escaped);
 }
 
 std::string entry_key(std::string name) {
     std::replace(name.begin(), name.end(), '\\', '/');
     while (name.starts_with("./")) {
-        name.erase(0, 2);
+        const std::size_t slashes = name.find_first_not_of('/', 1);
+        name.erase(0, slashes == std::string::npos ? name.size() : slashes);
     }
     return name;
 }

@@ -1,10 +1,33 @@
 #include "formats/fciv_xml_entry.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <span>
 
 #include "fhash/text.hpp"
 
 namespace fhash::formats {
+
+std::optional<std::string> fciv_xml_from_utf16(std::string_view document) {
+    if (!document.starts_with("\xFF\xFE") && !document.starts_with("\xFE\xFF")) {
+        return std::nullopt;
+    }
+    // The splitter decodes UTF-16 (BOM dropped); a line may not exceed the document (a UTF-16
+    // unit becomes at most 3 UTF-8 bytes).
+    LineSplitter splitter('\n', document.size() * 2 + 1);
+    splitter.feed(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(document.data()),
+                                                document.size()));
+    splitter.finish();
+    std::string utf8;
+    utf8.reserve(document.size() / 2);
+    std::string line;
+    while (splitter.next_line(line)) {
+        utf8 += line;
+        utf8 += '\n';
+    }
+    return utf8;
+}
+
 namespace {
 
 std::string_view trim(std::string_view s) noexcept {

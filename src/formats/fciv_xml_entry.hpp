@@ -5,6 +5,8 @@
 /// and hand the entry's child elements over.
 
 #include <cstddef>
+#include <optional>
+#include <string_view>
 #include <span>
 #include <string>
 
@@ -12,6 +14,12 @@
 #include "fhash/manifest.hpp"
 
 namespace fhash::formats {
+
+/// A UTF-16 document (with its BOM, as Windows tools may save FCIV-XML) converted to UTF-8,
+/// line ends normalised to LF (as XML parsers do anyway); nullopt for anything else, which
+/// the readers take as UTF-8 (an optional UTF-8 BOM included). Every XML reader calls it
+/// first, so both platforms read the same documents.
+std::optional<std::string> fciv_xml_from_utf16(std::string_view document);
 
 /// One child element of a <FILE_ENTRY>: its name and its character data.
 struct FcivField {

@@ -164,6 +164,10 @@ Result<std::vector<ManifestEntry>> parse_document(std::string_view document) {
 }  // namespace
 
 Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
+    const std::optional<std::string> decoded = formats::fciv_xml_from_utf16(document);
+    if (decoded) {
+        document = *decoded;
+    }
     try {
         return parse_document(document);
     } catch (const std::bad_alloc&) {

@@ -237,6 +237,10 @@ Result<Document> read_document(const std::string& text) {
 }  // namespace
 
 Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
+    const std::optional<std::string> decoded = formats::fciv_xml_from_utf16(document);
+    if (decoded) {
+        document = *decoded;
+    }
     std::string text(document);
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         text.erase(0, 3);

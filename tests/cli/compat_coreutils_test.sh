@@ -72,6 +72,19 @@ for f in tree/a/1 tree/a/b/2 tree/c/3 tree/a.txt; do head -c 777 /dev/urandom > 
 fh -r tree > actual || fail "-r exit status"
 cmp -s expected actual || fail "-r output differs from find | sort | sha256sum"
 
+# Diagnostics quote a file name as coreutils does (shell-escape style, in a UTF-8 locale):
+# the message for each missing awkward name is md5sum's, with "md5sum:" read as "fhash:".
+quoting=('a:b' 'a=b' 'a^b' 'a?b' '~a' 'a~b' '#' 'a#b' 'a{b}' 'a]b' "it's" "it's!" "a'\$b"
+         $'a\n\nb' $'\nabc' $'abc\n' $'\e[31m' $'q\x01\x02r' $'a\xc2\x85b' $'x\xffy' $'\xe6\x97'
+         'ü-日本' $'tab\there' "'" $'\n\'' $'x\'y\nz' 'sp ace')
+# (Not compared: a name with a single quote whose last byte is escaped, such as $'a\'\n',
+# where coreutils 9.1's quoting is irregular.)
+for n in "${quoting[@]}"; do
+  want=$(LC_ALL=C.UTF-8 md5sum -- "missing/$n" 2>&1 >/dev/null | sed 's/^md5sum: /fhash: /')
+  got=$(fh -a md5 -- "missing/$n" 2>&1 >/dev/null)
+  [ "$want" = "$got" ] || fail "quoting of $(printf '%q' "$n"): md5sum says [$want], fhash [$got]"
+done
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"
   exit 1

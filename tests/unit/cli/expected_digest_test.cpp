@@ -107,6 +107,10 @@ TEST_CASE("expected digest with -a: the forced algorithm must fit", "[cli][expec
     CHECK_FALSE(algorithm_of(k_sha256_abc, Algorithm::md5));
     CHECK_FALSE(algorithm_of(k_md5_abc, Algorithm::sha1));
     CHECK_FALSE(algorithm_of("kAFQmDzST7DWlj99KOF/cg==", Algorithm::sha256));
+    // 64 hex digits are also valid base64 of 48 bytes: typed with -a sha384 (or a sha384:
+    // prefix), a SHA-256 in hex is refused, not decoded as a SHA-384 in base64.
+    CHECK_FALSE(algorithm_of(k_sha256_abc, Algorithm::sha384));
+    CHECK_FALSE(algorithm_of(std::string("sha384:") + k_sha256_abc));
 
     // A prefix agreeing with -a, in another spelling, is fine; one disagreeing is refused.
     CHECK(algorithm_of(std::string("SHA-256:") + k_sha256_abc, Algorithm::sha256) ==

@@ -152,3 +152,36 @@ TEST_CASE("Documents cut anywhere are refused, never hang", "[formats][fciv]") {
         CHECK(parsed.error().code == make_error_code(Errc::malformed));
     }
 }
+
+namespace {
+
+/// `utf8` (ASCII and two-byte characters only) as UTF-16 with its BOM.
+std::string utf16_with_bom(const std::string& utf8, bool little_endian) {
+    std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        unsigned code = static_cast<unsigned char>(utf8[i]);
+        if (code >= 0xC0) {  // a two-byte sequence
+            code = ((code & 0x1F) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F);
+        }
+        const char high = static_cast<char>(code >> 8);
+        const char low = static_cast<char>(code & 0xFF);
+        out += little_endian ? std::string{low, high} : std::string{high, low};
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("A database saved as UTF-16 with a BOM is read like its UTF-8 form", "[formats][fciv]") {
+    const std::string utf8 =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<FCIV>\r\n"
+        "\t<FILE_ENTRY><name>caf\xC3\xA9.txt</name><MD5>NYr0wf0/q0haLJJyyRTyMQ==</MD5>"
+        "</FILE_ENTRY>\r\n</FCIV>\r\n";
+    for (const bool little_endian : {true, false}) {
+        Result<std::vector<ManifestEntry>> parsed = parse_fciv_xml(utf16_with_bom(utf8, little_endian));
+        REQUIRE(parsed);
+        REQUIRE(parsed->size() == 1);
+        CHECK(parsed->front().name == "caf\xC3\xA9.txt");
+        CHECK(hex_of(parsed->front(), 0) == "358af4c1fd3fab485a2c9272c914f231");
+    }
+}
