@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/fciv.hpp"
+#include "platform/calendar.hpp"
 
 namespace fhash::cli {
 namespace {
@@ -80,23 +81,12 @@ std::string fciv_digest_line(const std::vector<Digest>& digests, const std::stri
 }
 
 std::string fciv_timestamp() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    if (epoch != nullptr && *epoch != '\0') {
-        now = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
-#ifdef _WIN32
-        gmtime_s(&tm, &now);
-#else
-        gmtime_r(&now, &tm);
-#endif
-    } else {
-#ifdef _WIN32
-        localtime_s(&tm, &now);
-#else
-        localtime_r(&now, &tm);
-#endif
-    }
+    const bool reproducible = epoch != nullptr && *epoch != '\0';
+    const std::time_t now = reproducible
+                                ? static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10))
+                                : std::time(nullptr);
+    const std::tm tm = platform::calendar_time(now, reproducible);
     return fmt::format("{:02}/{:02}/{:04} at {:02}h{:02}'{:02}", tm.tm_mon + 1, tm.tm_mday,
                        tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
