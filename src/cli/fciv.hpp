@@ -5,6 +5,7 @@
 /// which use the targets (fciv_targets.cpp), the XML database (fciv_database.cpp) and the
 /// texts FCIV prints (fciv_report.cpp). Internal to src/cli.
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -60,8 +61,16 @@ FcivTargets collect_fciv_targets(const FcivArgs& args, const std::vector<std::st
 
 // --- Database and lists (fciv_database.cpp) ---
 
+/// The whole content of the regular file `name` (UTF-8, as typed), read through io::File
+/// and never past `max_size` bytes. Errors, with `name` as path: the open failure with its
+/// real reason (errno), Errc::is_a_directory for a folder, Errc::not_a_regular_file for a
+/// device, pipe or socket (never opened or read: /dev/zero would not end, a pipe would
+/// wait for a writer), std::errc::file_too_large past `max_size`.
+Result<std::string> read_fciv_file(const std::string& name, std::size_t max_size);
+
 /// The entries of the database `name`. A missing file is an empty database unless
-/// `must_exist`; a database that cannot be read or parsed is an error naming it.
+/// `must_exist`; every other failure (see read_fciv_file, or Errc::malformed for a file that
+/// is not FCIV-XML) is an error naming it.
 Result<std::vector<ManifestEntry>> load_fciv_database(const std::string& name, bool must_exist);
 
 /// Adds `entry` to `database`: an entry of the same name (compared case-insensitively, as on
@@ -73,7 +82,7 @@ Result<void> save_fciv_database(const std::string& name,
                                 const std::vector<ManifestEntry>& database);
 
 /// The -exc list `name`: one folder or file per line (UTF-8/UTF-16, any line ending),
-/// trailing blanks dropped, in comparable form.
+/// trailing blanks dropped, in comparable form. Errors as read_fciv_file's.
 Result<std::vector<std::string>> load_fciv_exclusions(const std::string& name);
 
 // --- Texts FCIV prints (fciv_report.cpp) ---

@@ -49,7 +49,9 @@ private:
         Result<std::vector<ManifestEntry>> loaded = load_fciv_database(*m_args.xml, false);
         if (!loaded) {
             m_console.file_error(loaded.error());
-            m_console.error("the database was left unchanged");
+            if (loaded.error().code == Errc::malformed) {  // it exists: say it is kept
+                m_console.error("the database was left unchanged");
+            }
             return false;
         }
         m_database = std::move(*loaded);

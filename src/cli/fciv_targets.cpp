@@ -87,14 +87,16 @@ std::vector<fs::path> list_folder(const fs::path& root, const std::string& typed
                                   bool& ok) {
     std::vector<fs::path> files;
     std::error_code ec;
-    for (const fs::directory_entry& entry : fs::directory_iterator(root, ec)) {
+    // increment(ec), not a range-for: the range-for's ++ throws on a read error mid-way.
+    for (fs::directory_iterator it(root, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
         std::error_code type_ec;
-        if (entry.is_regular_file(type_ec)) {
-            files.push_back(entry.path());
+        if (it->is_regular_file(type_ec)) {
+            files.push_back(it->path());
         }
     }
     if (ec) {
-        console.file_error(errno_error(ec.value(), typed));
+        console.file_error(Error{ec, typed, {}});
         ok = false;
     }
     std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
