@@ -88,12 +88,13 @@ void Console::clear_progress() {
     erase_progress_locked();
 }
 
-void Console::file_error(const Error& error) {
+void Console::file_error(const Error& error) { this->error(error_text(error)); }
+
+std::string error_text(const Error& error) {
     if (error.path.empty()) {
-        this->error(error.reason());
-    } else {
-        this->error(fmt::format("{}: {}", quote_name(error.path), error.reason()));
+        return error.reason();
     }
+    return fmt::format("{}: {}", quote_name(error.path), error.reason());
 }
 
 std::string Console::paint(std::string_view text, Tone tone) const {

@@ -63,6 +63,10 @@ private:
     bool m_out_pipe_closed = false;
 };
 
+/// "NAME: reason" (the name quoted as needed), or the reason alone for an error without
+/// a path: the text of every per-file diagnostic.
+std::string error_text(const Error& error);
+
 /// Whether OK/FAILED are coloured: --color=always/never decide; auto colours only when
 /// standard output is a terminal, NO_COLOR is unset or empty and TERM is not "dumb"
 /// (color.cpp).

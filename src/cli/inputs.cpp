@@ -33,9 +33,8 @@ std::string display_name(const fs::path& path, const std::string& as_given,
 
 }  // namespace
 
-bool for_each_input(const Options& options, const std::function<void(Input&&)>& on_input,
-                    const std::function<void(const Error&, bool failure)>& on_problem) {
-    bool ok = true;
+void for_each_input(const Options& options, const std::function<void(Input&&)>& on_input,
+                    const std::function<void(io::WalkNote&&)>& on_note) {
     std::optional<fs::path> base;
     if (options.base_dir) {
         std::error_code ec;
@@ -65,11 +64,7 @@ bool for_each_input(const Options& options, const std::function<void(Input&&)>& 
                     std::string display = display_name(file, shown, base);
                     on_input(Input{file, std::move(display), false});
                 },
-                [&](io::WalkNote&& note) {
-                    const bool failure = note.kind == io::WalkNote::Kind::error;
-                    ok = ok && !failure;
-                    on_problem(note.error, failure);
-                });
+                on_note);
             return;
         }
         on_input(Input{path, display_name(path, arg, base), false});
@@ -81,20 +76,13 @@ bool for_each_input(const Options& options, const std::function<void(Input&&)>& 
         Result<std::vector<std::string>> listed =
             read_name_list(*options.files_from, ListKind::paths, options.null_separated);
         if (!listed) {
-            on_problem(listed.error(), true);
-            return false;
+            on_note(io::WalkNote{.kind = io::WalkNote::Kind::error, .error = listed.error()});
+            return;
         }
         for (const std::string& arg : *listed) {
             add(arg, true);
         }
     }
-    return ok;
-}
-
-bool collect_inputs(const Options& options, Console& console, std::vector<Input>& inputs) {
-    return for_each_input(
-        options, [&inputs](Input&& input) { inputs.push_back(std::move(input)); },
-        [&console](const Error& error, bool /*failure*/) { console.file_error(error); });
 }
 
 }  // namespace fhash::cli

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
-#include "cli/console.hpp"
+#include "io/walk.hpp"
 
 namespace fhash::cli {
 
@@ -21,15 +21,11 @@ struct Input {
 };
 
 /// Expands options.paths, then the --files-from list, into inputs as it goes (directories
-/// walked with -r through the --include/--exclude filter): `on_input` for each thing to hash and
-/// `on_problem` for each walk problem, both in output order (walked files sorted by path),
-/// so hashing can start while the walk goes on. `on_problem`'s flag says whether the
-/// problem counts as a failure. Returns false if any problem counts as a failure.
-bool for_each_input(const Options& options, const std::function<void(Input&&)>& on_input,
-                    const std::function<void(const Error&, bool failure)>& on_problem);
-
-/// Expands options.paths into inputs, reporting walk problems on the console as it goes.
-/// Returns false if any of them counts as a failure (the inputs found are still returned).
-bool collect_inputs(const Options& options, Console& console, std::vector<Input>& inputs);
+/// walked with -r through the --include/--exclude filter): `on_input` for each thing to hash
+/// and `on_note` for each walk note (and for an unreadable --files-from list, as an error
+/// note), both in output order (walked files sorted by path), so hashing can start while
+/// the walk goes on.
+void for_each_input(const Options& options, const std::function<void(Input&&)>& on_input,
+                    const std::function<void(io::WalkNote&&)>& on_note);
 
 }  // namespace fhash::cli

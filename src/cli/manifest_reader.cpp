@@ -1,5 +1,11 @@
 #include "cli/manifest_reader.hpp"
 
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "cli/console.hpp"
+#include "fhash/verify.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -151,6 +157,30 @@ Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::si
                 return Event::malformed;
             }
             return Event::end;
+        }
+    }
+}
+
+std::optional<std::string> for_each_entry(ManifestReader& reader, bool confine,
+                                          const ManifestHandlers& on) {
+    ManifestEntry entry;
+    std::size_t line = 0;
+    for (;;) {
+        Result<ManifestReader::Event> event = reader.next(entry, line);
+        if (!event) {
+            return error_text(event.error());
+        }
+        switch (*event) {
+            case ManifestReader::Event::end: return std::nullopt;
+            case ManifestReader::Event::malformed: on.malformed(line); break;
+            case ManifestReader::Event::entry:
+                if (confine && !is_confined(entry.name)) {
+                    return fmt::format(
+                        "{}: {}: {} refused by --confine: absolute, or outside the base folder",
+                        quote_name(reader.label()), line, quote_name(entry.name));
+                }
+                on.entry(std::exchange(entry, ManifestEntry{}));
+                break;
         }
     }
 }

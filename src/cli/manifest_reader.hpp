@@ -5,6 +5,8 @@
 /// bounded by the longest line or record), FCIV-XML is parsed whole.
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,5 +58,20 @@ private:
     std::vector<ManifestEntry> m_entries;
     std::size_t m_next_entry = 0;
 };
+
+/// What a manifest's loop hands out, in manifest order.
+struct ManifestHandlers {
+    std::function<void(ManifestEntry&& entry)> entry;    ///< a valid entry (line set)
+    std::function<void(std::size_t line)> malformed;     ///< an improperly formatted line
+};
+
+/// The manifest event loop every mode uses (-c, --audit, --update): reads `reader` to its
+/// end, handing each entry and malformed line to `on`. Returns the one-line diagnostic that
+/// stopped it early, worded for the console: a read or parse error, or, with `confine`
+/// (--confine, enforced here and nowhere else), the first entry whose name is absolute or
+/// climbs out of the base folder (nothing after it is handed out). nullopt when the whole
+/// manifest was read.
+std::optional<std::string> for_each_entry(ManifestReader& reader, bool confine,
+                                          const ManifestHandlers& on);
 
 }  // namespace fhash::cli

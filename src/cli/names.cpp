@@ -1,5 +1,7 @@
 #include "cli/names.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "fhash/manifest.hpp"
@@ -85,6 +87,14 @@ std::string quote_name(std::string_view name) {
         out += '\'';
     }
     return out;
+}
+
+std::string entry_key(std::string name) {
+    std::replace(name.begin(), name.end(), '\\', '/');
+    while (name.starts_with("./")) {
+        name.erase(0, 2);
+    }
+    return name;
 }
 
 }  // namespace fhash::cli

@@ -17,4 +17,9 @@ std::string status_name(const std::string& name);
 /// characters as $'\n' pieces. Keeps one diagnostic on one line whatever the name holds.
 std::string quote_name(std::string_view name);
 
+/// The key a manifest name is compared by across modes (--audit, --update): '\' read as a
+/// folder separator (manifests from Windows tools) and leading "./" dropped, so "./a\b" and
+/// "a/b" name the same file.
+std::string entry_key(std::string name);
+
 }  // namespace fhash::cli

@@ -46,10 +46,12 @@ std::string tail(const std::string& name, std::size_t room) {
 
 }  // namespace
 
-std::uint64_t progress_total(const std::vector<Input>& inputs, ProgressMode mode) {
-    if (mode == ProgressMode::never || (mode == ProgressMode::automatic && !platform::stderr_is_terminal())) {
-        return 0;
-    }
+bool progress_possible(ProgressMode mode) {
+    return mode == ProgressMode::always ||
+           (mode == ProgressMode::automatic && platform::stderr_is_terminal());
+}
+
+std::uint64_t progress_total(const std::vector<Input>& inputs) {
     std::uint64_t total = 0;
     for (const Input& input : inputs) {
         std::error_code ec;

@@ -54,7 +54,10 @@ private:
     std::thread m_thread;
 };
 
-/// The bytes `inputs` hold (regular files; 0 if progress is off, or for pipes and stdin).
-std::uint64_t progress_total(const std::vector<Input>& inputs, ProgressMode mode);
+/// Whether a progress line may be shown in `mode` (so the total is worth computing).
+bool progress_possible(ProgressMode mode);
+
+/// The bytes `inputs` hold (regular files; 0 for pipes and standard input).
+std::uint64_t progress_total(const std::vector<Input>& inputs);
 
 }  // namespace fhash::cli

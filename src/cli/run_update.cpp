@@ -30,14 +30,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string entry_key(std::string name) {
-    std::replace(name.begin(), name.end(), '\\', '/');
-    while (name.starts_with("./")) {
-        name.erase(0, 2);
-    }
-    return name;
-}
-
 /// GNU and BSD lines both sniff as "gnu": the first entry line decides (a tagged line is
 /// "TAG (name) = hex" or "TAG(name)= hex").
 bool first_line_is_tagged(const std::string& path) {

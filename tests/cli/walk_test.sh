@@ -18,6 +18,15 @@ grep -q "d/fifo: Not a regular file (a FIFO, skipped)" err || fail "no clear FIF
 grep -q "d/link: Not a regular file (symbolic link not followed; -L follows it)" err ||
   fail "no clear symlink note: $(cat err)"
 
+# --audit and --update walk the tree the way -r does, and report the same notes.
+(cd d && "$FHASH" -r . -o ../d.sha256 2>/dev/null) || fail "manifest of d"
+"$FHASH" -c --audit --base-dir d d.sha256 > /dev/null 2>err || fail "--audit of an unchanged tree failed"
+grep -q "fifo: Not a regular file (a FIFO, skipped)" err || fail "--audit: no FIFO note: $(cat err)"
+grep -q "link: Not a regular file (symbolic link not followed; -L follows it)" err ||
+  fail "--audit: no symlink note: $(cat err)"
+"$FHASH" --update d.sha256 --base-dir d 2>err || fail "--update of an unchanged tree failed"
+grep -q "fifo: Not a regular file (a FIFO, skipped)" err || fail "--update: no FIFO note: $(cat err)"
+
 out=$("$FHASH" -rL d 2>/dev/null) || fail "-rL failed"
 grep -q '  d/link$' <<<"$out" || fail "-L did not follow the link"
 

@@ -1,0 +1,71 @@
+#pragma once
+/// @file hash_pool.hpp
+/// The hashing pipeline every mode that hashes files shares (hash, --update, --audit,
+/// FCIV): one FileHasher per worker, the run's counters, the progress line, and results
+/// delivered in submission order on the calling thread through core/ordered_pool.hpp.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/console.hpp"
+#include "cli/inputs.hpp"
+#include "cli/options.hpp"
+#include "fhash/algorithm.hpp"
+#include "fhash/engine.hpp"
+#include "fhash/read_options.hpp"
+
+namespace fhash::cli {
+
+/// How a run hashes: what the user asked for (-j, --read-mode, --progress) plus the total
+/// the progress line counts towards.
+struct RunSettings {
+    unsigned jobs = 0;  ///< workers; 0 = one per core
+    ReadOptions read;
+    ProgressMode progress = ProgressMode::automatic;
+    std::uint64_t progress_total = 0;  ///< bytes expected; 0 = unknown (no ETA)
+};
+
+/// The settings of `options` (-j, --read-mode, --progress).
+RunSettings run_settings(const Options& options);
+
+/// One input's result.
+struct Hashed {
+    std::string display;           ///< the input's display name
+    Result<FileDigests> digests;   ///< an error carries `display` as its path
+    std::size_t tag = 0;           ///< the caller's tag, as submitted
+};
+
+/// Hashes inputs on `jobs` worker threads and hands each result to `deliver` on the thread
+/// that calls submit()/finish(), in submission order, so the output is the same for every
+/// -j. Standard input is hashed on the calling thread, in its turn.
+class HashPool {
+public:
+    using Deliver = std::function<void(Hashed&&)>;
+
+    /// Fails (Errc::unsupported_algorithm) if the backend lacks one of `algorithms`.
+    static Result<std::unique_ptr<HashPool>> create(const std::vector<Algorithm>& algorithms,
+                                                    const RunSettings& settings, Console& console,
+                                                    Deliver deliver);
+    ~HashPool();
+    HashPool(const HashPool&) = delete;
+    HashPool& operator=(const HashPool&) = delete;
+
+    /// Queues an input; blocks while the reorder window is full.
+    void submit(Input input, std::size_t tag = 0);
+    /// Runs `action` on the calling thread in its turn: after the results of everything
+    /// submitted before it (a walk note printed between the files around it).
+    void submit_action(std::function<void()> action);
+    /// Waits for every input, delivers the remaining results and stops the progress line.
+    void finish();
+
+private:
+    struct Impl;
+    explicit HashPool(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace fhash::cli

@@ -1,0 +1,169 @@
+// -c: every manifest is streamed through the manifest event loop; its entries are verified
+// on the workers (one Verifier each, reusing their hashers) and reported in manifest order,
+// so only the reorder window's entries are held at any time.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli/check_report.hpp"
+#include "cli/check_selection.hpp"
+#include "cli/jobs.hpp"
+#include "cli/manifest_reader.hpp"
+#include "cli/modes.hpp"
+#include "cli/progress.hpp"
+#include "core/ordered_pool.hpp"
+#include "fhash/verify.hpp"
+#include "platform/paths.hpp"
+
+namespace fhash::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// One manifest line on its way through the pool.
+struct CheckItem {
+    enum class Kind { entry, skipped, malformed };
+    Kind kind = Kind::entry;
+    ManifestEntry entry;
+    EntryOutcome outcome;
+    std::size_t line = 0;
+};
+
+/// The -a choice that untagged lines are read as, if exactly one was given.
+std::optional<Algorithm> forced_algorithm(const Options& options) {
+    if (options.algorithm_given && options.algorithms.size() == 1) {
+        return options.algorithms.front();
+    }
+    return std::nullopt;
+}
+
+/// The folder of a manifest given in another folder than the current one, as given: a
+/// missing entry found there gets a --base-dir hint. Empty otherwise.
+fs::path manifest_dir_for_hint(const std::string& arg) {
+    const fs::path given_dir = platform::path_from_utf8(arg).parent_path();
+    std::error_code ec;
+    const fs::path dir = fs::absolute(platform::path_from_utf8(arg), ec).parent_path();
+    const fs::path cwd = fs::current_path(ec);
+    if (ec || given_dir.empty() || dir.lexically_normal() == cwd.lexically_normal()) {
+        return {};
+    }
+    return given_dir;
+}
+
+VerifyOptions verify_options_for(const Options& options, const std::string& arg, bool is_stdin) {
+    VerifyOptions verify;
+    verify.read = options.read;
+    verify.manifest_is_stdin = is_stdin;
+    if (options.base_dir) {
+        verify.base_dir = platform::path_from_utf8(*options.base_dir);
+    } else if (!is_stdin) {
+        verify.manifest_dir = manifest_dir_for_hint(arg);
+    }
+    return verify;
+}
+
+/// Checks one manifest: the loop hands its entries to the pool, the pool's deliveries go
+/// to the report.
+class ManifestCheck {
+public:
+    ManifestCheck(const Options& options, Console& console, CheckSelection& selection,
+                  Progress& progress)
+        : m_options(options), m_console(console), m_selection(selection), m_progress(progress) {}
+
+    ExitCode run(const std::string& arg) {
+        Result<std::unique_ptr<ManifestReader>> opened =
+            ManifestReader::open(arg, forced_algorithm(m_options));
+        if (!opened) {
+            m_console.file_error(opened.error());
+            return ExitCode::usage;
+        }
+        ManifestReader& reader = **opened;
+        make_verifiers(verify_options_for(m_options, arg, reader.is_stdin()));
+        CheckReport report(m_options, m_console, reader.label());
+        OrderedPool<CheckItem, CheckItem> pool(
+            static_cast<unsigned>(m_verifiers.size() - 1), k_reorder_window,
+            [this](unsigned worker, CheckItem& item) { return verify(worker, item); },
+            [&report](CheckItem& item) { deliver(report, item); });
+        const std::optional<std::string> stopped = for_each_entry(
+            reader, m_options.confine,
+            {[&](ManifestEntry&& entry) { submit(pool, std::move(entry)); },
+             [&](std::size_t line) { pool.submit_done(CheckItem{CheckItem::Kind::malformed, {}, {}, line}); }});
+        pool.finish();  // the entries before a stop are reported first
+        if (stopped) {
+            m_console.error(*stopped);
+            report.finish();
+            return ExitCode::usage;
+        }
+        return report.finish();
+    }
+
+private:
+    /// One Verifier per worker, and the last for this thread (standard input, --only).
+    void make_verifiers(const VerifyOptions& verify_options) {
+        const unsigned jobs = effective_jobs(m_options.jobs);
+        m_verifiers.clear();
+        m_verifiers.reserve(jobs + 1);
+        for (unsigned i = 0; i < jobs + 1; ++i) {
+            m_verifiers.emplace_back(verify_options, m_progress.counters());
+        }
+    }
+
+    CheckItem verify(unsigned worker, CheckItem& item) {
+        m_progress.set_current(item.entry.name);
+        item.outcome = m_verifiers[worker].verify(item.entry);
+        return std::move(item);
+    }
+
+    static void deliver(CheckReport& report, CheckItem& item) {
+        switch (item.kind) {
+            case CheckItem::Kind::entry: report.entry(item.entry, item.outcome); break;
+            case CheckItem::Kind::skipped: report.skipped(); break;
+            case CheckItem::Kind::malformed: report.malformed(item.line); break;
+        }
+    }
+
+    void submit(OrderedPool<CheckItem, CheckItem>& pool, ManifestEntry&& entry) {
+        CheckItem item;
+        item.line = entry.line;
+        item.entry = std::move(entry);
+        Verifier& own = m_verifiers.back();
+        if (m_selection.active() && !m_selection.wants(item.entry.name, own)) {
+            item.kind = CheckItem::Kind::skipped;
+            pool.submit_done(std::move(item));
+        } else if (item.entry.name == "-") {
+            item.outcome = own.verify(item.entry);  // standard input, read in order
+            pool.submit_done(std::move(item));
+        } else {
+            pool.submit(std::move(item));
+        }
+    }
+
+    const Options& m_options;
+    Console& m_console;
+    CheckSelection& m_selection;
+    Progress& m_progress;
+    std::vector<Verifier> m_verifiers;
+};
+
+}  // namespace
+
+ExitCode run_check(const Options& options, Console& console) {
+    ExitCode result = ExitCode::ok;
+    CheckSelection selection(options.only);
+    Progress progress(options.progress, console, 0);  // total unknown: manifests are streamed
+    for (const std::string& manifest : options.paths) {
+        ManifestCheck check(options, console, selection, progress);
+        result = worst(result, check.run(manifest));
+    }
+    progress.stop();
+    if (selection.active() && !selection.report_unlisted(console, options.paths)) {
+        result = worst(result, ExitCode::failure);
+    }
+    return result;
+}
+
+}  // namespace fhash::cli
