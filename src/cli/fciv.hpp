@@ -24,13 +24,14 @@ namespace fhash::cli {
 
 // --- Commands (each prints FCIV's header first and returns the exit code) ---
 
-/// -add: hashes the targets and prints one line per file, or merges them into the -xml
-/// database. Exit 1 if a file could not be hashed, 2 if the database cannot be used.
+/// -add: hashes the targets on -j workers and prints one line per file (in target order),
+/// or merges them into the -xml database. Exit 1 if a file could not be hashed, 2 if the database
+/// cannot be used.
 ExitCode fciv_add(const FcivArgs& args, Console& console);
 /// -list: prints the entries of the -xml database. Exit 2 without a usable database.
 ExitCode fciv_list(const FcivArgs& args, Console& console);
-/// -v: re-hashes the files of the -xml database and prints FCIV's report. Exit 1 if a file
-/// is modified or missing, 2 without a usable database.
+/// -v: re-hashes the files of the -xml database on -j workers and prints FCIV's report. Exit 1 if a
+/// file is modified or missing, 2 without a usable database.
 ExitCode fciv_verify(const FcivArgs& args, Console& console);
 
 // --- Names ---

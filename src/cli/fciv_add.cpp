@@ -1,4 +1,8 @@
+#include <memory>
+
 #include "cli/fciv.hpp"
+#include "cli/hash_pool.hpp"
+#include "cli/progress.hpp"
 #include "fhash/engine.hpp"
 
 namespace fhash::cli {
@@ -22,21 +26,13 @@ public:
             }
             exclusions = std::move(*loaded);
         }
-        Result<FileHasher> hasher = FileHasher::create(m_algorithms, ReadOptions{});
-        if (!hasher) {
-            m_console.file_error(hasher.error());
-            return ExitCode::usage;
-        }
         if (m_args.xml && !load_database()) {
             return ExitCode::usage;
         }
         FcivTargets targets = collect_fciv_targets(m_args, exclusions, m_console);
         m_ok = targets.ok;
-        if (!m_args.xml && m_algorithms.size() > 1 && !targets.files.empty()) {
-            m_console.out(fciv_column_header(m_algorithms));
-        }
-        for (const FcivTarget& target : targets.files) {
-            take(target.name, hasher->hash_file(target.path));
+        if (!hash(targets.files)) {
+            return ExitCode::usage;
         }
         if (m_args.xml && !save_database()) {
             return ExitCode::usage;
@@ -67,23 +63,51 @@ private:
         return true;
     }
 
+    /// Hashes `targets` on -j workers (the progress line shown when the run proves long)
+    /// and takes their results in order. False if the backend lacks an algorithm.
+    bool hash(std::vector<FcivTarget>& targets) {
+        std::vector<Input> inputs;
+        inputs.reserve(targets.size());
+        for (FcivTarget& target : targets) {
+            // The stored name is the display: errors name the file as FCIV would.
+            inputs.push_back(Input{std::move(target.path), std::move(target.name), false});
+        }
+        RunSettings settings;
+        settings.jobs = m_args.jobs;
+        if (progress_possible(settings.progress)) {
+            settings.progress_total = progress_total(inputs);
+        }
+        Result<std::unique_ptr<HashPool>> pool = HashPool::create(
+            m_algorithms, settings, m_console, [this](Hashed&& hashed) { take(hashed); });
+        if (!pool) {
+            m_console.file_error(pool.error());
+            return false;
+        }
+        if (!m_args.xml && m_algorithms.size() > 1 && !inputs.empty()) {
+            m_console.out(fciv_column_header(m_algorithms));
+        }
+        for (Input& input : inputs) {
+            (*pool)->submit(std::move(input));
+        }
+        (*pool)->finish();
+        return true;
+    }
+
     /// One file's outcome: an error, a line on the screen, or an entry for the database.
-    void take(const std::string& name, Result<FileDigests> digests) {
-        if (!digests) {
-            Error e = std::move(digests).error();
-            e.path = name;
-            m_console.file_error(e);
+    void take(Hashed& hashed) {
+        if (!hashed.digests) {
+            m_console.file_error(hashed.digests.error());  // its path is the stored name
             m_ok = false;
             return;
         }
         if (!m_args.xml) {
-            m_console.out(fciv_digest_line(digests->digests, name));
+            m_console.out(fciv_digest_line(hashed.digests->digests, hashed.display));
             return;
         }
         ManifestEntry entry;
-        entry.name = name;
+        entry.name = std::move(hashed.display);
         for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
-            entry.digests.emplace_back(m_algorithms[i], digests->digests[i]);
+            entry.digests.emplace_back(m_algorithms[i], hashed.digests->digests[i]);
         }
         merge_fciv_entry(m_database, std::move(entry));
     }

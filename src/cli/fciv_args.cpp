@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "fhash/text.hpp"
 
@@ -71,6 +72,8 @@ private:
             m_out.without_path = true;
         } else if (name == "type") {
             return type(arg);
+        } else if (name == "j") {
+            return jobs(arg);
         } else if (name == "exc" || name == "bp" || name == "xml") {
             std::string v;
             if (!value(arg, v)) {
@@ -120,6 +123,21 @@ private:
         while (m_next < m_args.size() && m_args[m_next].find_first_of("*?") != std::string::npos &&
                !fciv_option_name(m_args[m_next])) {
             m_out.masks.push_back(m_args[m_next++]);
+        }
+        return true;
+    }
+
+    /// -j N: a whole number (0 = one worker per core).
+    bool jobs(const std::string& arg) {
+        std::string v;
+        if (!value(arg, v)) {
+            return false;
+        }
+        const char* end = v.data() + v.size();
+        const auto [stop, ec] = std::from_chars(v.data(), end, m_out.jobs);
+        if (v.empty() || ec != std::errc() || stop != end) {
+            m_error = "option " + arg + " needs a number, not '" + v + "'";
+            return false;
         }
         return true;
     }

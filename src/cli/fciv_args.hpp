@@ -31,6 +31,7 @@ struct FcivArgs {
     std::optional<std::string> base_path;   ///< -bp BASE
     std::vector<Algorithm> algorithms;      ///< -md5 -sha1 -both -sha256 ...; empty = default
     std::optional<std::string> xml;         ///< -xml DB
+    unsigned jobs = 0;  ///< -j N (fhash extension): worker threads; 0 = one per core
 };
 
 /// If `arg` is an option (see above), its name in lower case without the prefix ("-SHA1"
@@ -40,7 +41,7 @@ std::optional<std::string> fciv_option_name(std::string_view arg);
 /// Parses the arguments after "fciv". Algorithms come out in table order (MD5 before
 /// SHA-1, as FCIV writes them, whatever the order given). -?, -h or -help stops the parse
 /// with the help command. On error returns false with a one-line message in `error`
-/// ("unknown option -x", "option -xml needs a value", ...).
+/// ("unknown option -x", "option -xml needs a value", "option -j needs a number, not 'x'").
 bool parse_fciv_args(const std::vector<std::string>& args, FcivArgs& out, std::string& error);
 
 }  // namespace fhash::cli

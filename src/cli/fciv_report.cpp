@@ -38,6 +38,8 @@ constexpr std::string_view k_help =
     "        -sha256 -sha384 -sha512 -sha3-256 ... : fhash extensions (see fhash "
     "--list-algorithms).\n"
     "        -xml db                 : Specify database format and name.\n"
+    "        -j N                    : fhash extension: hash on N threads (default: one per "
+    "core).\n"
     "\n"
     "To display the MD5 hash of a file, type fhash fciv filename\n";
 

@@ -1,6 +1,9 @@
 #include <fmt/format.h>
 
 #include "cli/fciv.hpp"
+#include "cli/jobs.hpp"
+#include "cli/progress.hpp"
+#include "core/ordered_pool.hpp"
 #include "fhash/verify.hpp"
 #include "platform/paths.hpp"
 
@@ -24,26 +27,45 @@ std::vector<std::pair<Algorithm, Digest>> selected(const FcivArgs& args,
     return out;
 }
 
-/// Verifies the entries one by one and gathers FCIV's report.
+/// One database entry on its way through the pool, in database order.
+struct VerifyItem {
+    ManifestEntry entry;  ///< with the selected digests only
+    EntryOutcome outcome;
+    bool no_digest = false;  ///< none of the selected algorithms is stored for it
+};
+
+/// Verifies the entries on -j workers (one Verifier each) and gathers FCIV's report in
+/// database order.
 class FcivVerify {
 public:
     FcivVerify(const FcivArgs& args, Console& console)
-        : m_args(args), m_console(console), m_verifier(verify_options(args)) {}
-
-    /// Verifies every entry; returns true if all matched.
-    bool run(const std::vector<ManifestEntry>& database) {
-        for (const ManifestEntry& stored : database) {
-            ManifestEntry entry = stored;
-            entry.digests = selected(m_args, stored);
-            if (entry.digests.empty()) {
-                m_console.error(
-                    fmt::format("{}: no digest of the selected algorithm in the database",
-                                quote_name(stored.name)));
-                m_ok = false;
-                continue;
-            }
-            take(entry, m_verifier.verify(entry));
+        : m_args(args), m_console(console), m_progress(ProgressMode::automatic, console, 0) {
+        const unsigned jobs = effective_jobs(args.jobs);
+        m_verifiers.reserve(jobs);
+        for (unsigned i = 0; i < jobs; ++i) {
+            m_verifiers.emplace_back(verify_options(args), m_progress.counters());
         }
+    }
+
+    /// Verifies every entry; returns true if all matched. The progress line is gone after.
+    bool run(const std::vector<ManifestEntry>& database) {
+        OrderedPool<VerifyItem, VerifyItem> pool(
+            static_cast<unsigned>(m_verifiers.size()), k_reorder_window,
+            [this](unsigned worker, VerifyItem& item) { return verify(worker, item); },
+            [this](VerifyItem& item) { take(item); });
+        for (const ManifestEntry& stored : database) {
+            VerifyItem item;
+            item.entry = stored;
+            item.entry.digests = selected(m_args, stored);
+            if (item.entry.digests.empty()) {
+                item.no_digest = true;
+                pool.submit_done(std::move(item));
+            } else {
+                pool.submit(std::move(item));
+            }
+        }
+        pool.finish();
+        m_progress.stop();
         return m_ok;
     }
 
@@ -58,7 +80,21 @@ private:
         return options;
     }
 
-    void take(const ManifestEntry& entry, const EntryOutcome& outcome) {
+    VerifyItem verify(unsigned worker, VerifyItem& item) {
+        m_progress.set_current(item.entry.name);
+        item.outcome = m_verifiers[worker].verify(item.entry);
+        return std::move(item);
+    }
+
+    void take(const VerifyItem& item) {
+        if (item.no_digest) {
+            m_console.error(fmt::format("{}: no digest of the selected algorithm in the database",
+                                        quote_name(item.entry.name)));
+            m_ok = false;
+            return;
+        }
+        const ManifestEntry& entry = item.entry;
+        const EntryOutcome& outcome = item.outcome;
         switch (outcome.status) {
             case EntryStatus::ok:
                 break;
@@ -85,7 +121,8 @@ private:
 
     const FcivArgs& m_args;
     Console& m_console;
-    Verifier m_verifier;
+    Progress m_progress;  // owns the counters the verifiers feed: made before them
+    std::vector<Verifier> m_verifiers;
     FcivVerifyReport m_report;
     bool m_ok = true;
 };

@@ -135,3 +135,17 @@ TEST_CASE("fciv: values missing, unknown options", "[cli][fciv]") {
     CHECK(failure({"-frobnicate"}) == "unknown option -frobnicate");
     CHECK(failure({"f", "-sha1/x"}) == "unknown option -sha1/x");
 }
+
+TEST_CASE("fciv: -j N (fhash extension)", "[cli][fciv]") {
+    CHECK(parsed({"f"}).jobs == 0);
+    CHECK(parsed({"f", "-j", "4"}).jobs == 4);
+    CHECK(parsed({"/J", "2", "f"}).jobs == 2);
+    CHECK(parsed({"/J", "2", "f"}).targets == Targets{"f"});
+    CHECK(parsed({"-j", "0", "-v", "-xml", "db"}).jobs == 0);
+    CHECK(failure({"f", "-j"}) == "option -j needs a value");
+    CHECK(failure({"f", "-j", "x"}) == "option -j needs a number, not 'x'");
+    CHECK(failure({"f", "-j", "-1"}) == "option -j needs a number, not '-1'");
+    CHECK(failure({"f", "-j", "4x"}) == "option -j needs a number, not '4x'");
+    CHECK(failure({"f", "-j", ""}) == "option -j needs a number, not ''");
+    CHECK(failure({"f", "-j4"}) == "unknown option -j4");
+}
