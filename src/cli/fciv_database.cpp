@@ -157,6 +157,11 @@ Result<std::vector<std::string>> load_fciv_exclusions(const std::string& name) {
             exclusions.push_back(fciv_comparable(line));
         }
     }
+    if (splitter.too_long()) {
+        return make_error(Errc::malformed, name,
+                          fmt::format("line {} is longer than {} MiB", splitter.too_long_line(),
+                                      splitter.max_line() >> 20));
+    }
     return exclusions;
 }
 

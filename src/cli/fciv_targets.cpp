@@ -2,6 +2,7 @@
 #include <system_error>
 
 #include "cli/fciv.hpp"
+#include "cli/notes.hpp"
 #include "fhash/glob.hpp"
 #include "fhash/text.hpp"
 #include "io/walk.hpp"
@@ -113,8 +114,7 @@ std::vector<fs::path> folder_files(const FcivArgs& args, const fs::path& root,
     }
     io::WalkResult walked = io::walk_tree(root, io::WalkOptions{});
     for (const io::WalkNote& note : walked.notes) {
-        console.file_error(note.error);
-        ok = ok && note.kind != io::WalkNote::Kind::error;
+        ok = !report_note(console, note) && ok;
     }
     return std::move(walked.files);
 }
