@@ -23,59 +23,64 @@ Result<std::unique_ptr<ManifestReader>> ManifestReader::open(const std::string& 
     reader->m_is_stdin = arg == "-";
     reader->m_label = reader->m_is_stdin ? "standard input" : arg;
     reader->m_parse_options.algorithm = algorithm;
-    if (reader->m_is_stdin) {
-        reader->m_file = io::File::standard_input();
+    if (Result<void> started = reader->start(arg); !started) {
+        return std::move(started).error();
+    }
+    return reader;
+}
+
+Result<void> ManifestReader::start(const std::string& arg) {
+    if (m_is_stdin) {
+        m_file = io::File::standard_input();
     } else {
         Result<io::File> opened = io::File::open_read(platform::path_from_utf8(arg));
         if (!opened) {
-            Error e = std::move(opened).error();
-            e.path = reader->m_label;
-            return e;
+            return labelled(std::move(opened).error());
         }
-        reader->m_file = std::move(*opened);
+        m_file = std::move(*opened);
     }
-    reader->m_buffer.resize(k_read_size);
-
+    m_buffer.resize(k_read_size);
     // The first bytes decide the format.
-    Result<std::size_t> got = reader->m_file.read(reader->m_buffer);
+    Result<std::size_t> got = m_file.read(m_buffer);
     if (!got) {
-        Error e = std::move(got).error();
-        e.path = reader->m_label;
-        return e;
+        return labelled(std::move(got).error());
     }
-    const std::span<const std::uint8_t> head(reader->m_buffer.data(), *got);
-    reader->m_format = sniff_manifest_format(head);
-    reader->m_eof = *got == 0;
+    const std::span<const std::uint8_t> head(m_buffer.data(), *got);
+    m_format = sniff_manifest_format(head);
+    m_eof = *got == 0;
+    if (m_format == ManifestFormat::fciv_xml) {
+        return load_document(std::string(reinterpret_cast<const char*>(head.data()), head.size()));
+    }
+    m_splitter.feed(head);
+    if (m_eof) {
+        m_splitter.finish();
+    }
+    return {};
+}
 
-    if (reader->m_format == ManifestFormat::fciv_xml) {
-        std::string document(reinterpret_cast<const char*>(head.data()), head.size());
-        while (!reader->m_eof) {
-            Result<std::size_t> more = reader->m_file.read(reader->m_buffer);
-            if (!more) {
-                Error e = std::move(more).error();
-                e.path = reader->m_label;
-                return e;
-            }
-            reader->m_eof = *more == 0;
-            if (document.size() + *more > k_max_document) {
-                return make_error(Errc::malformed, reader->m_label, "XML manifest larger than 512 MiB");
-            }
-            document.append(reinterpret_cast<const char*>(reader->m_buffer.data()), *more);
+Result<void> ManifestReader::load_document(std::string document) {
+    while (!m_eof) {
+        Result<std::size_t> more = m_file.read(m_buffer);
+        if (!more) {
+            return labelled(std::move(more).error());
         }
-        Result<std::vector<ManifestEntry>> entries = parse_fciv_xml(document);
-        if (!entries) {
-            Error e = std::move(entries).error();
-            e.path = reader->m_label;
-            return e;
+        m_eof = *more == 0;
+        if (document.size() + *more > k_max_document) {
+            return make_error(Errc::malformed, m_label, "XML manifest larger than 512 MiB");
         }
-        reader->m_entries = std::move(*entries);
-        return reader;
+        document.append(reinterpret_cast<const char*>(m_buffer.data()), *more);
     }
-    reader->m_splitter.feed(head);
-    if (reader->m_eof) {
-        reader->m_splitter.finish();
+    Result<std::vector<ManifestEntry>> entries = parse_fciv_xml(document);
+    if (!entries) {
+        return labelled(std::move(entries).error());
     }
-    return reader;
+    m_entries = std::move(*entries);
+    return {};
+}
+
+Error ManifestReader::labelled(Error error) const {
+    error.path = m_label;
+    return error;
 }
 
 Result<bool> ManifestReader::fill() {
@@ -84,9 +89,7 @@ Result<bool> ManifestReader::fill() {
     }
     Result<std::size_t> got = m_file.read(m_buffer);
     if (!got) {
-        Error e = std::move(got).error();
-        e.path = m_label;
-        return e;
+        return labelled(std::move(got).error());
     }
     if (*got == 0) {
         m_eof = true;

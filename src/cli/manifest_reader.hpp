@@ -40,6 +40,9 @@ public:
 
 private:
     ManifestReader() = default;
+    Result<void> start(const std::string& arg);            // opens, sniffs, reads the head
+    Result<void> load_document(std::string document);      // the rest of an XML manifest
+    [[nodiscard]] Error labelled(Error error) const;       // the error, naming the manifest
     ParsedLine parse_line(std::string& line, bool& incomplete);
     Result<bool> fill();  // feeds the splitter; false at the end of input
 
