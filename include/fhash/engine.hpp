@@ -47,8 +47,6 @@ public:
     /// Hashes any source (the test seam).
     Result<FileDigests> hash_source(ByteSource& source);
 
-    [[nodiscard]] const std::vector<Algorithm>& algorithms() const noexcept;
-    [[nodiscard]] const ReadOptions& options() const noexcept;
 
 private:
     struct Impl;

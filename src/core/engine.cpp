@@ -202,13 +202,6 @@ Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOpt
     return FileHasher(std::move(impl));
 }
 
-const std::vector<Algorithm>& FileHasher::algorithms() const noexcept {
-    return m_impl->algorithms;
-}
-const ReadOptions& FileHasher::options() const noexcept {
-    return m_impl->options;
-}
-
 Result<FileDigests> FileHasher::hash_source(ByteSource& source) {
     return m_impl->hash_source(source);
 }
