@@ -14,6 +14,11 @@ constexpr char ascii_lower(char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+/// `c` with a-z mapped to A-Z; every other byte unchanged.
+constexpr char ascii_upper(char c) noexcept {
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 /// `text` with A-Z mapped to a-z; every other byte unchanged (UTF-8 passes through).
 std::string ascii_lower(std::string_view text);
 

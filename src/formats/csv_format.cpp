@@ -1,7 +1,6 @@
 // CSV results in the layout of PowerShell's Get-FileHash | Export-Csv -NoTypeInformation,
 // and a reader for those files (PowerShell 5.1's "#TYPE" line and bare fields tolerated).
 
-#include <cctype>
 #include <vector>
 
 #include "fhash/json_csv_format.hpp"
@@ -73,7 +72,7 @@ std::string format_csv_header() {
 std::string format_csv_row(Algorithm algorithm, const Digest& digest, std::string_view name) {
     std::string tag(algorithm_info(algorithm).name);
     for (char& c : tag) {
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        c = ascii_upper(c);
     }
     std::string row;
     append_quoted(row, tag);

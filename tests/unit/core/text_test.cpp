@@ -20,6 +20,15 @@ TEST_CASE("ascii_lower maps A-Z only", "[text]") {
     CHECK(ascii_lower("TITLE") == "title");
 }
 
+TEST_CASE("ascii_upper maps a-z only", "[text]") {
+    STATIC_REQUIRE(ascii_upper('a') == 'A');
+    STATIC_REQUIRE(ascii_upper('z') == 'Z');
+    STATIC_REQUIRE(ascii_upper('`') == '`');  // just before 'a'
+    STATIC_REQUIRE(ascii_upper('{') == '{');  // just after 'z'
+    STATIC_REQUIRE(ascii_upper('-') == '-');
+    CHECK(ascii_upper(static_cast<char>(0xE9)) == static_cast<char>(0xE9));  // Latin-1 'é'
+}
+
 TEST_CASE("iequals_ascii", "[text]") {
     CHECK(iequals_ascii("FCIV", "fciv"));
     CHECK(iequals_ascii("Algorithm", "ALGORITHM"));
