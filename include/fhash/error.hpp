@@ -48,6 +48,12 @@ Error errno_error(int err, std::string path);
 /// Builds an Error from an Errc value.
 Error make_error(Errc e, std::string path = {}, std::string detail = {});
 
+/// `error` naming `path` (the name the user knows the file by) instead of its own path.
+inline Error with_path(Error error, std::string path) {
+    error.path = std::move(path);
+    return error;
+}
+
 /// Value-or-Error. A small stand-in for std::expected (C++23), which not every compiler we
 /// build with has yet.
 template <class T>

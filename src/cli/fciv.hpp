@@ -12,6 +12,9 @@
 #include <utility>
 #include <vector>
 
+#include <optional>
+#include <string_view>
+
 #include "cli/console.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/fciv_args.hpp"
@@ -73,6 +76,11 @@ Result<std::string> read_fciv_file(const std::string& name, std::size_t max_size
 /// `must_exist`; every other failure (see read_fciv_file, or Errc::malformed for a file that
 /// is not FCIV-XML) is an error naming it.
 Result<std::vector<ManifestEntry>> load_fciv_database(const std::string& name, bool must_exist);
+/// The -xml database that -list and -v (`command`) need: nullopt after printing the usage
+/// error when -xml is missing or the database cannot be read.
+std::optional<std::vector<ManifestEntry>> required_fciv_database(const FcivArgs& args,
+                                                                 Console& console,
+                                                                 std::string_view command);
 
 /// Adds `entry` to `database`: an entry of the same name (compared case-insensitively, as on
 /// Windows) is replaced, a new name is appended.

@@ -54,9 +54,7 @@ Result<void> read_rest(io::File& file, const std::string& name, std::size_t max_
     for (;;) {
         Result<std::size_t> got = file.read(buffer);
         if (!got) {
-            Error e = std::move(got).error();
-            e.path = name;
-            return e;
+            return with_path(std::move(got).error(), name);
         }
         if (*got == 0) {
             return {};
@@ -82,9 +80,7 @@ Result<std::string> read_fciv_file(const std::string& name, std::size_t max_size
     // Any failure to look (missing, not a folder, no permission) is reported by the open.
     Result<io::File> opened = io::File::open_read(path);
     if (!opened) {
-        Error e = std::move(opened).error();
-        e.path = name;
-        return e;
+        return with_path(std::move(opened).error(), name);
     }
     if (Result<void> regular = require_regular(name, opened->kind()); !regular) {
         return std::move(regular).error();
@@ -110,9 +106,7 @@ Result<std::vector<ManifestEntry>> load_fciv_database(const std::string& name, b
     }
     Result<std::vector<ManifestEntry>> entries = parse_fciv_xml(*document);
     if (!entries) {
-        Error e = std::move(entries).error();
-        e.path = name;
-        return e;
+        return with_path(std::move(entries).error(), name);
     }
     return entries;
 }
@@ -126,6 +120,21 @@ void merge_fciv_entry(std::vector<ManifestEntry>& database, ManifestEntry entry)
         }
     }
     database.push_back(std::move(entry));
+}
+
+std::optional<std::vector<ManifestEntry>> required_fciv_database(const FcivArgs& args,
+                                                                 Console& console,
+                                                                 std::string_view command) {
+    if (!args.xml) {
+        console.error(fmt::format("{} needs -xml DB", command));
+        return std::nullopt;
+    }
+    Result<std::vector<ManifestEntry>> database = load_fciv_database(*args.xml, true);
+    if (!database) {
+        console.file_error(database.error());
+        return std::nullopt;
+    }
+    return std::move(*database);
 }
 
 Result<void> save_fciv_database(const std::string& name,

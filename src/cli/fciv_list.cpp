@@ -39,13 +39,8 @@ std::string list_line(const ManifestEntry& entry, const std::vector<Algorithm>& 
 
 ExitCode fciv_list(const FcivArgs& args, Console& console) {
     console.out(fciv_header());
-    if (!args.xml) {
-        console.error("-list needs -xml DB");
-        return ExitCode::usage;
-    }
-    Result<std::vector<ManifestEntry>> database = load_fciv_database(*args.xml, true);
+    std::optional<std::vector<ManifestEntry>> database = required_fciv_database(args, console, "-list");
     if (!database) {
-        console.file_error(database.error());
         return ExitCode::usage;
     }
     console.out("Listing entries in database:\n");

@@ -131,13 +131,8 @@ private:
 
 ExitCode fciv_verify(const FcivArgs& args, Console& console) {
     console.out(fciv_header());
-    if (!args.xml) {
-        console.error("-v needs -xml DB");
-        return ExitCode::usage;
-    }
-    Result<std::vector<ManifestEntry>> database = load_fciv_database(*args.xml, true);
+    std::optional<std::vector<ManifestEntry>> database = required_fciv_database(args, console, "-v");
     if (!database) {
-        console.file_error(database.error());
         return ExitCode::usage;
     }
     console.out(fmt::format("Starting checksums verification : {}\n\n", fciv_timestamp()));

@@ -45,9 +45,7 @@ Result<std::vector<std::string>> read_name_list(const std::string& arg, ListKind
     } else {
         Result<io::File> opened = io::File::open_read(platform::path_from_utf8(arg));
         if (!opened) {
-            Error e = std::move(opened).error();
-            e.path = arg;
-            return e;
+            return with_path(std::move(opened).error(), arg);
         }
         file = std::move(*opened);
     }
@@ -62,9 +60,7 @@ Result<std::vector<std::string>> read_name_list(const std::string& arg, ListKind
     for (;;) {
         Result<std::size_t> got = file.read(buffer);
         if (!got) {
-            Error e = std::move(got).error();
-            e.path = label;
-            return e;
+            return with_path(std::move(got).error(), label);
         }
         total += *got;
         if (total > k_max_list_bytes) {

@@ -57,9 +57,7 @@ struct HashPool::Impl {
         }
         Hashed& hashed = *item.hashed;
         if (!hashed.digests) {
-            Error e = std::move(hashed.digests).error();
-            e.path = hashed.display;
-            hashed.digests = std::move(e);
+            hashed.digests = with_path(std::move(hashed.digests).error(), hashed.display);
         }
         deliver(std::move(hashed));
     }

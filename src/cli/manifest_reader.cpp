@@ -78,10 +78,7 @@ Result<void> ManifestReader::load_document(std::string document) {
     return {};
 }
 
-Error ManifestReader::labelled(Error error) const {
-    error.path = m_label;
-    return error;
-}
+Error ManifestReader::labelled(Error error) const { return with_path(std::move(error), m_label); }
 
 Result<bool> ManifestReader::fill() {
     if (m_eof) {

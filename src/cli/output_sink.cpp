@@ -37,9 +37,7 @@ public:
         }
         Result<void> committed = m_file.commit();
         if (!committed) {
-            Error e = std::move(committed).error();
-            e.path = m_path;
-            return e;
+            return with_path(std::move(committed).error(), m_path);
         }
         return {};
     }
@@ -73,9 +71,7 @@ std::unique_ptr<OutputSink> make_stdout_sink(Console& console) {
 Result<std::unique_ptr<OutputSink>> make_file_sink(const std::string& path) {
     Result<io::AtomicFile> file = io::AtomicFile::create(platform::path_from_utf8(path));
     if (!file) {
-        Error e = std::move(file).error();
-        e.path = path;
-        return e;
+        return with_path(std::move(file).error(), path);
     }
     return std::unique_ptr<OutputSink>(std::make_unique<FileSink>(std::move(*file), path));
 }
