@@ -1,3 +1,4 @@
+#include "support/bytes.hpp"
 #include "support/catch.hpp"
 #include "support/temp_dir.hpp"
 
@@ -11,20 +12,9 @@
 #include "fhash/hasher.hpp"
 
 using namespace fhash;
+using test::pattern;
 
 namespace {
-
-std::string pattern(std::size_t size) {
-    std::string s(size, '\0');
-    std::uint32_t x = 2463534242u;
-    for (char& c : s) {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        c = static_cast<char>(x & 0xffu);
-    }
-    return s;
-}
 
 // Built with append: GCC 12's -Wrestrict misfires on `"f" + std::to_string(n)` at -O3.
 std::string file_name(char prefix, std::size_t size) {

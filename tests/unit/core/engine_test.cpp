@@ -8,11 +8,15 @@
 #include "fhash/engine.hpp"
 #include "fhash/hasher.hpp"
 #include "io/mapped_region.hpp"
+#include "support/bytes.hpp"
 #include "support/fake_source.hpp"
+#include "support/hashers.hpp"
 #include "support/kat_vectors.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
+using test::must_create;
+using test::pattern;
 
 namespace {
 
@@ -36,25 +40,6 @@ ReadOptions small_options(ReadMode mode) {
     options.mmap_piece = 1000;
     options.mmap_threshold = 1;
     return options;
-}
-
-FileHasher must_create(std::vector<Algorithm> algorithms, ReadOptions options = {}) {
-    Result<FileHasher> hasher = FileHasher::create(std::move(algorithms), options);
-    REQUIRE(hasher);
-    return std::move(*hasher);
-}
-
-// A pseudo-random but reproducible content of `size` bytes.
-std::string pattern(std::size_t size) {
-    std::string out(size, '\0');
-    std::uint32_t x = 2463534242u;
-    for (char& c : out) {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        c = static_cast<char>(x & 0xffu);
-    }
-    return out;
 }
 
 }  // namespace
