@@ -1,19 +1,10 @@
 #!/usr/bin/env bash
 # Compares fhash with the system's coreutils byte for byte, awkward file names included:
 # hash output (untagged and --tag) for every algorithm coreutils has, and check mode.
-# Usage: compat_coreutils_test.sh FHASH TESTDATA_DIR   (environment: FHASH_TEST_ARGS)
-set -u
-FHASH=$1
-# FHASH_TEST_ARGS (e.g. "-j3") is put before every fhash argument list: the suite runs
-# again with other job counts and read modes, and must give the same bytes.
-# shellcheck disable=SC2086
-fh() { "$FHASH" ${FHASH_TEST_ARGS-} "$@"; }
-failures=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# Usage: compat_coreutils_test.sh FHASH TESTDATA_DIR   (environment: FHASH_TEST_ARGS, which
+# fh puts before every fhash argument list)
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # Awkward names: backslash, newline, carriage return, leading space, trailing space,
 # leading dash, a non-UTF-8 byte, unicode, a quote.
@@ -72,8 +63,4 @@ for f in tree/a/1 tree/a/b/2 tree/c/3 tree/a.txt; do head -c 777 /dev/urandom > 
 fh -r tree > actual || fail "-r exit status"
 cmp -s expected actual || fail "-r output differs from find | sort | sha256sum"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "compat: all comparisons equal"
+finish "compat: all comparisons equal"
