@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan, core library instrumented too) in
-# build-fuzz/ and runs each for a bounded time.
+# build-fuzz/ (scripts/configure.sh fuzz) and runs each for a bounded time.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s, every target
 #
