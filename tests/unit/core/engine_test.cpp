@@ -51,7 +51,7 @@ TEST_CASE("known answers for every algorithm through both read paths", "[engine]
         FileHasher hasher = must_create(every_algorithm(), small_options(mode));
         for (std::size_t i = 0; i < inputs.size(); ++i) {
             INFO("mode " << static_cast<int>(mode) << " input " << i);
-            const auto path = dir.write("kat" + std::to_string(i), inputs[i]);
+            const auto path = dir.write(test::numbered_name("kat", i), inputs[i]);
             Result<FileDigests> result = hasher.hash_file(path);
             REQUIRE(result);
             CHECK(result->size == inputs[i].size());
@@ -80,7 +80,7 @@ TEST_CASE("sizes around window, piece and chunk boundaries agree on both paths",
     for (const std::size_t size : sizes) {
         INFO("size " << size);
         const std::string content = pattern(size);
-        const auto path = dir.write("f" + std::to_string(size), content);
+        const auto path = dir.write(test::numbered_name("f", size), content);
         test::FakeSource whole(content, {size});
         Result<FileDigests> expected = chunked.hash_source(whole);
         REQUIRE(expected);

@@ -40,7 +40,8 @@ TEST_CASE("MappedSource yields every byte in bounded pieces across windows", "[i
         for (std::size_t i = 0; i < size; ++i) {
             content[i] = static_cast<char>('a' + i % 26);
         }
-        Result<io::File> file = io::File::open_read(dir.write("f" + std::to_string(size), content));
+        Result<io::File> file =
+            io::File::open_read(dir.write(test::numbered_name("f", size), content));
         REQUIRE(file);
         io::MappedSource source(*file, window_options(page, 1000));
         Result<std::string> seen = drain(source, 1000);
