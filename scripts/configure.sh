@@ -46,24 +46,24 @@ case $profile in
     opt[FHASH_WERROR]=OFF
     ;;
   release)
-    default_build=build-release
+    default_build="build-release"
     opt[FHASH_BUILD_BENCH]=ON
     ;;
   sanitize)
-    default_build=build-sanitize
+    default_build="build-sanitize"
     opt[CMAKE_BUILD_TYPE]=Debug
     opt[FHASH_SANITIZE]=ON
     compiler=clang++
     ;;
   fuzz)
-    default_build=build-fuzz
+    default_build="build-fuzz"
     opt[CMAKE_BUILD_TYPE]=RelWithDebInfo
     opt[FHASH_BUILD_TESTS]=OFF
     opt[FHASH_BUILD_FUZZERS]=ON
     compiler=clang++
     ;;
   windows)
-    default_build=build-win
+    default_build="build-win"
     compiler=""
     toolchain=$root/cmake/mingw-w64-x86_64.cmake
     ;;
