@@ -74,9 +74,14 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
         }
         // Export-Csv: 'Algorithm,Hash,Path' (quoted or not, columns in any order), or Windows
         // PowerShell 5.1's '#TYPE ...' line before it.
-        for (const std::string_view column : {"algorithm,", "hash,", "path,"}) {
-            if (starts_with_nocase(view, column) ||
-                (view.front() == '"' && starts_with_nocase(view.substr(1), std::string(column).insert(column.size() - 1, "\"")))) {
+        for (const std::string_view column : {"algorithm", "hash", "path"}) {
+            // Built with append: GCC 12's -Wrestrict misfires on string insert at -O3.
+            std::string plain(column);
+            plain.append(",");
+            std::string quoted(column);
+            quoted.append("\",");
+            if (starts_with_nocase(view, plain) ||
+                (view.front() == '"' && starts_with_nocase(view.substr(1), quoted))) {
                 return ManifestFormat::csv;
             }
         }
