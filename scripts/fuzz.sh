@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan, core library instrumented too) in
-# build-fuzz/ and runs each for a bounded time.
+# build-fuzz/ (scripts/configure.sh fuzz) and runs each for a bounded time.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s, every target
 #
@@ -14,13 +14,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 build="$root/build-fuzz"
-all_targets=(checksum_lines fciv_xml file_list digest_codecs glob gnu_escape json_manifest csv_manifest)
+# The targets: tests/fuzz/targets.txt, the list CMake builds from as well.
+mapfile -t all_targets < <(grep -E '^[a-z_0-9]+$' "$root/tests/fuzz/targets.txt")
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
 echo "== build fuzzers (clang, libFuzzer + ASan + UBSan)"
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DFHASH_BUILD_FUZZERS=ON -DFHASH_BUILD_TESTS=OFF >/dev/null
+bash "$root/scripts/configure.sh" fuzz "$build" >/dev/null
 cmake --build "$build" --target fhash_fuzzers -j "$(nproc 2>/dev/null || echo 2)"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}

@@ -1,45 +1,91 @@
 #!/usr/bin/env bash
 # One command on a fresh Debian/Ubuntu machine: installs what is missing, builds fhash and
-# runs the whole test suite (unit, golden CLI, coreutils comparison), then the same suite
-# under AddressSanitizer + UndefinedBehaviorSanitizer, then the Windows build (MinGW-w64,
-# CNG backend) with its suite under Wine. The Release build includes the Google Benchmark
-# micro-benchmarks (run once on a tiny input by ctest), and bench/run.sh runs once on its tiny
-# data set (BENCH_SMALL=1): CI proves the benchmarks build and run, not how fast they are.
-# FHASH_SKIP_SANITIZE=1 skips the sanitizer pass, FHASH_SKIP_WINDOWS=1 the Windows one.
-# FHASH_FUZZ_SECONDS=N also builds the libFuzzer targets (clang) and runs each for N seconds
-# (scripts/fuzz.sh; empty = 30).
+# runs the whole test suite (unit, golden CLI, coreutils comparison) on a Release build with
+# g++, then the same suite but the slow 5 GiB test under AddressSanitizer +
+# UndefinedBehaviorSanitizer built with clang++ (so both compilers must build it
+# warning-free), then the Windows build (MinGW-w64, CNG backend) with its suite under Wine.
+# The Release build includes the Google Benchmark micro-benchmarks (run once on a tiny input
+# by ctest), and bench/run.sh runs once on its tiny data set (BENCH_SMALL=1): CI proves the
+# benchmarks build and run, not how fast they are.
+#
+# Every build has its own folder and every option is pinned (scripts/configure.sh), warnings
+# are errors there (FHASH_WERROR=ON), and a ctest run that finds no test fails.
+#
+# Environment:
+#   FHASH_SKIP_SANITIZE=1   skip the sanitizer pass
+#   FHASH_SKIP_WINDOWS=1    skip the Windows pass
+#   FHASH_FUZZ_SECONDS=N    also build the libFuzzer targets (clang) and run each for N seconds
+#                           (scripts/fuzz.sh); unset, empty or 0: no fuzzing
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
-# /usr/bin/time: peak memory in tests/cli/faults_test.sh; the rest for the benchmarks.
-extra=(time libbenchmark-dev hyperfine rhash b3sum bc openssl)
-if [ -n "${FHASH_FUZZ_SECONDS+set}" ]; then
-  extra+=(clang libclang-rt-14-dev)
+fuzz_seconds=${FHASH_FUZZ_SECONDS:-0}
+if ! [[ $fuzz_seconds =~ ^[0-9]+$ ]]; then
+  echo "scripts/test.sh: FHASH_FUZZ_SECONDS must be a number of seconds, not '$fuzz_seconds'" >&2
+  exit 2
 fi
+# /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
+# fuzzers; the rest for the benchmarks.
+extra=(time libbenchmark-dev hyperfine rhash b3sum bc openssl clang libclang-rt-14-dev)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
-echo "== build (Release) and test"
-cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFHASH_BUILD_BENCH=ON
-cmake --build "$root/build" -j "$jobs"
-ctest --test-dir "$root/build" -j "$jobs" --output-on-failure --timeout 300
+now() { echo "$EPOCHREALTIME"; }
+timings=()
+record() {  # record <label> <start>
+  timings+=("$(awk -v label="$1" -v start="$2" -v end="$(now)" \
+                   'BEGIN { printf "%-20s %7.1f s", label, end - start }')")
+}
+print_timings() {
+  echo "== timings"
+  printf '   %s\n' "${timings[@]}"
+}
+trap print_timings EXIT
+
+# ctest fails when it finds no test: a build configured without tests must not pass.
+run_ctest() {  # run_ctest <build folder> [ctest argument...]
+  local build=$1
+  shift
+  ctest --test-dir "$build" -j "$jobs" --output-on-failure --no-tests=error "$@"
+}
+
+echo "== build (Release, g++) and test"
+t=$(now)
+bash "$root/scripts/configure.sh" release "$root/build-release"
+cmake --build "$root/build-release" -j "$jobs"
+record "release build" "$t"
+t=$(now)
+run_ctest "$root/build-release" --timeout 300
+record "release ctest" "$t"
 
 echo "== benchmark smoke run (tiny data; timings meaningless)"
-BENCH_SMALL=1 bash "$root/bench/run.sh" "$root/build/fhash"
+t=$(now)
+BENCH_SMALL=1 bash "$root/bench/run.sh" "$root/build-release/fhash"
+record "bench smoke" "$t"
 
 if [ "${FHASH_SKIP_SANITIZE:-0}" != "1" ]; then
-  echo "== build (ASan + UBSan) and test"
-  cmake -S "$root" -B "$root/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFHASH_SANITIZE=ON
-  cmake --build "$root/build-asan" -j "$jobs"
+  echo "== build (clang++, ASan + UBSan) and test"
+  t=$(now)
+  bash "$root/scripts/configure.sh" sanitize "$root/build-sanitize"
+  cmake --build "$root/build-sanitize" -j "$jobs"
+  record "sanitize build" "$t"
+  t=$(now)
+  # Without the "slow" 5 GiB sparse-file test: it guards against 32-bit size and offset
+  # truncation, which the Release pass checks, and takes minutes in a Debug ASan build.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir "$root/build-asan" -j "$jobs" --output-on-failure --timeout 600
+    run_ctest "$root/build-sanitize" --timeout 600 -LE slow
+  record "sanitize ctest" "$t"
 fi
 
 if [ "${FHASH_SKIP_WINDOWS:-0}" != "1" ]; then
   echo "== Windows build (MinGW-w64, CNG) and test under Wine"
+  t=$(now)
   bash "$root/scripts/test-windows.sh"
+  record "windows" "$t"
 fi
 
-if [ -n "${FHASH_FUZZ_SECONDS+set}" ]; then
-  echo "== fuzz (${FHASH_FUZZ_SECONDS:-30} s per target)"
-  bash "$root/scripts/fuzz.sh" "${FHASH_FUZZ_SECONDS:-30}"
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== fuzz ($fuzz_seconds s per target)"
+  t=$(now)
+  bash "$root/scripts/fuzz.sh" "$fuzz_seconds"
+  record "fuzz" "$t"
 fi

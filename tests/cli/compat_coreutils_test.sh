@@ -1,19 +1,10 @@
 #!/usr/bin/env bash
 # Compares fhash with the system's coreutils byte for byte, awkward file names included:
 # hash output (untagged and --tag) for every algorithm coreutils has, and check mode.
-# Usage: compat_coreutils_test.sh FHASH TESTDATA_DIR   (environment: FHASH_TEST_ARGS)
-set -u
-FHASH=$1
-# FHASH_TEST_ARGS (e.g. "-j3") is put before every fhash argument list: the suite runs
-# again with other job counts and read modes, and must give the same bytes.
-# shellcheck disable=SC2086
-fh() { "$FHASH" ${FHASH_TEST_ARGS-} "$@"; }
-failures=0
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# Usage: compat_coreutils_test.sh FHASH TESTDATA_DIR   (environment: FHASH_TEST_ARGS, which
+# fh puts before every fhash argument list)
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # Awkward names: backslash, newline, carriage return, leading space, trailing space,
 # leading dash, a non-UTF-8 byte, unicode, a quote.
@@ -85,8 +76,4 @@ for n in "${quoting[@]}"; do
   [ "$want" = "$got" ] || fail "quoting of $(printf '%q' "$n"): md5sum says [$want], fhash [$got]"
 done
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "compat: all comparisons equal"
+finish "compat: all comparisons equal"

@@ -4,21 +4,12 @@
 # manifests, failing output (-o onto a full disk, /dev/full, a closed pipe).
 # Usage: faults_test.sh FHASH TESTDATA_DIR
 # Under valgrind (FHASH_VALGRIND=1, FHASH is then a wrapper) the big manifest is smaller.
-set -u
-FHASH=$1
-failures=0
-scratch=$(mktemp -d)
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 mnt=""
-cleanup() {
+at_exit() {
   if [ -n "$mnt" ] && mountpoint -q "$mnt" 2>/dev/null; then umount "$mnt"; fi
-  rm -rf "$scratch"
 }
-trap cleanup EXIT
-cd "$scratch" || exit 1
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-note() { echo "NOTE: $*"; }
-fh() { "$FHASH" "$@"; }
 # expect CODE 'stderr-regex' -- args...: runs fhash, checks the exit code and that stderr is
 # one line matching the regex (or empty for '').
 expect() {
@@ -165,5 +156,4 @@ set +o pipefail
 (trap '' PIPE; fh -r big 2>err.txt | head -1 > /dev/null)
 [ ! -s err.txt ] || fail "closed pipe with SIGPIPE ignored: stderr not empty: $(head -c 300 err.txt)"
 
-echo "faults: $failures failure(s)"
-[ "$failures" -eq 0 ]
+finish "faults: all checks passed"

@@ -2,12 +2,9 @@
 # Progress and colour depend on terminals: run fhash under a pseudo-terminal (Python's pty
 # module) and in pipes. A FIFO fed slowly makes the job last longer than the 1 s threshold.
 # Usage: progress_test.sh FHASH TESTDATA_DIR
-set -u
-FHASH=$1
-command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 0; }
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-cd "$scratch" || exit 1
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+command -v python3 >/dev/null || skip "python3 missing"
 
 cat > drive.py <<'PY'
 import os, pty, subprocess, sys, threading, time
@@ -120,4 +117,5 @@ if b"\x1b[32mOK" not in out:
 
 sys.exit(1 if failures else 0)
 PY
-python3 drive.py "$FHASH" && echo "all progress/colour checks passed"
+python3 drive.py "$FHASH" || fail "progress/colour checks (above)"
+finish "all progress/colour checks passed"

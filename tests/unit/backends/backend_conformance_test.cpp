@@ -11,15 +11,15 @@
 #include "fhash/algorithm.hpp"
 #include "fhash/digest.hpp"
 #include "fhash/hasher.hpp"
+#include "support/bytes.hpp"
+#include "support/hashers.hpp"
 #include "support/kat_vectors.hpp"
 
 using namespace fhash;
+using test::bytes_of;
+using test::must_make;
 
 namespace {
-
-std::span<const std::uint8_t> bytes_of(std::string_view s) {
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 // Feeds `input` in pieces whose sizes cycle through `pieces`, then finishes.
 std::string digest_hex(Hasher& hasher, std::string_view input,
@@ -35,12 +35,6 @@ std::string digest_hex(Hasher& hasher, std::string_view input,
     Result<Digest> digest = hasher.finish();
     REQUIRE(digest);
     return to_hex(*digest);
-}
-
-std::unique_ptr<Hasher> must_make(Algorithm a) {
-    Result<std::unique_ptr<Hasher>> hasher = make_hasher(a);
-    REQUIRE(hasher);
-    return std::move(*hasher);
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "support/bytes.hpp"
 #include "support/catch.hpp"
 #include "support/temp_dir.hpp"
 
@@ -11,27 +12,9 @@
 #include "fhash/hasher.hpp"
 
 using namespace fhash;
+using test::pattern;
 
 namespace {
-
-std::string pattern(std::size_t size) {
-    std::string s(size, '\0');
-    std::uint32_t x = 2463534242u;
-    for (char& c : s) {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        c = static_cast<char>(x & 0xffu);
-    }
-    return s;
-}
-
-// Built with append: GCC 12's -Wrestrict misfires on `"f" + std::to_string(n)` at -O3.
-std::string file_name(char prefix, std::size_t size) {
-    std::string name(1, prefix);
-    name.append(std::to_string(size));
-    return name;
-}
 
 std::vector<Digest> digests_of(const std::filesystem::path& file,
                                const std::vector<Algorithm>& algorithms, ReadOptions options) {
@@ -73,7 +56,7 @@ TEST_CASE("one thread per algorithm gives the digests of the single-thread path"
     const std::vector<std::size_t> sizes = {0,    1,    2999, 3000,         4095,  4096,  4097,
                                             8191, 8192, 8193, 3 * 8192 + 1, 12288, 100000};
     for (const std::size_t size : sizes) {
-        const auto file = dir.write(file_name('f', size), pattern(size));
+        const auto file = dir.write(test::numbered_name("f", size), pattern(size));
         for (const ReadMode mode : {ReadMode::chunked, ReadMode::mmap}) {
             ReadOptions serial = base;
             serial.mode = mode;
@@ -106,7 +89,7 @@ TEST_CASE("a FileHasher reused across sizes and paths keeps giving the same dige
     Result<FileHasher> hasher = FileHasher::create({Algorithm::md5, Algorithm::sha256}, options);
     REQUIRE(hasher.has_value());
     for (const std::size_t size : {100000u, 5u, 15000u, 30000u, 0u, 9999u}) {
-        const auto file = dir.write(file_name('g', size), pattern(size));
+        const auto file = dir.write(test::numbered_name("g", size), pattern(size));
         ReadOptions serial = options;
         serial.algorithm_threads_min_size = 0;
         serial.mode = ReadMode::chunked;
@@ -126,7 +109,7 @@ TEST_CASE("one algorithm reads on a thread of its own and gives the same digests
     base.cores = 64;
     test::TempDir dir;
     for (const std::size_t size : {1u, 4095u, 4096u, 4097u, 3u * 4096u, 100000u}) {
-        const auto file = dir.write(file_name('r', size), pattern(size));
+        const auto file = dir.write(test::numbered_name("r", size), pattern(size));
         for (const Algorithm algorithm : {Algorithm::md5, Algorithm::sha256}) {
             ReadOptions serial = base;
             serial.mode = ReadMode::chunked;

@@ -7,19 +7,11 @@
 
 #include "fhash/engine.hpp"
 #include "support/fake_source.hpp"
+#include "support/hashers.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
-
-namespace {
-
-FileHasher must_create(std::vector<Algorithm> algorithms, ReadOptions options = {}) {
-    Result<FileHasher> hasher = FileHasher::create(std::move(algorithms), options);
-    REQUIRE(hasher);
-    return std::move(*hasher);
-}
-
-}  // namespace
+using test::must_create;
 
 TEST_CASE("a FIFO goes through the chunked path even in mmap mode", "[engine]") {
     test::TempDir dir;

@@ -8,11 +8,15 @@
 #include "fhash/engine.hpp"
 #include "fhash/hasher.hpp"
 #include "io/mapped_region.hpp"
+#include "support/bytes.hpp"
 #include "support/fake_source.hpp"
+#include "support/hashers.hpp"
 #include "support/kat_vectors.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
+using test::must_create;
+using test::pattern;
 
 namespace {
 
@@ -38,25 +42,6 @@ ReadOptions small_options(ReadMode mode) {
     return options;
 }
 
-FileHasher must_create(std::vector<Algorithm> algorithms, ReadOptions options = {}) {
-    Result<FileHasher> hasher = FileHasher::create(std::move(algorithms), options);
-    REQUIRE(hasher);
-    return std::move(*hasher);
-}
-
-// A pseudo-random but reproducible content of `size` bytes.
-std::string pattern(std::size_t size) {
-    std::string out(size, '\0');
-    std::uint32_t x = 2463534242u;
-    for (char& c : out) {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        c = static_cast<char>(x & 0xffu);
-    }
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("known answers for every algorithm through both read paths", "[engine][kat]") {
@@ -66,7 +51,7 @@ TEST_CASE("known answers for every algorithm through both read paths", "[engine]
         FileHasher hasher = must_create(every_algorithm(), small_options(mode));
         for (std::size_t i = 0; i < inputs.size(); ++i) {
             INFO("mode " << static_cast<int>(mode) << " input " << i);
-            const auto path = dir.write("kat" + std::to_string(i), inputs[i]);
+            const auto path = dir.write(test::numbered_name("kat", i), inputs[i]);
             Result<FileDigests> result = hasher.hash_file(path);
             REQUIRE(result);
             CHECK(result->size == inputs[i].size());
@@ -95,7 +80,7 @@ TEST_CASE("sizes around window, piece and chunk boundaries agree on both paths",
     for (const std::size_t size : sizes) {
         INFO("size " << size);
         const std::string content = pattern(size);
-        const auto path = dir.write("f" + std::to_string(size), content);
+        const auto path = dir.write(test::numbered_name("f", size), content);
         test::FakeSource whole(content, {size});
         Result<FileDigests> expected = chunked.hash_source(whole);
         REQUIRE(expected);

@@ -1,5 +1,4 @@
-#include <fstream>
-#include <iterator>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,16 +7,14 @@
 #include "fhash/digest.hpp"
 #include "fhash/manifest.hpp"
 #include "support/catch.hpp"
+#include "support/read_file.hpp"
 
 using namespace fhash;
 
 namespace {
 
 std::string read_testdata(std::string_view name) {
-    const std::string path = std::string(FHASH_TESTDATA_DIR) + "/fciv/" + std::string(name);
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return test::read_file(std::filesystem::path(FHASH_TESTDATA_DIR) / "fciv" / name);
 }
 
 Digest b64(std::string_view text) {

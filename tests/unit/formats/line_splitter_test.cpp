@@ -6,15 +6,13 @@
 #include <vector>
 
 #include "fhash/manifest.hpp"
+#include "support/bytes.hpp"
 #include "support/catch.hpp"
 
 using namespace fhash;
+using test::bytes_of;
 
 namespace {
-
-std::span<const std::uint8_t> as_bytes(std::string_view s) {
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 /// Feeds `input` in pieces of `chunk` bytes (0 = all at once) and collects every line.
 std::vector<std::string> split(LineSplitter& splitter, std::string_view input,
@@ -23,7 +21,7 @@ std::vector<std::string> split(LineSplitter& splitter, std::string_view input,
     std::string line;
     const std::size_t step = chunk == 0 ? (input.empty() ? 1 : input.size()) : chunk;
     for (std::size_t i = 0; i < input.size(); i += step) {
-        splitter.feed(as_bytes(input.substr(i, step)));
+        splitter.feed(bytes_of(input.substr(i, step)));
         while (splitter.next_line(line)) {
             lines.push_back(line);
         }
@@ -85,7 +83,7 @@ TEST_CASE("lines end at LF with exactly one CR removed", "[line_splitter]") {
 TEST_CASE("a last line without terminator appears only after finish()", "[line_splitter]") {
     LineSplitter splitter;
     std::string line;
-    splitter.feed(as_bytes("one\ntwo"));
+    splitter.feed(bytes_of("one\ntwo"));
     REQUIRE(splitter.next_line(line));
     CHECK(line == "one");
     CHECK_FALSE(splitter.next_line(line));

@@ -3,23 +3,16 @@
 #include "platform/paths.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "io/atomic_file.hpp"
+#include "support/read_file.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
+using test::read_file;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::size_t entries_in(const std::filesystem::path& dir) {
     std::size_t count = 0;
@@ -41,9 +34,9 @@ TEST_CASE("commit replaces the target and leaves no temporary file", "[io][atomi
     REQUIRE(file->write("new "));
     REQUIRE(file->write(std::string(100000, 'x')));  // more than the internal buffer
     REQUIRE(file->write("\n"));
-    CHECK(slurp(target) == "old content\n");  // untouched until commit
+    CHECK(read_file(target) == "old content\n");  // untouched until commit
     REQUIRE(file->commit());
-    CHECK(slurp(target) == "new " + std::string(100000, 'x') + "\n");
+    CHECK(read_file(target) == "new " + std::string(100000, 'x') + "\n");
     CHECK(entries_in(dir.path()) == 1);
     CHECK_FALSE(file->commit());  // a second commit is an error, not a crash
 }
@@ -58,7 +51,7 @@ TEST_CASE("an uncommitted AtomicFile leaves the old target and nothing else", "[
         io::AtomicFile moved = std::move(*file);  // the temporary follows the move
         CHECK(entries_in(dir.path()) == 2);
     }
-    CHECK(slurp(target) == "keep me\n");
+    CHECK(read_file(target) == "keep me\n");
     CHECK(entries_in(dir.path()) == 1);
 }
 

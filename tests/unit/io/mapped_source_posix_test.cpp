@@ -6,34 +6,13 @@
 #include "io/file.hpp"
 #include "io/mapped_region.hpp"
 #include "io/sources.hpp"
+#include "support/drain.hpp"
+#include "support/read_options.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
-
-namespace {
-
-ReadOptions window_options(std::size_t window, std::size_t piece) {
-    ReadOptions options;
-    options.mmap_window = window;
-    options.mmap_piece = piece;
-    return options;
-}
-
-Result<std::string> drain(ByteSource& source) {
-    std::string out;
-    for (;;) {
-        Result<std::span<const std::uint8_t>> chunk = source.next();
-        if (!chunk) {
-            return std::move(chunk).error();
-        }
-        if (chunk->empty()) {
-            return out;
-        }
-        out.append(reinterpret_cast<const char*>(chunk->data()), chunk->size());
-    }
-}
-
-}  // namespace
+using test::drain;
+using test::window_options;
 
 // POSIX only: Windows refuses to shrink a file while a view of it is mapped.
 

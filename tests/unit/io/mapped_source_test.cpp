@@ -5,36 +5,13 @@
 #include "io/file.hpp"
 #include "io/mapped_region.hpp"
 #include "io/sources.hpp"
+#include "support/drain.hpp"
+#include "support/read_options.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
-
-namespace {
-
-ReadOptions window_options(std::size_t window, std::size_t piece) {
-    ReadOptions options;
-    options.mmap_window = window;
-    options.mmap_piece = piece;
-    return options;
-}
-
-// Drains a source, checking that no piece exceeds `piece` and returning the bytes seen.
-Result<std::string> drain(ByteSource& source, std::size_t piece) {
-    std::string out;
-    for (;;) {
-        Result<std::span<const std::uint8_t>> chunk = source.next();
-        if (!chunk) {
-            return std::move(chunk).error();
-        }
-        if (chunk->empty()) {
-            return out;
-        }
-        CHECK(chunk->size() <= piece);
-        out.append(reinterpret_cast<const char*>(chunk->data()), chunk->size());
-    }
-}
-
-}  // namespace
+using test::drain;
+using test::window_options;
 
 TEST_CASE("MappedFile refuses zero bytes and unaligned offsets", "[io][mmap]") {
     test::TempDir dir;
@@ -63,7 +40,8 @@ TEST_CASE("MappedSource yields every byte in bounded pieces across windows", "[i
         for (std::size_t i = 0; i < size; ++i) {
             content[i] = static_cast<char>('a' + i % 26);
         }
-        Result<io::File> file = io::File::open_read(dir.write("f" + std::to_string(size), content));
+        Result<io::File> file =
+            io::File::open_read(dir.write(test::numbered_name("f", size), content));
         REQUIRE(file);
         io::MappedSource source(*file, window_options(page, 1000));
         Result<std::string> seen = drain(source, 1000);

@@ -77,7 +77,8 @@ TEST_CASE("the guard turns SIGBUS on its range into a return value", "[io][sigbu
     CHECK_FALSE(io::run_sigbus_guarded(mapped.region.bytes(), body));
 
     const std::string ok(100, 'a');
-    const std::span<const std::uint8_t> plain(reinterpret_cast<const std::uint8_t*>(ok.data()), ok.size());
+    const std::span<const std::uint8_t> plain(reinterpret_cast<const std::uint8_t*>(ok.data()),
+                                              ok.size());
     auto read_plain = [&] { sum = touch_all(plain); };
     CHECK(io::run_sigbus_guarded(plain, read_plain));
     CHECK(sum == 100u * 'a');
@@ -90,8 +91,8 @@ TEST_CASE("a fault outside the guarded range is not swallowed", "[io][sigbus]") 
     REQUIRE(child >= 0);
     if (child == 0) {
         const std::string other(10, 'o');
-        const std::span<const std::uint8_t> elsewhere(reinterpret_cast<const std::uint8_t*>(other.data()),
-                                                      other.size());
+        const std::span<const std::uint8_t> elsewhere(
+            reinterpret_cast<const std::uint8_t*>(other.data()), other.size());
         auto body = [&] {
             volatile unsigned sink = touch_all(mapped.region.bytes());
             (void)sink;
@@ -111,7 +112,8 @@ TEST_CASE("guards are per thread", "[io][sigbus]") {
     test::TempDir dir;
     std::atomic<int> caught{0};
     auto worker = [&](int index) {
-        const Mapped mapped = map_then_truncate(dir, "t" + std::to_string(index), 3);
+        const Mapped mapped =
+            map_then_truncate(dir, test::numbered_name("t", static_cast<std::size_t>(index)), 3);
         for (int round = 0; round < 20; ++round) {
             auto body = [&] {
                 volatile unsigned sink = touch_all(mapped.region.bytes());
