@@ -1,6 +1,7 @@
 /// @file checksum_line.cpp
 /// GNU (md5sum/sha*sum) and BSD-tag checksum lines: lenient reading, byte-exact writing.
-/// The reading rules follow coreutils 9.1 `digest_check`/`split_3` (formats.md section 2.6).
+/// The reading rules follow coreutils 9.1 `digest_check`/`split_3` (docs/formats.md,
+/// "GNU checksum lines" and "BSD tagged lines").
 
 #include <cstddef>
 #include <optional>

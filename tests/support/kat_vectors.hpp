@@ -1,8 +1,10 @@
 #pragma once
 // Known-answer vectors for every algorithm. Inputs: "", "abc", the 448-bit FIPS 180 message
-// and "a" x 1,000,000. MD5, SHA-1, SHA-2 (224/256/384/512), SHA3-256 and BLAKE2b-512 come
-// from formats.md section 8; SHA-512/224, SHA-512/256, SHA3-224/384/512 and BLAKE2s-256 were
-// computed with both `openssl dgst` 3.0 and Python hashlib, which agreed.
+// and "a" x 1,000,000. MD5, SHA-1, SHA-2 (224/256/384/512), SHA3-256 and BLAKE2b-512 were
+// checked with coreutils, OpenSSL and Python hashlib (standards and the MD5/SHA-1/SHA-256
+// values in docs/formats.md, "Known-answer values"); SHA-512/224, SHA-512/256,
+// SHA3-224/384/512 and BLAKE2s-256 were computed with both `openssl dgst` 3.0 and Python
+// hashlib, which agreed.
 
 #include <array>
 #include <vector>

@@ -1,5 +1,6 @@
-// The Windows CNG backend: known answers (formats.md section 8: RFC 1321, FIPS 180-4),
-// split updates at awkward boundaries, reuse after reset, and refusal of what CNG lacks.
+// The Windows CNG backend: known answers (docs/formats.md, "Known-answer values": RFC 1321,
+// FIPS 180-4), split updates at awkward boundaries, reuse after reset, and refusal of what
+// CNG lacks.
 
 #include <algorithm>
 #include <cstddef>

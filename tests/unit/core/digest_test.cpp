@@ -22,7 +22,7 @@ TEST_CASE("hex rejects odd length, bad digits, empty and oversize", "[digest]") 
 }
 
 TEST_CASE("base64 of FCIV digests", "[digest]") {
-    // formats.md section 8: base64 of MD5("abc"), SHA-1("abc"), MD5("").
+    // docs/formats.md, "Known-answer values": base64 of MD5("abc"), SHA-1("abc"), MD5("").
     const auto md5_abc = digest_from_hex("900150983cd24fb0d6963f7d28e17f72");
     CHECK(to_base64(*md5_abc) == "kAFQmDzST7DWlj99KOF/cg==");
     const auto sha1_abc = digest_from_hex("a9993e364706816aba3e25717850c26c9cd0d89d");

@@ -150,7 +150,8 @@ TEST_CASE("a forced algorithm (-a) decides untagged digests and their length", "
 }
 
 TEST_CASE("the first untagged line decides GNU or reversed mode", "[checksum_line]") {
-    // formats.md 2.6: one space then two spaces -> second name gets a leading space.
+    // docs/formats.md, "GNU checksum lines": one space then two spaces -> second name gets
+    // a leading space.
     check_manifest({s(k_md5_abc) + " abc.txt", s(k_md5_empty) + "  empty.txt"},
                    {entry("abc.txt", Algorithm::md5, k_md5_abc),
                     entry(" empty.txt", Algorithm::md5, k_md5_empty)});

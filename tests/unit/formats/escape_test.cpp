@@ -54,7 +54,7 @@ TEST_CASE("unescape_gnu_name rejects unknown escapes and a trailing backslash", 
 }
 
 TEST_CASE("format_gnu_line is byte-identical to coreutils 9.1", "[escape][format]") {
-    // formats.md 2.2 and 2.3 (real md5sum output).
+    // docs/formats.md, "GNU checksum lines" (real md5sum output).
     struct Case {
         std::string_view hex;
         std::string name;

@@ -31,7 +31,7 @@ ManifestEntry make_entry(std::string name, std::vector<std::pair<Algorithm, Dige
 const std::string k_tst_md5 = "NYr0wf0/q0haLJJyyRTyMQ==";
 const std::string k_tst_sha1 = "Nla1XfYzAzFGzB6x3uluA1R1hOw=";
 
-/// The real FCIV 2.05 sample of formats.md 1.4.
+/// The real FCIV 2.05 sample of docs/formats.md, "FCIV-XML".
 std::vector<ManifestEntry> tst_entries() {
     return {make_entry("tst.txt",
                        {{Algorithm::md5, b64(k_tst_md5)}, {Algorithm::sha1, b64(k_tst_sha1)}})};
@@ -132,7 +132,7 @@ TEST_CASE("FCIV-XML reader: real and tolerated layouts", "[fciv_xml]") {
         REQUIRE(parsed.has_value());
         check_same(*parsed, c.expected);
     }
-    // The FCIV sample digest is MD5 23cfc971... (formats.md 1.4).
+    // The FCIV sample digest is MD5 23cfc971... (docs/formats.md, "Known-answer values").
     const auto md5_only = parse_fciv_xml(read_testdata("md5_only.xml"));
     REQUIRE(md5_only.has_value());
     CHECK(to_hex((*md5_only)[0].digests[0].second) == "23cfc9711e13528a3518b07a817980b1");
