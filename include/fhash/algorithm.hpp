@@ -31,9 +31,11 @@ enum class Algorithm {
 /// Immutable facts about one algorithm.
 struct AlgorithmInfo {
     Algorithm id;
-    std::string_view name;          ///< canonical CLI name, lower-case: "sha256", "sha512-224"
-    std::string_view bsd_tag;       ///< tag in BSD/--tag lines, as coreutils writes it: "SHA256", "BLAKE2b"
-    std::string_view fciv_element;  ///< FCIV-XML element name: "MD5", "SHA1", "SHA256" (PsFCIV style)
+    std::string_view name;  ///< canonical CLI name, lower-case: "sha256", "sha512-224"
+    std::string_view
+        bsd_tag;  ///< tag in BSD/--tag lines, as coreutils writes it: "SHA256", "BLAKE2b"
+    std::string_view
+        fciv_element;  ///< FCIV-XML element name: "MD5", "SHA1", "SHA256" (PsFCIV style)
     std::string_view display_name;  ///< human name: "SHA-256", "BLAKE2b-512"
     std::size_t digest_size;        ///< bytes
 };

@@ -21,7 +21,9 @@ public:
     /// Copies bytes; bytes.size() must be <= k_max_size (larger input is truncated).
     explicit Digest(std::span<const std::uint8_t> bytes) noexcept;
 
-    [[nodiscard]] std::span<const std::uint8_t> bytes() const noexcept { return {m_bytes.data(), m_size}; }
+    [[nodiscard]] std::span<const std::uint8_t> bytes() const noexcept {
+        return {m_bytes.data(), m_size};
+    }
     [[nodiscard]] std::size_t size() const noexcept { return m_size; }
     [[nodiscard]] bool empty() const noexcept { return m_size == 0; }
 

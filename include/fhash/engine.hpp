@@ -47,7 +47,6 @@ public:
     /// Hashes any source (the test seam).
     Result<FileDigests> hash_source(ByteSource& source);
 
-
 private:
     struct Impl;
     explicit FileHasher(std::unique_ptr<Impl> impl) noexcept;

@@ -59,23 +59,38 @@ inline Error with_path(Error error, std::string path) {
 template <class T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}  // NOLINT(implicit)
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}      // NOLINT(implicit)
     Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}  // NOLINT(implicit)
 
     [[nodiscard]] bool has_value() const noexcept { return m_data.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
 
-    T& value() & { assert(has_value()); return std::get<0>(m_data); }
-    const T& value() const& { assert(has_value()); return std::get<0>(m_data); }
-    T&& value() && { assert(has_value()); return std::get<0>(std::move(m_data)); }
+    T& value() & {
+        assert(has_value());
+        return std::get<0>(m_data);
+    }
+    const T& value() const& {
+        assert(has_value());
+        return std::get<0>(m_data);
+    }
+    T&& value() && {
+        assert(has_value());
+        return std::get<0>(std::move(m_data));
+    }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
     T&& operator*() && { return std::move(*this).value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
-    const Error& error() const& { assert(!has_value()); return std::get<1>(m_data); }
-    Error&& error() && { assert(!has_value()); return std::get<1>(std::move(m_data)); }
+    const Error& error() const& {
+        assert(!has_value());
+        return std::get<1>(m_data);
+    }
+    Error&& error() && {
+        assert(!has_value());
+        return std::get<1>(std::move(m_data));
+    }
 
 private:
     std::variant<T, Error> m_data;
@@ -90,8 +105,14 @@ public:
 
     [[nodiscard]] bool has_value() const noexcept { return !m_failed; }
     explicit operator bool() const noexcept { return has_value(); }
-    const Error& error() const& { assert(m_failed); return m_error; }
-    Error&& error() && { assert(m_failed); return std::move(m_error); }
+    const Error& error() const& {
+        assert(m_failed);
+        return m_error;
+    }
+    Error&& error() && {
+        assert(m_failed);
+        return std::move(m_error);
+    }
 
 private:
     Error m_error;

@@ -31,7 +31,9 @@ void CheckReport::entry(const ManifestEntry& entry, const EntryOutcome& outcome)
                 unreadable(entry, outcome);
             }
             break;
-        case EntryStatus::unreadable: unreadable(entry, outcome); break;
+        case EntryStatus::unreadable:
+            unreadable(entry, outcome);
+            break;
     }
 }
 
@@ -43,13 +45,15 @@ void CheckReport::unreadable(const ManifestEntry& entry, const EntryOutcome& out
     }
 }
 
-void CheckReport::skipped() { ++m_properly_formatted; }
+void CheckReport::skipped() {
+    ++m_properly_formatted;
+}
 
 void CheckReport::malformed(std::size_t line) {
     ++m_malformed;
     if (m_options.warn) {
-        m_console.error(fmt::format("{}: {}: improperly formatted checksum line",
-                                    quote_name(m_label), line));
+        m_console.error(
+            fmt::format("{}: {}: improperly formatted checksum line", quote_name(m_label), line));
     }
 }
 

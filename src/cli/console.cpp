@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-
 namespace fhash::cli {
 namespace {
 
@@ -12,11 +11,15 @@ constexpr std::size_t k_flush_threshold = 64 * 1024;
 
 }  // namespace
 
-Console::Console() { m_buffer.reserve(k_flush_threshold * 2); }
+Console::Console() {
+    m_buffer.reserve(k_flush_threshold * 2);
+}
 
 // The exit path (main.cpp) flushes and checks standard output; this only writes what a
 // caller left behind on another way out (a test), where nobody could act on a failure.
-Console::~Console() { static_cast<void>(flush_out()); }
+Console::~Console() {
+    static_cast<void>(flush_out());
+}
 
 void Console::out(std::string_view text) {
     m_buffer.append(text);
@@ -88,7 +91,9 @@ void Console::clear_progress() {
     erase_progress_locked();
 }
 
-void Console::file_error(const Error& error) { this->error(error_text(error)); }
+void Console::file_error(const Error& error) {
+    this->error(error_text(error));
+}
 
 std::string error_text(const Error& error) {
     if (error.path.empty()) {
@@ -101,7 +106,9 @@ std::string Console::paint(std::string_view text, Tone tone) const {
     if (!m_color) {
         return std::string(text);
     }
-    const char* sgr = tone == Tone::good ? "\x1b[32m" : tone == Tone::bad ? "\x1b[1;31m" : "\x1b[33m";
+    const char* sgr = tone == Tone::good  ? "\x1b[32m"
+                      : tone == Tone::bad ? "\x1b[1;31m"
+                                          : "\x1b[33m";
     return fmt::format("{}{}\x1b[0m", sgr, text);
 }
 

@@ -57,7 +57,7 @@ private:
     std::string m_buffer;
     bool m_out_failed = false;
     bool m_color = false;
-    std::mutex m_stderr_mutex;     // progress thread vs. diagnostics
+    std::mutex m_stderr_mutex;      // progress thread vs. diagnostics
     bool m_progress_shown = false;  // an in-place progress line is on the terminal
     void erase_progress_locked();
     bool m_out_pipe_closed = false;

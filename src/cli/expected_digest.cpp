@@ -5,7 +5,8 @@
 namespace fhash::cli {
 namespace {
 
-std::optional<ExpectedDigest> fit(const std::optional<Digest>& digest, std::optional<Algorithm> forced) {
+std::optional<ExpectedDigest> fit(const std::optional<Digest>& digest,
+                                  std::optional<Algorithm> forced) {
     if (!digest || digest->empty()) {
         return std::nullopt;
     }
@@ -24,11 +25,13 @@ std::optional<ExpectedDigest> fit(const std::optional<Digest>& digest, std::opti
 
 }  // namespace
 
-std::optional<ExpectedDigest> parse_expected_digest(std::string_view text, std::optional<Algorithm> forced) {
+std::optional<ExpectedDigest> parse_expected_digest(std::string_view text,
+                                                    std::optional<Algorithm> forced) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
         text.remove_prefix(1);
     }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n')) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
+                             text.back() == '\n')) {
         text.remove_suffix(1);
     }
     if (const std::size_t colon = text.find(':'); colon != std::string_view::npos) {

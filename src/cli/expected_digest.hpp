@@ -21,6 +21,7 @@ struct ExpectedDigest {
 /// `forced` (-a), else the one the digest length implies (16 bytes md5, 20 sha1, 28 sha224,
 /// 32 sha256, 48 sha384, 64 sha512). Text of hex digits only is read as hex, anything else
 /// as base64. nullopt if nothing fits.
-std::optional<ExpectedDigest> parse_expected_digest(std::string_view text, std::optional<Algorithm> forced);
+std::optional<ExpectedDigest> parse_expected_digest(std::string_view text,
+                                                    std::optional<Algorithm> forced);
 
 }  // namespace fhash::cli

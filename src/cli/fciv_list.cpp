@@ -39,7 +39,8 @@ std::string list_line(const ManifestEntry& entry, const std::vector<Algorithm>& 
 
 ExitCode fciv_list(const FcivArgs& args, Console& console) {
     console.out(fciv_header());
-    std::optional<std::vector<ManifestEntry>> database = required_fciv_database(args, console, "-list");
+    std::optional<std::vector<ManifestEntry>> database =
+        required_fciv_database(args, console, "-list");
     if (!database) {
         return ExitCode::usage;
     }

@@ -131,7 +131,8 @@ private:
 
 ExitCode fciv_verify(const FcivArgs& args, Console& console) {
     console.out(fciv_header());
-    std::optional<std::vector<ManifestEntry>> database = required_fciv_database(args, console, "-v");
+    std::optional<std::vector<ManifestEntry>> database =
+        required_fciv_database(args, console, "-v");
     if (!database) {
         return ExitCode::usage;
     }

@@ -45,8 +45,8 @@ struct HashPool::Impl {
     Item work(unsigned worker, Job& job) {
         progress.set_current(job.input.display);
         Item item;
-        item.hashed = Hashed{std::move(job.input.display), hashers[worker].hash_file(job.input.path),
-                             job.tag};
+        item.hashed = Hashed{std::move(job.input.display),
+                             hashers[worker].hash_file(job.input.path), job.tag};
         return item;
     }
 

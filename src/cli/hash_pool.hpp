@@ -34,9 +34,9 @@ RunSettings run_settings(const Options& options);
 
 /// One input's result.
 struct Hashed {
-    std::string display;           ///< the input's display name
-    Result<FileDigests> digests;   ///< an error carries `display` as its path
-    std::size_t tag = 0;           ///< the caller's tag, as submitted
+    std::string display;          ///< the input's display name
+    Result<FileDigests> digests;  ///< an error carries `display` as its path
+    std::size_t tag = 0;          ///< the caller's tag, as submitted
 };
 
 /// Hashes inputs on `jobs` worker threads and hands each result to `deliver` on the thread

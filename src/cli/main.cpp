@@ -2,17 +2,17 @@
 
 #include <exception>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include "cli/exit_code.hpp"
-#include "cli/options.hpp"
 #include "cli/console.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/modes.hpp"
+#include "cli/options.hpp"
 #include "fhash/algorithm.hpp"
 #include "fhash/hasher.hpp"
 
@@ -44,7 +44,8 @@ constexpr const char* k_footer =
 
 /// Parses fhash's own syntax into `raw`; an exit code when the run ends here (help, a
 /// usage error).
-std::optional<ExitCode> parse(const std::vector<std::string>& args, RawOptions& raw, Console& console) {
+std::optional<ExitCode> parse(const std::vector<std::string>& args, RawOptions& raw,
+                              Console& console) {
     CLI::App app{"fhash", "fhash"};
     build_app(app, raw);
     app.footer(k_footer);

@@ -78,7 +78,9 @@ Result<void> ManifestReader::load_document(std::string document) {
     return {};
 }
 
-Error ManifestReader::labelled(Error error) const { return with_path(std::move(error), m_label); }
+Error ManifestReader::labelled(Error error) const {
+    return with_path(std::move(error), m_label);
+}
 
 Result<bool> ManifestReader::fill() {
     if (m_eof) {
@@ -99,7 +101,8 @@ Result<bool> ManifestReader::fill() {
 
 ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
     switch (m_format) {
-        case ManifestFormat::json: return parse_json_line(line);
+        case ManifestFormat::json:
+            return parse_json_line(line);
         case ManifestFormat::csv: {
             // A quoted field may hold a line break: gather lines until the quotes balance.
             if (!m_record.empty()) {
@@ -115,7 +118,8 @@ ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
             return parsed;
         }
         // gnu and bsd: one parser reads both kinds of line, even mixed.
-        default: return parse_checksum_line(line, m_parse_options, m_state);
+        default:
+            return parse_checksum_line(line, m_parse_options, m_state);
     }
 }
 
@@ -177,8 +181,11 @@ std::optional<std::string> for_each_entry(ManifestReader& reader, bool confine,
             return error_text(event.error());
         }
         switch (*event) {
-            case ManifestReader::Event::end: return std::nullopt;
-            case ManifestReader::Event::malformed: on.malformed(line); break;
+            case ManifestReader::Event::end:
+                return std::nullopt;
+            case ManifestReader::Event::malformed:
+                on.malformed(line);
+                break;
             case ManifestReader::Event::entry:
                 if (confine && !is_confined(entry.name)) {
                     return fmt::format(

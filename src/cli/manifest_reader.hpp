@@ -8,8 +8,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,9 +40,9 @@ public:
 
 private:
     ManifestReader() = default;
-    Result<void> start(const std::string& arg);            // opens, sniffs, reads the head
-    Result<void> load_document(std::string document);      // the rest of an XML manifest
-    [[nodiscard]] Error labelled(Error error) const;       // the error, naming the manifest
+    Result<void> start(const std::string& arg);        // opens, sniffs, reads the head
+    Result<void> load_document(std::string document);  // the rest of an XML manifest
+    [[nodiscard]] Error labelled(Error error) const;   // the error, naming the manifest
     ParsedLine parse_line(std::string& line, bool& incomplete);
     Result<bool> fill();  // feeds the splitter; false at the end of input
 
@@ -67,8 +67,8 @@ private:
 
 /// What a manifest's loop hands out, in manifest order.
 struct ManifestHandlers {
-    std::function<void(ManifestEntry&& entry)> entry;    ///< a valid entry (line set)
-    std::function<void(std::size_t line)> malformed;     ///< an improperly formatted line
+    std::function<void(ManifestEntry&& entry)> entry;  ///< a valid entry (line set)
+    std::function<void(std::size_t line)> malformed;   ///< an improperly formatted line
 };
 
 /// The manifest event loop every mode uses (-c, --audit, --update): reads `reader` to its

@@ -149,7 +149,8 @@ private:
     /// The files under the base, the manifests themselves left out; notes reported.
     std::vector<fs::path> walk() {
         const PathFilter filter(m_options.include, m_options.exclude);
-        io::WalkResult walked = io::walk_tree(m_base, walk_options_for(m_options.follow_symlinks, filter));
+        io::WalkResult walked =
+            io::walk_tree(m_base, walk_options_for(m_options.follow_symlinks, filter));
         for (const io::WalkNote& note : walked.notes) {
             m_walk_failed = report_note(m_console, note) || m_walk_failed;
         }
@@ -220,7 +221,9 @@ private:
                 ++m_counts.changed;
                 add_line(k.key, Status::changed);
                 break;
-            case EntryStatus::missing: k.missing = true; break;
+            case EntryStatus::missing:
+                k.missing = true;
+                break;
             case EntryStatus::unreadable:
                 ++m_counts.unreadable;
                 m_console.file_error(worded(outcome));
@@ -244,9 +247,9 @@ private:
         const std::vector<Algorithm> algorithms(wanted.begin(), wanted.end());
         std::unique_ptr<HashPool> pool;
         if (!algorithms.empty() && !new_files.empty()) {
-            Result<std::unique_ptr<HashPool>> created = HashPool::create(
-                algorithms, run_settings(m_options), m_console,
-                [&](Hashed&& hashed) { classify_new(hashed, algorithms); });
+            Result<std::unique_ptr<HashPool>> created =
+                HashPool::create(algorithms, run_settings(m_options), m_console,
+                                 [&](Hashed&& hashed) { classify_new(hashed, algorithms); });
             if (created) {
                 pool = std::move(*created);
             }

@@ -91,7 +91,9 @@ public:
         const std::optional<std::string> stopped = for_each_entry(
             reader, m_options.confine,
             {[&](ManifestEntry&& entry) { submit(pool, std::move(entry)); },
-             [&](std::size_t line) { pool.submit_done(CheckItem{CheckItem::Kind::malformed, {}, {}, line}); }});
+             [&](std::size_t line) {
+                 pool.submit_done(CheckItem{CheckItem::Kind::malformed, {}, {}, line});
+             }});
         pool.finish();  // the entries before a stop are reported first
         if (stopped) {
             m_console.error(*stopped);
@@ -119,9 +121,15 @@ private:
 
     static void deliver(CheckReport& report, CheckItem& item) {
         switch (item.kind) {
-            case CheckItem::Kind::entry: report.entry(item.entry, item.outcome); break;
-            case CheckItem::Kind::skipped: report.skipped(); break;
-            case CheckItem::Kind::malformed: report.malformed(item.line); break;
+            case CheckItem::Kind::entry:
+                report.entry(item.entry, item.outcome);
+                break;
+            case CheckItem::Kind::skipped:
+                report.skipped();
+                break;
+            case CheckItem::Kind::malformed:
+                report.malformed(item.line);
+                break;
         }
     }
 

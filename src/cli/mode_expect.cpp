@@ -25,7 +25,8 @@ std::optional<ExpectedDigest> read_expected(const Options& options, Console& con
         console.error(fmt::format(
             "{}: not a digest of {}", quote_name(*options.expect),
             forced ? fmt::format("algorithm {}", algorithm_info(*forced).name)
-                   : std::string("a known length (hex of 32, 40, 56, 64, 96 or 128 digits, or base64)")));
+                   : std::string(
+                         "a known length (hex of 32, 40, 56, 64, 96 or 128 digits, or base64)")));
     }
     return expected;
 }
@@ -79,7 +80,8 @@ ExitCode run_expect(const Options& options, Console& console) {
         return ExitCode::usage;
     }
     const std::string name = options.paths.empty() ? "-" : options.paths.front();
-    const std::optional<Result<FileDigests>> digests = hash_one(options, console, expected->algorithm, name);
+    const std::optional<Result<FileDigests>> digests =
+        hash_one(options, console, expected->algorithm, name);
     if (!digests) {
         return ExitCode::usage;
     }

@@ -25,8 +25,7 @@ using Listed = std::vector<std::variant<Input, io::WalkNote>>;
 
 class HashRun {
 public:
-    HashRun(const Options& options, Console& console)
-        : m_options(options), m_console(console) {}
+    HashRun(const Options& options, Console& console) : m_options(options), m_console(console) {}
 
     ExitCode run() {
         RunSettings settings = run_settings(m_options);
@@ -38,8 +37,9 @@ public:
         if (const std::optional<ExitCode> failed = open_output()) {
             return *failed;
         }
-        Result<std::unique_ptr<HashPool>> pool = HashPool::create(
-            m_options.algorithms, settings, m_console, [this](Hashed&& hashed) { deliver(std::move(hashed)); });
+        Result<std::unique_ptr<HashPool>> pool =
+            HashPool::create(m_options.algorithms, settings, m_console,
+                             [this](Hashed&& hashed) { deliver(std::move(hashed)); });
         if (!pool) {
             m_console.file_error(pool.error());
             return ExitCode::usage;
@@ -74,9 +74,8 @@ private:
     void feed(HashPool& pool, std::optional<Listed>& listed) {
         auto on_input = [&pool](Input&& input) { pool.submit(std::move(input)); };
         auto on_note = [&](io::WalkNote&& note) {
-            pool.submit_action([this, note = std::move(note)] {
-                m_ok = !report_note(m_console, note) && m_ok;
-            });
+            pool.submit_action(
+                [this, note = std::move(note)] { m_ok = !report_note(m_console, note) && m_ok; });
         };
         if (!listed) {
             for_each_input(m_options, on_input, on_note);

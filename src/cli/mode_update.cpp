@@ -44,7 +44,9 @@ struct Counts {
 class UpdateRun {
 public:
     UpdateRun(const Options& options, Console& console)
-        : m_options(options), m_console(console), m_manifest(*options.update),
+        : m_options(options),
+          m_console(console),
+          m_manifest(*options.update),
           m_base(platform::path_from_utf8(options.base_dir.value_or("."))) {}
 
     ExitCode run() {
@@ -74,7 +76,8 @@ private:
             m_console.error("to create a manifest, use -r with -o");
             return ExitCode::usage;
         }
-        Result<std::unique_ptr<ManifestReader>> opened = ManifestReader::open(m_manifest, std::nullopt);
+        Result<std::unique_ptr<ManifestReader>> opened =
+            ManifestReader::open(m_manifest, std::nullopt);
         if (!opened) {
             m_console.file_error(opened.error());
             return ExitCode::usage;
@@ -82,10 +85,12 @@ private:
         m_format = (*opened)->format();
         m_own.add(m_manifest);
         std::size_t first_malformed = 0;
-        const std::optional<std::string> stopped = for_each_entry(
-            **opened, m_options.confine,
-            {[this](ManifestEntry&& entry) { remember(std::move(entry)); },
-             [&](std::size_t line) { first_malformed = first_malformed == 0 ? line : first_malformed; }});
+        const std::optional<std::string> stopped =
+            for_each_entry(**opened, m_options.confine,
+                           {[this](ManifestEntry&& entry) { remember(std::move(entry)); },
+                            [&](std::size_t line) {
+                                first_malformed = first_malformed == 0 ? line : first_malformed;
+                            }});
         if (stopped) {
             m_console.error(*stopped);
             return ExitCode::usage;
@@ -103,13 +108,15 @@ private:
 
     void remember(ManifestEntry&& entry) {
         for (const auto& [algorithm, digest] : entry.digests) {
-            if (std::find(m_algorithms.begin(), m_algorithms.end(), algorithm) == m_algorithms.end()) {
+            if (std::find(m_algorithms.begin(), m_algorithms.end(), algorithm) ==
+                m_algorithms.end()) {
                 m_algorithms.push_back(algorithm);
             }
         }
         auto [at, inserted] = m_old.emplace(entry_key(entry.name), entry);
         if (!inserted) {  // CSV: one row per algorithm; merge the rows of one file
-            at->second.digests.insert(at->second.digests.end(), entry.digests.begin(), entry.digests.end());
+            at->second.digests.insert(at->second.digests.end(), entry.digests.begin(),
+                                      entry.digests.end());
         }
     }
 
@@ -117,7 +124,8 @@ private:
     /// still exist; by key, so the manifest comes out sorted.
     std::map<std::string, fs::path> files_to_write() {
         const PathFilter filter(m_options.include, m_options.exclude);
-        io::WalkResult walked = io::walk_tree(m_base, walk_options_for(m_options.follow_symlinks, filter));
+        io::WalkResult walked =
+            io::walk_tree(m_base, walk_options_for(m_options.follow_symlinks, filter));
         for (const io::WalkNote& note : walked.notes) {
             m_ok = !report_note(m_console, note) && m_ok;
         }
@@ -145,8 +153,9 @@ private:
     /// Every file in key order: kept entries written in their turn, the others hashed.
     std::optional<ExitCode> write(const std::map<std::string, fs::path>& files) {
         m_writer = make_result_writer(m_format, m_algorithms);
-        Result<std::unique_ptr<HashPool>> pool = HashPool::create(
-            m_algorithms, run_settings(m_options), m_console, [this](Hashed&& hashed) { add(hashed); });
+        Result<std::unique_ptr<HashPool>> pool =
+            HashPool::create(m_algorithms, run_settings(m_options), m_console,
+                             [this](Hashed&& hashed) { add(hashed); });
         if (!pool) {
             m_console.file_error(pool.error());
             return ExitCode::usage;
@@ -160,10 +169,12 @@ private:
             }
             std::optional<FileDigests> reuse;
             if (!m_options.rehash) {
-                reuse = reusable_digests(old->second, file_facts(path), m_manifest_time, m_algorithms);
+                reuse =
+                    reusable_digests(old->second, file_facts(path), m_manifest_time, m_algorithms);
             }
             if (reuse) {
-                (*pool)->submit_action([this, key, digests = std::move(*reuse)] { keep(key, digests); });
+                (*pool)->submit_action(
+                    [this, key, digests = std::move(*reuse)] { keep(key, digests); });
             } else {
                 (*pool)->submit(Input{path, key, false}, k_rehashed);
             }
@@ -195,7 +206,8 @@ private:
             return ExitCode::failure;
         }
         if (!m_ok) {
-            m_console.error(fmt::format("{}: not updated, because some files failed", quote_name(m_manifest)));
+            m_console.error(
+                fmt::format("{}: not updated, because some files failed", quote_name(m_manifest)));
             return ExitCode::failure;
         }
         if (!m_options.quiet) {

@@ -28,7 +28,10 @@ bool is_plain_ascii(char c, std::size_t at) {
 /// (U+0080..U+009F: NEL is a line break to some readers, CSI starts terminal escapes).
 std::size_t printable_sequence(std::string_view name, std::size_t at) {
     const auto lead = static_cast<unsigned char>(name[at]);
-    const std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    const std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4
+                               : lead >= 0xE0               ? 3
+                               : lead >= 0xC2               ? 2
+                                                            : 0;
     if (length == 0 || (lead >= 0xF5) || at + length > name.size()) {
         return 0;
     }
@@ -41,7 +44,8 @@ std::size_t printable_sequence(std::string_view name, std::size_t at) {
         code = (code << 6) | (next & 0x3F);
     }
     static constexpr char32_t k_min[] = {0, 0, 0x80, 0x800, 0x10000};
-    const bool valid = code >= k_min[length] && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
+    const bool valid =
+        code >= k_min[length] && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
     return valid && (code < 0x80 || code > 0x9F) ? length : 0;
 }
 
@@ -66,10 +70,18 @@ std::string shell_quoted(std::string_view name, const std::vector<bool>& escaped
                 in_escapes = true;
             }
             switch (c) {
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
-                default: out += fmt::format("\\{:03o}", static_cast<unsigned char>(c)); break;
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\r':
+                    out += "\\r";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
+                default:
+                    out += fmt::format("\\{:03o}", static_cast<unsigned char>(c));
+                    break;
             }
             continue;
         }

@@ -23,33 +23,33 @@ enum class ProgressMode { automatic, always, never };
 
 /// Validated options.
 struct Options {
-    std::vector<std::string> paths;          ///< inputs (hash mode) or manifests (check mode)
-    std::vector<Algorithm> algorithms;       ///< hash mode: in the order given
-    bool algorithm_given = false;            ///< -a was on the command line
+    std::vector<std::string> paths;               ///< inputs (hash mode) or manifests (check mode)
+    std::vector<Algorithm> algorithms;            ///< hash mode: in the order given
+    bool algorithm_given = false;                 ///< -a was on the command line
     ManifestFormat format = ManifestFormat::gnu;  ///< hash mode's output (-f, --tag)
     bool recursive = false;
-    std::optional<std::string> output;       ///< -o FILE
-    std::optional<std::string> base_dir;     ///< --base-dir DIR
+    std::optional<std::string> output;    ///< -o FILE
+    std::optional<std::string> base_dir;  ///< --base-dir DIR
     bool check = false;
     bool quiet = false;
     bool status = false;
     bool warn = false;
     bool strict = false;
     bool ignore_missing = false;
-    bool confine = false;                    ///< --confine: refuse paths leaving the base folder
-    unsigned jobs = 0;                       ///< 0 = number of cores
+    bool confine = false;  ///< --confine: refuse paths leaving the base folder
+    unsigned jobs = 0;     ///< 0 = number of cores
     ReadOptions read;
     /// --files-from FILE ("-" = standard input): more paths, one per line (NUL with -0).
     std::optional<std::string> files_from;
-    bool null_separated = false;             ///< -0: the list is NUL-separated
-    std::vector<std::string> include;        ///< -r: only files matching one of these
-    std::vector<std::string> exclude;        ///< -r: skip files and folders matching these
-    bool follow_symlinks = false;            ///< -L: follow symbolic links inside -r
-    std::optional<std::string> expect;       ///< --expect DIGEST: check one file
-    std::vector<std::string> only;           ///< -c --only FILE: verify just these
-    bool audit = false;                      ///< -c --audit
-    std::optional<std::string> update;       ///< --update MANIFEST
-    bool rehash = false;                     ///< with --update: re-hash every file
+    bool null_separated = false;        ///< -0: the list is NUL-separated
+    std::vector<std::string> include;   ///< -r: only files matching one of these
+    std::vector<std::string> exclude;   ///< -r: skip files and folders matching these
+    bool follow_symlinks = false;       ///< -L: follow symbolic links inside -r
+    std::optional<std::string> expect;  ///< --expect DIGEST: check one file
+    std::vector<std::string> only;      ///< -c --only FILE: verify just these
+    bool audit = false;                 ///< -c --audit
+    std::optional<std::string> update;  ///< --update MANIFEST
+    bool rehash = false;                ///< with --update: re-hash every file
     ProgressMode progress = ProgressMode::automatic;
     ColorMode color = ColorMode::automatic;
 };

@@ -17,11 +17,13 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->allow_extra_args(false)
         ->type_name("LIST")
         ->group(hashing);
-    app.add_option("-f,--format", raw.format, "Output format: gnu (default), bsd, fciv-xml, json, csv")
+    app.add_option("-f,--format", raw.format,
+                   "Output format: gnu (default), bsd, fciv-xml, json, csv")
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
-    app.add_flag("-r,--recursive", raw.direct.recursive, "Hash directories recursively (sorted output)")
+    app.add_flag("-r,--recursive", raw.direct.recursive,
+                 "Hash directories recursively (sorted output)")
         ->group(hashing);
     app.add_option("-o,--output", raw.output, "Write to FILE atomically (temp file + rename)")
         ->type_name("FILE")
@@ -29,12 +31,14 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
     app.add_option("--base-dir", raw.base_dir,
                    "Write paths relative to DIR; with -c, resolve manifest paths against DIR")
         ->type_name("DIR");
-    app.add_option("--files-from", raw.files_from,
-                   "Also hash the paths listed in FILE (- = stdin), one per line; trailing blanks are "
-                   "stripped (use -0 for exact names)")
+    app.add_option(
+           "--files-from", raw.files_from,
+           "Also hash the paths listed in FILE (- = stdin), one per line; trailing blanks are "
+           "stripped (use -0 for exact names)")
         ->type_name("FILE")
         ->group(hashing);
-    app.add_flag("-0,--null", raw.direct.null_separated, "With --files-from: the list is NUL-separated")
+    app.add_flag("-0,--null", raw.direct.null_separated,
+                 "With --files-from: the list is NUL-separated")
         ->group(hashing);
 }
 
@@ -46,15 +50,18 @@ void add_walking_options(CLI::App& app, RawOptions& raw) {
         ->type_name("GLOB")
         ->allow_extra_args(false)
         ->group(walking);
-    app.add_option("--exclude", raw.direct.exclude, "Skip files and folders matching GLOB (repeatable)")
+    app.add_option("--exclude", raw.direct.exclude,
+                   "Skip files and folders matching GLOB (repeatable)")
         ->type_name("GLOB")
         ->allow_extra_args(false)
         ->group(walking);
-    app.add_option("--exclude-from", raw.exclude_from, "Read --exclude patterns from FILE, one per line")
+    app.add_option("--exclude-from", raw.exclude_from,
+                   "Read --exclude patterns from FILE, one per line")
         ->type_name("FILE")
         ->allow_extra_args(false)
         ->group(walking);
-    app.add_flag("-L,--follow", raw.direct.follow_symlinks, "Follow symbolic links inside walked folders")
+    app.add_flag("-L,--follow", raw.direct.follow_symlinks,
+                 "Follow symbolic links inside walked folders")
         ->group(walking);
 }
 
@@ -65,10 +72,10 @@ void add_reading_options(CLI::App& app, RawOptions& raw) {
         ->type_name("N")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->group("Hashing");
-    app.add_option("--read-mode", raw.read_mode, "How files are read: auto (default), mmap, chunked")
+    app.add_option("--read-mode", raw.read_mode,
+                   "How files are read: auto (default), mmap, chunked")
         ->type_name("MODE")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-
 }
 
 /// Checking: -c and the flags that refine it.
@@ -76,11 +83,14 @@ void add_checking_options(CLI::App& app, RawOptions& raw) {
     auto* checking = "Checking";
     app.add_flag("-c,--check", raw.direct.check, "Verify the digests listed in the manifests")
         ->group(checking);
-    app.add_flag("--quiet", raw.direct.quiet, "Do not print OK for each verified file")->group(checking);
+    app.add_flag("--quiet", raw.direct.quiet, "Do not print OK for each verified file")
+        ->group(checking);
     app.add_flag("--status", raw.direct.status, "Print nothing on stdout; the exit code tells")
         ->group(checking);
-    app.add_flag("-w,--warn", raw.direct.warn, "Warn about improperly formatted lines")->group(checking);
-    app.add_flag("--strict", raw.direct.strict, "Fail on improperly formatted lines")->group(checking);
+    app.add_flag("-w,--warn", raw.direct.warn, "Warn about improperly formatted lines")
+        ->group(checking);
+    app.add_flag("--strict", raw.direct.strict, "Fail on improperly formatted lines")
+        ->group(checking);
     app.add_flag("--ignore-missing", raw.direct.ignore_missing,
                  "Missing files are not failures (but verifying nothing is)")
         ->group(checking);
@@ -96,7 +106,6 @@ void add_checking_options(CLI::App& app, RawOptions& raw) {
     app.add_flag("--audit", raw.direct.audit,
                  "With -c: also walk --base-dir and report OK, CHANGED, MISSING, NEW, MOVED")
         ->group(checking);
-
 }
 
 /// Other modes: --expect, --update, --rehash.
@@ -110,7 +119,6 @@ void add_mode_options(CLI::App& app, RawOptions& raw) {
         ->type_name("MANIFEST")
         ->group(other);
     app.add_flag("--rehash", raw.direct.rehash, "With --update: re-hash every file")->group(other);
-
 }
 
 /// Display: --progress, --no-progress, --color.
@@ -123,7 +131,6 @@ void add_display_options(CLI::App& app, RawOptions& raw) {
     app.add_option("--color", raw.color, "Colour OK/FAILED: auto (default), always, never")
         ->type_name("WHEN")
         ->group(display);
-
 }
 
 }  // namespace
@@ -135,7 +142,8 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.allow_windows_style_options(false);
     app.positionals_at_end(false);
 
-    app.add_option("paths", raw.direct.paths, "Files or directories to hash; with -c, manifests to verify")
+    app.add_option("paths", raw.direct.paths,
+                   "Files or directories to hash; with -c, manifests to verify")
         ->type_name("PATH");
 
     add_hashing_options(app, raw);

@@ -44,7 +44,8 @@ Problem take_algorithms(const RawOptions& raw, Options& options) {
         if (!a) {
             return fmt::format("unknown algorithm '{}' (see 'fhash --list-algorithms')", name);
         }
-        if (std::find(options.algorithms.begin(), options.algorithms.end(), *a) == options.algorithms.end()) {
+        if (std::find(options.algorithms.begin(), options.algorithms.end(), *a) ==
+            options.algorithms.end()) {
             options.algorithms.push_back(*a);
         }
     }
@@ -60,7 +61,8 @@ Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.format.empty()) {
         const std::optional<ManifestFormat> format = parse_format(raw.format);
         if (!format) {
-            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)", raw.format);
+            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)",
+                               raw.format);
         }
         options.format = *format;
     }
@@ -192,7 +194,8 @@ Problem take_update(const RawOptions& raw, Options& options) {
     if (options.check) {
         return "--update cannot be combined with --check";
     }
-    if (options.output || options.files_from || !raw.format.empty() || raw.tag || !options.paths.empty()) {
+    if (options.output || options.files_from || !raw.format.empty() || raw.tag ||
+        !options.paths.empty()) {
         return "--update writes MANIFEST in its own format; --output, --format and "
                "--files-from do not apply, nor PATHs (the tree is --base-dir)";
     }
@@ -230,8 +233,8 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {take_algorithms, take_output,  check_mode_flags,
-                                       take_lists,      take_display, take_expect,
+    static constexpr Step k_steps[] = {take_algorithms, take_output,      check_mode_flags,
+                                       take_lists,      take_display,     take_expect,
                                        take_update,     take_check_extras};
     Problem problem;
     for (const Step step : k_steps) {

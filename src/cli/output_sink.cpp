@@ -20,7 +20,8 @@ private:
 
 class FileSink final : public OutputSink {
 public:
-    FileSink(io::AtomicFile file, std::string path) : m_file(std::move(file)), m_path(std::move(path)) {}
+    FileSink(io::AtomicFile file, std::string path)
+        : m_file(std::move(file)), m_path(std::move(path)) {}
     void write(std::string_view text) override {
         m_pending.append(text);
         if (m_pending.size() >= k_chunk) {

@@ -18,7 +18,8 @@ std::string human_bytes(double bytes) {
         bytes /= 1024.0;
         ++unit;
     }
-    return unit == 0 ? fmt::format("{:.0f} B", bytes) : fmt::format("{:.1f} {}", bytes, k_units[unit]);
+    return unit == 0 ? fmt::format("{:.0f} B", bytes)
+                     : fmt::format("{:.1f} {}", bytes, k_units[unit]);
 }
 
 std::string clock_time(double seconds) {
@@ -73,7 +74,9 @@ Progress::Progress(ProgressMode mode, Console& console, std::uint64_t total)
     }
 }
 
-Progress::~Progress() { stop(); }
+Progress::~Progress() {
+    stop();
+}
 
 void Progress::stop() {
     {
@@ -106,8 +109,9 @@ std::string Progress::render(Clock::duration elapsed) {
     const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
     std::string text = human_bytes(static_cast<double>(done));
     if (m_total != 0) {
-        text += fmt::format(" / {} ({:.0f}%)", human_bytes(static_cast<double>(m_total)),
-                            100.0 * static_cast<double>(std::min(done, m_total)) / static_cast<double>(m_total));
+        text += fmt::format(
+            " / {} ({:.0f}%)", human_bytes(static_cast<double>(m_total)),
+            100.0 * static_cast<double>(std::min(done, m_total)) / static_cast<double>(m_total));
     }
     text += fmt::format("  {}/s", human_bytes(rate));
     if (m_total != 0 && rate > 0 && done < m_total) {
@@ -126,8 +130,10 @@ std::string Progress::render(Clock::duration elapsed) {
 
 void Progress::run() {
     const auto start = Clock::now();
-    const auto first = start + (m_total >= k_large_job ? std::chrono::milliseconds(100) : std::chrono::seconds(1));
-    const auto period = m_in_place ? std::chrono::milliseconds(100) : std::chrono::milliseconds(1000);
+    const auto first =
+        start + (m_total >= k_large_job ? std::chrono::milliseconds(100) : std::chrono::seconds(1));
+    const auto period =
+        m_in_place ? std::chrono::milliseconds(100) : std::chrono::milliseconds(1000);
     auto next = first;
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {

@@ -10,18 +10,18 @@
 #include <string>
 #include <thread>
 
+#include "cli/console.hpp"
 #include "cli/inputs.hpp"
 #include "cli/options.hpp"
-#include "cli/console.hpp"
 #include "fhash/read_options.hpp"
 
 namespace fhash::cli {
 
 /// Owns the run's counters (RunCounters, which every FileHasher of the run feeds) and
-/// samples their byte count from a thread of its own. automatic: only when stderr is a terminal, and only once the job proves large
-/// (after 1 s, or at once for 256 MiB or more), redrawn in place at most 10 times a second
-/// and erased at the end. always: also when stderr is not a terminal, then as plain lines
-/// at most once a second. never: nothing. Never writes to standard output.
+/// samples their byte count from a thread of its own. automatic: only when stderr is a terminal,
+/// and only once the job proves large (after 1 s, or at once for 256 MiB or more), redrawn in place
+/// at most 10 times a second and erased at the end. always: also when stderr is not a terminal,
+/// then as plain lines at most once a second. never: nothing. Never writes to standard output.
 class Progress {
 public:
     /// `total`: bytes expected, 0 if unknown (then no ETA is shown).

@@ -30,7 +30,8 @@ private:
 /// written as they come, so memory does not grow with the number of files.
 class FcivXmlWriter final : public ResultWriter {
 public:
-    explicit FcivXmlWriter(std::vector<Algorithm> algorithms) : m_algorithms(std::move(algorithms)) {}
+    explicit FcivXmlWriter(std::vector<Algorithm> algorithms)
+        : m_algorithms(std::move(algorithms)) {}
 
     void begin(OutputSink& sink) override {
         const std::string empty = format_fciv_xml({});
@@ -104,13 +105,19 @@ private:
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format, std::vector<Algorithm> algorithms) {
+std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
+                                                 std::vector<Algorithm> algorithms) {
     switch (format) {
-        case ManifestFormat::fciv_xml: return std::make_unique<FcivXmlWriter>(std::move(algorithms));
-        case ManifestFormat::bsd: return std::make_unique<LineWriter>(true, std::move(algorithms));
-        case ManifestFormat::json: return std::make_unique<JsonWriter>(std::move(algorithms));
-        case ManifestFormat::csv: return std::make_unique<CsvWriter>(std::move(algorithms));
-        case ManifestFormat::gnu: break;
+        case ManifestFormat::fciv_xml:
+            return std::make_unique<FcivXmlWriter>(std::move(algorithms));
+        case ManifestFormat::bsd:
+            return std::make_unique<LineWriter>(true, std::move(algorithms));
+        case ManifestFormat::json:
+            return std::make_unique<JsonWriter>(std::move(algorithms));
+        case ManifestFormat::csv:
+            return std::make_unique<CsvWriter>(std::move(algorithms));
+        case ManifestFormat::gnu:
+            break;
     }
     return std::make_unique<LineWriter>(false, std::move(algorithms));
 }

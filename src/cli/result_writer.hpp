@@ -24,6 +24,7 @@ public:
     virtual void end(OutputSink& /*sink*/) {}
 };
 
-std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format, std::vector<Algorithm> algorithms);
+std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
+                                                 std::vector<Algorithm> algorithms);
 
 }  // namespace fhash::cli

@@ -6,13 +6,20 @@ namespace fhash::cli {
 
 std::string status_word(const Console& console, Status status) {
     switch (status) {
-        case Status::ok: return console.paint("OK", Tone::good);
-        case Status::failed: return console.paint("FAILED", Tone::bad);
-        case Status::unreadable: return console.paint("FAILED open or read", Tone::bad);
-        case Status::changed: return console.paint("CHANGED", Tone::bad);
-        case Status::missing: return console.paint("MISSING", Tone::bad);
-        case Status::added: return console.paint("NEW", Tone::warn);
-        case Status::moved: return console.paint("MOVED", Tone::warn);
+        case Status::ok:
+            return console.paint("OK", Tone::good);
+        case Status::failed:
+            return console.paint("FAILED", Tone::bad);
+        case Status::unreadable:
+            return console.paint("FAILED open or read", Tone::bad);
+        case Status::changed:
+            return console.paint("CHANGED", Tone::bad);
+        case Status::missing:
+            return console.paint("MISSING", Tone::bad);
+        case Status::added:
+            return console.paint("NEW", Tone::warn);
+        case Status::moved:
+            return console.paint("MOVED", Tone::warn);
     }
     return {};
 }

@@ -13,13 +13,13 @@
 namespace fhash::cli {
 
 enum class Status {
-    ok,           ///< OK: every digest matched
-    failed,       ///< FAILED: a digest differs
-    unreadable,   ///< FAILED open or read: missing or unreadable
-    changed,      ///< CHANGED (--audit): a digest differs
-    missing,      ///< MISSING (--audit): listed, gone
-    added,        ///< NEW (--audit): on disk, not listed
-    moved,        ///< MOVED (--audit): a missing entry's digests under a new name
+    ok,          ///< OK: every digest matched
+    failed,      ///< FAILED: a digest differs
+    unreadable,  ///< FAILED open or read: missing or unreadable
+    changed,     ///< CHANGED (--audit): a digest differs
+    missing,     ///< MISSING (--audit): listed, gone
+    added,       ///< NEW (--audit): on disk, not listed
+    moved,       ///< MOVED (--audit): a missing entry's digests under a new name
 };
 
 /// The word of `status`, coloured as the console paints it.

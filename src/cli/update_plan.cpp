@@ -7,7 +7,8 @@ namespace fhash::cli {
 
 std::optional<FileFacts> file_facts(const std::filesystem::path& path) {
     std::error_code time_error;
-    const std::filesystem::file_time_type modified = std::filesystem::last_write_time(path, time_error);
+    const std::filesystem::file_time_type modified =
+        std::filesystem::last_write_time(path, time_error);
     std::error_code size_error;
     const std::uintmax_t size = std::filesystem::file_size(path, size_error);
     if (time_error || size_error) {

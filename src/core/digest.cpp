@@ -69,8 +69,12 @@ bool operator==(const Digest& a, const Digest& b) noexcept {
     return diff == 0;
 }
 
-std::string to_hex(const Digest& d) { return hex_with(d, k_hex_lower); }
-std::string to_hex_upper(const Digest& d) { return hex_with(d, k_hex_upper); }
+std::string to_hex(const Digest& d) {
+    return hex_with(d, k_hex_lower);
+}
+std::string to_hex_upper(const Digest& d) {
+    return hex_with(d, k_hex_upper);
+}
 
 std::optional<Digest> digest_from_hex(std::string_view hex) noexcept {
     if (hex.empty() || hex.size() % 2 != 0 || hex.size() / 2 > Digest::k_max_size) {
@@ -94,7 +98,8 @@ std::string to_base64(const Digest& d) {
     out.reserve((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
-        const unsigned v = (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8) | bytes[i + 2];
+        const unsigned v =
+            (unsigned{bytes[i]} << 16) | (unsigned{bytes[i + 1]} << 8) | bytes[i + 2];
         out += k_b64[(v >> 18) & 63];
         out += k_b64[(v >> 12) & 63];
         out += k_b64[(v >> 6) & 63];

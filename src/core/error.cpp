@@ -10,16 +10,26 @@ public:
     const char* name() const noexcept override { return "fhash"; }
     std::string message(int value) const override {
         switch (static_cast<Errc>(value)) {
-            case Errc::ok: return "Success";
-            case Errc::unsupported_algorithm: return "Algorithm not available in this digest backend";
-            case Errc::backend_failure: return "Digest backend failure";
-            case Errc::changed_while_reading: return "File changed while reading";
-            case Errc::not_a_regular_file: return "Not a regular file";
-            case Errc::is_a_directory: return "Is a directory";
-            case Errc::malformed: return "Malformed input";
-            case Errc::unsafe_path: return "Unsafe path (absolute, or outside the base folder)";
-            case Errc::symlink_loop: return "Symbolic link loop";
-            case Errc::output_failure: return "Cannot write output";
+            case Errc::ok:
+                return "Success";
+            case Errc::unsupported_algorithm:
+                return "Algorithm not available in this digest backend";
+            case Errc::backend_failure:
+                return "Digest backend failure";
+            case Errc::changed_while_reading:
+                return "File changed while reading";
+            case Errc::not_a_regular_file:
+                return "Not a regular file";
+            case Errc::is_a_directory:
+                return "Is a directory";
+            case Errc::malformed:
+                return "Malformed input";
+            case Errc::unsafe_path:
+                return "Unsafe path (absolute, or outside the base folder)";
+            case Errc::symlink_loop:
+                return "Symbolic link loop";
+            case Errc::output_failure:
+                return "Cannot write output";
         }
         return "Unknown error";
     }
@@ -32,7 +42,9 @@ const std::error_category& fhash_category() noexcept {
     return category;
 }
 
-std::error_code make_error_code(Errc e) noexcept { return {static_cast<int>(e), fhash_category()}; }
+std::error_code make_error_code(Errc e) noexcept {
+    return {static_cast<int>(e), fhash_category()};
+}
 
 std::string Error::reason() const {
     std::string text = code.message();

@@ -5,8 +5,8 @@
 #include <optional>
 #include <thread>
 
-#include "io/sigbus_guard.hpp"
 #include <utility>
+#include "io/sigbus_guard.hpp"
 
 namespace fhash::detail {
 namespace {

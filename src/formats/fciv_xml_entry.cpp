@@ -15,8 +15,8 @@ std::optional<std::string> fciv_xml_from_utf16(std::string_view document) {
     // The splitter decodes UTF-16 (BOM dropped); a line may not exceed the document (a UTF-16
     // unit becomes at most 3 UTF-8 bytes).
     LineSplitter splitter('\n', document.size() * 2 + 1);
-    splitter.feed(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(document.data()),
-                                                document.size()));
+    splitter.feed(std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t*>(document.data()), document.size()));
     splitter.finish();
     std::string utf8;
     utf8.reserve(document.size() / 2);

@@ -6,9 +6,9 @@
 
 #include <cstddef>
 #include <optional>
-#include <string_view>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "fhash/error.hpp"
 #include "fhash/manifest.hpp"

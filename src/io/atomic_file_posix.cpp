@@ -1,11 +1,11 @@
 #include "io/atomic_file.hpp"
 #include "platform/paths.hpp"
 
-#include <cerrno>
-#include <cstdlib>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstdlib>
 
 #include <string>
 #include <utility>
@@ -66,7 +66,9 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
     return *this;
 }
 
-AtomicFile::~AtomicFile() { discard(); }
+AtomicFile::~AtomicFile() {
+    discard();
+}
 
 void AtomicFile::discard() noexcept {
     if (m_fd >= 0) {
@@ -95,7 +97,8 @@ Result<void> AtomicFile::write(std::string_view data) {
 
 Result<void> AtomicFile::commit() {
     if (m_committed) {
-        return make_error(Errc::output_failure, platform::path_to_utf8(m_target), "already committed");
+        return make_error(Errc::output_failure, platform::path_to_utf8(m_target),
+                          "already committed");
     }
     if (m_temp.empty()) {
         // Written straight to a special file.

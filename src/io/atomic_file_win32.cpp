@@ -60,9 +60,9 @@ Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target) {
         case TargetKind::directory:
             return make_error(Errc::is_a_directory, platform::path_to_utf8(target));
         case TargetKind::device: {
-            HANDLE handle = CreateFileW(target_name.c_str(), GENERIC_WRITE,
-                                        FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING,
-                                        FILE_ATTRIBUTE_NORMAL, nullptr);
+            HANDLE handle =
+                CreateFileW(target_name.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                            nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
             if (handle == INVALID_HANDLE_VALUE) {
                 Error error = platform::last_win32_error();
                 error.path = platform::path_to_utf8(target);
@@ -114,7 +114,9 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
     return *this;
 }
 
-AtomicFile::~AtomicFile() { discard(); }
+AtomicFile::~AtomicFile() {
+    discard();
+}
 
 void AtomicFile::discard() noexcept {
     if (m_handle != nullptr) {
@@ -141,7 +143,8 @@ Result<void> AtomicFile::write(std::string_view data) {
 
 Result<void> AtomicFile::commit() {
     if (m_committed) {
-        return make_error(Errc::output_failure, platform::path_to_utf8(m_target), "already committed");
+        return make_error(Errc::output_failure, platform::path_to_utf8(m_target),
+                          "already committed");
     }
     HANDLE handle = std::exchange(m_handle, nullptr);
     if (m_temp.empty()) {
@@ -160,7 +163,8 @@ Result<void> AtomicFile::commit() {
     if (CloseHandle(handle) == 0) {
         return platform::last_win32_error();
     }
-    if (MoveFileExW(platform::to_long_path(m_temp).c_str(), platform::to_long_path(m_target).c_str(),
+    if (MoveFileExW(platform::to_long_path(m_temp).c_str(),
+                    platform::to_long_path(m_target).c_str(),
                     MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) == 0) {
         return platform::last_win32_error();
     }

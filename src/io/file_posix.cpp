@@ -1,9 +1,9 @@
 #include "io/file.hpp"
 
-#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
 
 #include <utility>
 
@@ -89,9 +89,13 @@ File& File::operator=(File&& other) noexcept {
     return *this;
 }
 
-File::~File() { close(); }
+File::~File() {
+    close();
+}
 
-bool File::is_open() const noexcept { return m_fd >= 0; }
+bool File::is_open() const noexcept {
+    return m_fd >= 0;
+}
 
 void File::close() noexcept {
     if (m_owned && m_fd >= 0) {

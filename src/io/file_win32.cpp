@@ -24,7 +24,7 @@ FileKind kind_of(HANDLE handle) noexcept {
                 return FileKind::other;
             }
             return (info.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0 ? FileKind::directory
-                                                                          : FileKind::regular;
+                                                                           : FileKind::regular;
         }
         case FILE_TYPE_CHAR:
             return FileKind::character_device;
@@ -49,10 +49,9 @@ Result<File> File::open_read(const std::filesystem::path& path) {
     const std::wstring name = platform::to_long_path(path);
     // FILE_FLAG_BACKUP_SEMANTICS lets a folder be opened too, so that it is reported as
     // "Is a directory" rather than as the access denied Windows gives otherwise.
-    HANDLE handle = CreateFileW(name.c_str(), GENERIC_READ,
-                                FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
-                                OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN | FILE_FLAG_BACKUP_SEMANTICS,
-                                nullptr);
+    HANDLE handle = CreateFileW(
+        name.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+        OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN | FILE_FLAG_BACKUP_SEMANTICS, nullptr);
     if (handle == INVALID_HANDLE_VALUE) {
         Error error = platform::last_win32_error();
         error.path = platform::path_to_utf8(path);
@@ -106,7 +105,9 @@ File& File::operator=(File&& other) noexcept {
     return *this;
 }
 
-File::~File() { close(); }
+File::~File() {
+    close();
+}
 
 void File::close() noexcept {
     if (m_owned && m_handle != nullptr) {
@@ -116,9 +117,13 @@ void File::close() noexcept {
     m_owned = false;
 }
 
-bool File::is_open() const noexcept { return m_handle != nullptr; }
+bool File::is_open() const noexcept {
+    return m_handle != nullptr;
+}
 
-Result<std::uint64_t> File::current_size() const { return size_of(m_handle); }
+Result<std::uint64_t> File::current_size() const {
+    return size_of(m_handle);
+}
 
 Result<std::size_t> File::read(std::span<std::uint8_t> buffer) {
     if (m_handle == nullptr) {

@@ -1,8 +1,8 @@
 #include "io/mapped_region.hpp"
 
-#include <cerrno>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <cerrno>
 
 #include <utility>
 
@@ -15,7 +15,8 @@ std::size_t MappedRegion::allocation_granularity() noexcept {
 
 Result<MappedRegion> MappedRegion::map(const File& file, std::uint64_t offset, std::size_t length) {
     if (length == 0 || offset % allocation_granularity() != 0) {
-        return Error{std::make_error_code(std::errc::invalid_argument), {}, "empty mapping requested"};
+        return Error{
+            std::make_error_code(std::errc::invalid_argument), {}, "empty mapping requested"};
     }
     void* data = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, file.native_handle(),
                         static_cast<off_t>(offset));
@@ -41,7 +42,9 @@ MappedRegion& MappedRegion::operator=(MappedRegion&& other) noexcept {
     return *this;
 }
 
-MappedRegion::~MappedRegion() { unmap(); }
+MappedRegion::~MappedRegion() {
+    unmap();
+}
 
 void MappedRegion::unmap() noexcept {
     if (m_data != nullptr) {

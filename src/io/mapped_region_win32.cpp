@@ -22,10 +22,13 @@ std::size_t MappedRegion::allocation_granularity() noexcept {
 
 Result<MappedRegion> MappedRegion::map(const File& file, std::uint64_t offset, std::size_t length) {
     if (length == 0 || offset % allocation_granularity() != 0) {
-        return Error{std::make_error_code(std::errc::invalid_argument), {}, "empty or unaligned mapping requested"};
+        return Error{std::make_error_code(std::errc::invalid_argument),
+                     {},
+                     "empty or unaligned mapping requested"};
     }
     // Maximum size 0: the section is as large as the file is now.
-    HANDLE section = CreateFileMappingW(file.native_handle(), nullptr, PAGE_READONLY, 0, 0, nullptr);
+    HANDLE section =
+        CreateFileMappingW(file.native_handle(), nullptr, PAGE_READONLY, 0, 0, nullptr);
     if (section == nullptr) {
         return platform::last_win32_error();
     }
@@ -54,7 +57,9 @@ MappedRegion& MappedRegion::operator=(MappedRegion&& other) noexcept {
     return *this;
 }
 
-MappedRegion::~MappedRegion() { unmap(); }
+MappedRegion::~MappedRegion() {
+    unmap();
+}
 
 void MappedRegion::unmap() noexcept {
     if (m_data != nullptr) {

@@ -9,10 +9,10 @@
 
 #include "io/sigbus_guard.hpp"
 
+#include <unistd.h>
 #include <csetjmp>
 #include <csignal>
 #include <mutex>
-#include <unistd.h>
 
 namespace fhash::io {
 namespace {

@@ -29,8 +29,9 @@ Result<std::span<const std::uint8_t>> ChunkedSource::next() {
 MappedSource::MappedSource(File& file, const ReadOptions& options) noexcept
     : m_file(file),
       m_size(file.size()),
-      m_window(std::max<std::size_t>(options.mmap_window / MappedRegion::allocation_granularity(), 1) *
-               MappedRegion::allocation_granularity()),
+      m_window(
+          std::max<std::size_t>(options.mmap_window / MappedRegion::allocation_granularity(), 1) *
+          MappedRegion::allocation_granularity()),
       m_piece(std::max<std::size_t>(options.mmap_piece, 1)) {}
 
 Result<std::span<const std::uint8_t>> MappedSource::next() {

@@ -10,7 +10,8 @@ namespace {
 
 bool is_console(DWORD which) {
     HANDLE handle = GetStdHandle(which);
-    if (handle == nullptr || handle == INVALID_HANDLE_VALUE || GetFileType(handle) != FILE_TYPE_CHAR) {
+    if (handle == nullptr || handle == INVALID_HANDLE_VALUE ||
+        GetFileType(handle) != FILE_TYPE_CHAR) {
         return false;
     }
     DWORD mode = 0;
@@ -19,8 +20,12 @@ bool is_console(DWORD which) {
 
 }  // namespace
 
-bool stdout_is_terminal() { return is_console(STD_OUTPUT_HANDLE); }
+bool stdout_is_terminal() {
+    return is_console(STD_OUTPUT_HANDLE);
+}
 
-bool stderr_is_terminal() { return is_console(STD_ERROR_HANDLE); }
+bool stderr_is_terminal() {
+    return is_console(STD_ERROR_HANDLE);
+}
 
 }  // namespace fhash::platform

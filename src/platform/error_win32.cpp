@@ -61,11 +61,12 @@ public:
     std::string message(int value) const override {
         wchar_t* buffer = nullptr;
         const DWORD length = FormatMessageW(
-            FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+            FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM |
+                FORMAT_MESSAGE_IGNORE_INSERTS,
             nullptr, static_cast<DWORD>(value), 0, reinterpret_cast<wchar_t*>(&buffer), 0, nullptr);
         std::wstring_view text(buffer, buffer != nullptr ? length : 0);
-        while (!text.empty() && (text.back() == L'\n' || text.back() == L'\r' || text.back() == L' ' ||
-                                 text.back() == L'.')) {
+        while (!text.empty() && (text.back() == L'\n' || text.back() == L'\r' ||
+                                 text.back() == L' ' || text.back() == L'.')) {
             text.remove_suffix(1);
         }
         std::string out = utf16_to_utf8(text);
@@ -98,6 +99,8 @@ Error win32_error(unsigned long code, std::string path) {
     return Error{std::error_code(static_cast<int>(code), win32_category()), std::move(path), {}};
 }
 
-Error last_win32_error(std::string path) { return win32_error(GetLastError(), std::move(path)); }
+Error last_win32_error(std::string path) {
+    return win32_error(GetLastError(), std::move(path));
+}
 
 }  // namespace fhash::platform

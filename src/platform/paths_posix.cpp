@@ -2,12 +2,16 @@
 
 namespace fhash::platform {
 
-std::string path_to_utf8(const std::filesystem::path& path) { return path.native(); }
+std::string path_to_utf8(const std::filesystem::path& path) {
+    return path.native();
+}
 
 std::filesystem::path path_from_utf8(std::string_view text) {
     return std::filesystem::path(std::string(text));
 }
 
-std::string generic_display(const std::filesystem::path& path) { return path.native(); }
+std::string generic_display(const std::filesystem::path& path) {
+    return path.native();
+}
 
 }  // namespace fhash::platform

@@ -38,7 +38,9 @@ std::wstring full_path_name(const std::wstring& path) {
 
 }  // namespace
 
-std::string path_to_utf8(const std::filesystem::path& path) { return utf16_to_utf8(path.native()); }
+std::string path_to_utf8(const std::filesystem::path& path) {
+    return utf16_to_utf8(path.native());
+}
 
 std::filesystem::path path_from_utf8(std::string_view utf8) {
     return std::filesystem::path(utf8_to_utf16(utf8));

@@ -13,20 +13,24 @@ namespace {
 constexpr std::size_t k_max_piece = std::size_t{1} << 30;
 static_assert(k_max_piece <= static_cast<std::size_t>(std::numeric_limits<int>::max()));
 
-bool is_high_surrogate(wchar_t c) noexcept { return c >= 0xD800 && c <= 0xDBFF; }
-bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+bool is_high_surrogate(wchar_t c) noexcept {
+    return c >= 0xD800 && c <= 0xDBFF;
+}
+bool is_continuation(char c) noexcept {
+    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
 
 void append_utf8(std::wstring_view piece, std::string& out) {
     const int in_size = static_cast<int>(piece.size());
-    const int needed = WideCharToMultiByte(CP_UTF8, 0, piece.data(), in_size, nullptr, 0,
-                                           nullptr, nullptr);
+    const int needed =
+        WideCharToMultiByte(CP_UTF8, 0, piece.data(), in_size, nullptr, 0, nullptr, nullptr);
     if (needed <= 0) {
         return;
     }
     const std::size_t old_size = out.size();
     out.resize(old_size + static_cast<std::size_t>(needed));
-    WideCharToMultiByte(CP_UTF8, 0, piece.data(), in_size, out.data() + old_size, needed,
-                        nullptr, nullptr);
+    WideCharToMultiByte(CP_UTF8, 0, piece.data(), in_size, out.data() + old_size, needed, nullptr,
+                        nullptr);
 }
 
 void append_utf16(std::string_view piece, std::wstring& out) {

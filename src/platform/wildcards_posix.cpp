@@ -2,6 +2,8 @@
 
 namespace fhash::platform {
 
-std::vector<std::string> expand_wildcards(std::vector<std::string> args) { return args; }
+std::vector<std::string> expand_wildcards(std::vector<std::string> args) {
+    return args;
+}
 
 }  // namespace fhash::platform

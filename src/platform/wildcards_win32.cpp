@@ -26,8 +26,9 @@ std::vector<std::string> matches(const std::string& arg) {
         return {};  // wildcards only in the last component, as cmd's own commands do
     }
     WIN32_FIND_DATAW data{};
-    HANDLE find = FindFirstFileExW(to_long_path(path_from_utf8(arg)).c_str(), FindExInfoBasic, &data,
-                                   FindExSearchNameMatch, nullptr, FIND_FIRST_EX_LARGE_FETCH);
+    HANDLE find =
+        FindFirstFileExW(to_long_path(path_from_utf8(arg)).c_str(), FindExInfoBasic, &data,
+                         FindExSearchNameMatch, nullptr, FIND_FIRST_EX_LARGE_FETCH);
     if (find == INVALID_HANDLE_VALUE) {
         return {};
     }
@@ -68,7 +69,8 @@ std::vector<std::string> expand_wildcards(std::vector<std::string> args) {
         if (found.empty()) {
             out.push_back(std::move(arg));
         } else {
-            out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+            out.insert(out.end(), std::make_move_iterator(found.begin()),
+                       std::make_move_iterator(found.end()));
         }
     }
     return out;

@@ -106,7 +106,8 @@ Outcome check_line_round_trip(const ManifestEntry& entry) {
                        : "GNU line written from an entry does not parse";
         }
         if (!same_entry(again.entry, entry)) {
-            return bsd ? "BSD line round trip changed the entry" : "GNU line round trip changed the entry";
+            return bsd ? "BSD line round trip changed the entry"
+                       : "GNU line round trip changed the entry";
         }
     }
     return nullptr;
@@ -177,7 +178,8 @@ Outcome fciv_xml(std::span<const std::uint8_t> data) {
         }
         // The writer orders digests canonically (MD5, SHA1, then the rest).
         auto sorted = [](std::vector<std::pair<Algorithm, Digest>> d) {
-            std::sort(d.begin(), d.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+            std::sort(d.begin(), d.end(),
+                      [](const auto& x, const auto& y) { return x.first < y.first; });
             return d;
         };
         if (sorted(a.digests) != sorted(b.digests)) {
@@ -194,7 +196,8 @@ Outcome file_list(std::span<const std::uint8_t> data) {
     const char separator = (data[0] & 1) != 0 ? '\0' : '\n';
     // The second byte gives the number of piece-size bytes that follow.
     const std::span<const std::uint8_t> rest = data.subspan(1);
-    const std::size_t size_count = rest.empty() ? 0 : std::min<std::size_t>(rest[0] % 8, rest.size() - 1);
+    const std::size_t size_count =
+        rest.empty() ? 0 : std::min<std::size_t>(rest[0] % 8, rest.size() - 1);
     const std::span<const std::uint8_t> sizes = rest.empty() ? rest : rest.subspan(1, size_count);
     const std::span<const std::uint8_t> list = rest.empty() ? rest : rest.subspan(1 + size_count);
 
@@ -209,7 +212,8 @@ Outcome file_list(std::span<const std::uint8_t> data) {
         }
     }
     // Without a BOM and in NUL mode, the lines are the input's bytes exactly.
-    if (separator == '\0' && !list.empty() && list[0] != 0xEF && list[0] != 0xFF && list[0] != 0xFE) {
+    if (separator == '\0' && !list.empty() && list[0] != 0xEF && list[0] != 0xFF &&
+        list[0] != 0xFE) {
         std::string joined;
         for (const std::string& line : whole) {
             joined += line;
@@ -274,7 +278,8 @@ Outcome glob(std::span<const std::uint8_t> data) {
     const std::string_view rest = as_text(data.subspan(1));
     const std::size_t cut = rest.find('\0');
     const std::string_view pattern = rest.substr(0, cut);
-    const std::string_view text = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+    const std::string_view text =
+        cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
     const bool matched = glob_match(pattern, text, options);
     if (!options.pathname && !glob_match("*", text, options)) {
         return "'*' does not match everything";

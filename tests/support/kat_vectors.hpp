@@ -7,9 +7,9 @@
 // hashlib, which agreed.
 
 #include <array>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fhash/algorithm.hpp"
 #include "fhash/hasher.hpp"
@@ -117,7 +117,6 @@ inline constexpr std::array<KatRow, 14> k_kat_rows{{
       "6f4df5116a6f332edab1d9e10ee87df6557beab6259d7663f3bcd5722c13f189",
       "bec0c0e6cde5b67acb73b81f79a67a4079ae1c60dac9d2661af18e9f8b50dfa5"}},
 }};
-
 
 /// The rows whose algorithm this build's backend computes (all 14 with OpenSSL; Windows CNG
 /// lacks SHA-224, SHA-512/t, SHA-3 and BLAKE2, which are checked to be refused instead).

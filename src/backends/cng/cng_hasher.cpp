@@ -26,7 +26,9 @@ namespace fhash {
 namespace backends::cng {
 namespace {
 
-bool succeeded(NTSTATUS status) noexcept { return status >= 0; }
+bool succeeded(NTSTATUS status) noexcept {
+    return status >= 0;
+}
 
 /// "<call> failed: NTSTATUS 0xC000000D"
 Error cng_error(std::string_view call, NTSTATUS status) {
@@ -43,12 +45,18 @@ Error cng_error(std::string_view call, NTSTATUS status) {
 /// The CNG algorithm identifier, or nullptr when CNG has no such hash.
 LPCWSTR cng_algorithm_id(Algorithm a) noexcept {
     switch (a) {
-        case Algorithm::md5: return BCRYPT_MD5_ALGORITHM;
-        case Algorithm::sha1: return BCRYPT_SHA1_ALGORITHM;
-        case Algorithm::sha256: return BCRYPT_SHA256_ALGORITHM;
-        case Algorithm::sha384: return BCRYPT_SHA384_ALGORITHM;
-        case Algorithm::sha512: return BCRYPT_SHA512_ALGORITHM;
-        default: return nullptr;
+        case Algorithm::md5:
+            return BCRYPT_MD5_ALGORITHM;
+        case Algorithm::sha1:
+            return BCRYPT_SHA1_ALGORITHM;
+        case Algorithm::sha256:
+            return BCRYPT_SHA256_ALGORITHM;
+        case Algorithm::sha384:
+            return BCRYPT_SHA384_ALGORITHM;
+        case Algorithm::sha512:
+            return BCRYPT_SHA512_ALGORITHM;
+        default:
+            return nullptr;
     }
 }
 
@@ -144,9 +152,8 @@ public:
         while (!data.empty()) {
             const std::size_t piece = data.size() < k_max_piece ? data.size() : k_max_piece;
             // BCryptHashData does not write to its input; the parameter is merely not const.
-            const NTSTATUS status =
-                BCryptHashData(m_hash.get(), const_cast<PUCHAR>(data.data()),
-                               static_cast<ULONG>(piece), 0);
+            const NTSTATUS status = BCryptHashData(m_hash.get(), const_cast<PUCHAR>(data.data()),
+                                                   static_cast<ULONG>(piece), 0);
             if (!succeeded(status)) {
                 return cng_error("BCryptHashData", status);
             }
@@ -186,9 +193,8 @@ private:
     /// (Re)creates the hash object in the buffer this hasher owns.
     Result<void> start() {
         BCRYPT_HASH_HANDLE raw = nullptr;
-        const NTSTATUS status =
-            BCryptCreateHash(m_provider, &raw, m_object.data(),
-                             static_cast<ULONG>(m_object.size()), nullptr, 0, 0);
+        const NTSTATUS status = BCryptCreateHash(
+            m_provider, &raw, m_object.data(), static_cast<ULONG>(m_object.size()), nullptr, 0, 0);
         if (!succeeded(status)) {
             return cng_error("BCryptCreateHash", status);
         }
@@ -197,10 +203,10 @@ private:
     }
 
     Algorithm m_algorithm;
-    BCRYPT_ALG_HANDLE m_provider;   // owned by the process-wide cache
+    BCRYPT_ALG_HANDLE m_provider;  // owned by the process-wide cache
     ULONG m_hash_size;
-    std::vector<UCHAR> m_object;    // the hash object's memory; must outlive m_hash
-    HashHandle m_hash;              // declared last: destroyed before m_object
+    std::vector<UCHAR> m_object;  // the hash object's memory; must outlive m_hash
+    HashHandle m_hash;            // declared last: destroyed before m_object
 };
 
 }  // namespace
@@ -228,6 +234,8 @@ bool backend_supports(Algorithm a) noexcept {
     return backends::cng::cng_algorithm_id(a) != nullptr;
 }
 
-std::string backend_name() { return "Windows CNG"; }
+std::string backend_name() {
+    return "Windows CNG";
+}
 
 }  // namespace fhash

@@ -21,20 +21,34 @@ using backends::openssl::EvpMdPtr;
 
 const char* openssl_name(Algorithm a) noexcept {
     switch (a) {
-        case Algorithm::md5: return "MD5";
-        case Algorithm::sha1: return "SHA1";
-        case Algorithm::sha224: return "SHA224";
-        case Algorithm::sha256: return "SHA256";
-        case Algorithm::sha384: return "SHA384";
-        case Algorithm::sha512: return "SHA512";
-        case Algorithm::sha512_224: return "SHA512-224";
-        case Algorithm::sha512_256: return "SHA512-256";
-        case Algorithm::sha3_224: return "SHA3-224";
-        case Algorithm::sha3_256: return "SHA3-256";
-        case Algorithm::sha3_384: return "SHA3-384";
-        case Algorithm::sha3_512: return "SHA3-512";
-        case Algorithm::blake2b: return "BLAKE2B-512";
-        case Algorithm::blake2s: return "BLAKE2S-256";
+        case Algorithm::md5:
+            return "MD5";
+        case Algorithm::sha1:
+            return "SHA1";
+        case Algorithm::sha224:
+            return "SHA224";
+        case Algorithm::sha256:
+            return "SHA256";
+        case Algorithm::sha384:
+            return "SHA384";
+        case Algorithm::sha512:
+            return "SHA512";
+        case Algorithm::sha512_224:
+            return "SHA512-224";
+        case Algorithm::sha512_256:
+            return "SHA512-256";
+        case Algorithm::sha3_224:
+            return "SHA3-224";
+        case Algorithm::sha3_256:
+            return "SHA3-256";
+        case Algorithm::sha3_384:
+            return "SHA3-384";
+        case Algorithm::sha3_512:
+            return "SHA3-512";
+        case Algorithm::blake2b:
+            return "BLAKE2B-512";
+        case Algorithm::blake2s:
+            return "BLAKE2S-256";
     }
     return "";
 }
@@ -116,9 +130,9 @@ private:
 Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a) {
     const EVP_MD* md = md_cache().get(a);
     if (md == nullptr) {
-        return make_error(Errc::unsupported_algorithm, {},
-                          std::string(algorithm_info(a).name) + " is not available in " +
-                              backend_name());
+        return make_error(
+            Errc::unsupported_algorithm, {},
+            std::string(algorithm_info(a).name) + " is not available in " + backend_name());
     }
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     if (!ctx) {
@@ -131,7 +145,9 @@ Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a) {
     return std::unique_ptr<Hasher>(std::move(hasher));
 }
 
-bool backend_supports(Algorithm a) noexcept { return md_cache().get(a) != nullptr; }
+bool backend_supports(Algorithm a) noexcept {
+    return md_cache().get(a) != nullptr;
+}
 
 std::string backend_name() {
     return std::string("OpenSSL ") + OpenSSL_version(OPENSSL_VERSION_STRING);

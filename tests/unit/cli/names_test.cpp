@@ -40,8 +40,9 @@ TEST_CASE("quote_name quotes what coreutils quotes", "[cli][names]") {
     CHECK(quote_name("it's!") == "'it'\\''s!'");
     CHECK(quote_name("a\n\nb") == "'a'$'\\n\\n''b'");
     CHECK(quote_name("q\x01\x02r") == "'q'$'\\001\\002''r'");
-    CHECK(quote_name("a\xC2\x85" "b") == "'a'$'\\302\\205''b'");  // U+0085, a C1 control
-    CHECK(quote_name("x\xFFy") == "'x'$'\\377''y'");                 // not UTF-8
+    CHECK(quote_name("a\xC2\x85"
+                     "b") == "'a'$'\\302\\205''b'");     // U+0085, a C1 control
+    CHECK(quote_name("x\xFFy") == "'x'$'\\377''y'");     // not UTF-8
     CHECK(quote_name("\xE6\x97") == "''$'\\346\\227'");  // a cut sequence
     CHECK(quote_name("\nabc") == "''$'\\n''abc'");
     CHECK(quote_name("abc\n") == "'abc'$'\\n'");

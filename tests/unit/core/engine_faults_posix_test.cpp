@@ -24,7 +24,8 @@ namespace {
 FileHasher make(ReadMode mode) {
     ReadOptions options;
     options.mode = mode;
-    Result<FileHasher> hasher = FileHasher::create({Algorithm::sha512, Algorithm::sha3_512}, options);
+    Result<FileHasher> hasher =
+        FileHasher::create({Algorithm::sha512, Algorithm::sha3_512}, options);
     REQUIRE(hasher);
     return std::move(*hasher);
 }

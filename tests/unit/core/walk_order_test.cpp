@@ -11,7 +11,8 @@ using namespace fhash;
 
 TEST_CASE("the streamed walk lists files in the byte order of their whole path", "[walk]") {
     test::TempDir dir;
-    for (const char* name : {"a.b", "a/x", "a/b/c", "a-b/y", "ab", "a0", "Q", "z/a", "a/b.c", "a/b/d/e"}) {
+    for (const char* name :
+         {"a.b", "a/x", "a/b/c", "a-b/y", "ab", "a0", "Q", "z/a", "a/b.c", "a/b/d/e"}) {
         dir.write(name, "x");
     }
     std::vector<std::string> streamed;

@@ -12,7 +12,9 @@ using namespace fhash;
 
 namespace {
 
-std::string hex_of(const ManifestEntry& entry, std::size_t i) { return to_hex(entry.digests.at(i).second); }
+std::string hex_of(const ManifestEntry& entry, std::size_t i) {
+    return to_hex(entry.digests.at(i).second);
+}
 
 // tst.txt as FCIV 2.05 wrote it: one line, CRLF only after the root tags.
 const std::string k_fciv_one_line =
@@ -35,7 +37,8 @@ TEST_CASE("FCIV's own one-line form is read, MD5 and SHA-1 in base64", "[formats
     CHECK(hex_of(entry, 1) == "3656b55df633033146cc1eb1dee96e03547584ec");
 }
 
-TEST_CASE("The KB841290 pretty-printed form with a BOM and LF line ends is read", "[formats][fciv]") {
+TEST_CASE("The KB841290 pretty-printed form with a BOM and LF line ends is read",
+          "[formats][fciv]") {
     const std::string document =
         "\xEF\xBB\xBF<?XML version=\"1.0\" encoding=\"utf-8\"?>\n"
         "<FCIV>\n"
@@ -62,7 +65,8 @@ TEST_CASE("The KB841290 pretty-printed form with a BOM and LF line ends is read"
 
 TEST_CASE("A hex digest of the right length is accepted", "[formats][fciv]") {
     const std::string document =
-        "<FCIV><FILE_ENTRY><name>x</name><MD5>358AF4C1FD3FAB485A2C9272C914F231</MD5></FILE_ENTRY></FCIV>";
+        "<FCIV><FILE_ENTRY><name>x</name><MD5>358AF4C1FD3FAB485A2C9272C914F231</MD5></FILE_ENTRY></"
+        "FCIV>";
     Result<std::vector<ManifestEntry>> parsed = parse_fciv_xml(document);
     REQUIRE(parsed);
     CHECK(hex_of(parsed->at(0), 0) == "358af4c1fd3fab485a2c9272c914f231");
@@ -71,8 +75,10 @@ TEST_CASE("A hex digest of the right length is accepted", "[formats][fciv]") {
 TEST_CASE("A DOCTYPE (entity expansion bomb) is refused before parsing", "[formats][fciv]") {
     const std::string bomb =
         "<?xml version=\"1.0\"?>\n<!DOCTYPE FCIV [\n <!ENTITY a \"aaaaaaaaaa\">\n"
-        " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n]>\n"
-        "<FCIV><FILE_ENTRY><name>&c;</name><MD5>NYr0wf0/q0haLJJyyRTyMQ==</MD5></FILE_ENTRY></FCIV>\n";
+        " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n <!ENTITY c "
+        "\"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n]>\n"
+        "<FCIV><FILE_ENTRY><name>&c;</name><MD5>NYr0wf0/q0haLJJyyRTyMQ==</MD5></FILE_ENTRY></"
+        "FCIV>\n";
     Result<std::vector<ManifestEntry>> parsed = parse_fciv_xml(bomb);
     REQUIRE_FALSE(parsed);
     CHECK(parsed.error().code == make_error_code(Errc::malformed));
@@ -112,19 +118,27 @@ TEST_CASE("Documents that are not FCIV databases are refused", "[formats][fciv]"
     CHECK_FALSE(parse_fciv_xml("<root/>"));
     CHECK_FALSE(parse_fciv_xml(""));
     CHECK_FALSE(parse_fciv_xml("<FCIV><OTHER/></FCIV>"));
-    CHECK_FALSE(parse_fciv_xml("<FCIV><FILE_ENTRY><MD5>NYr0wf0/q0haLJJyyRTyMQ==</MD5></FILE_ENTRY></FCIV>"));
+    CHECK_FALSE(parse_fciv_xml(
+        "<FCIV><FILE_ENTRY><MD5>NYr0wf0/q0haLJJyyRTyMQ==</MD5></FILE_ENTRY></FCIV>"));
     CHECK_FALSE(parse_fciv_xml("<FCIV><FILE_ENTRY><name>x</name></FILE_ENTRY></FCIV>"));
-    CHECK_FALSE(parse_fciv_xml("<FCIV><FILE_ENTRY><name>x</name><MD5>bm90IGEgZGlnZXN0</MD5></FILE_ENTRY></FCIV>"));
+    CHECK_FALSE(parse_fciv_xml(
+        "<FCIV><FILE_ENTRY><name>x</name><MD5>bm90IGEgZGlnZXN0</MD5></FILE_ENTRY></FCIV>"));
     CHECK(parse_fciv_xml("<FCIV></FCIV>")->empty());
 }
 
 TEST_CASE("What format_fciv_xml writes, parse_fciv_xml reads back", "[formats][fciv]") {
     std::vector<ManifestEntry> entries(2);
-    entries[0].name = "folder\\donn\xC3\xA9" "es & <m\xC3\xA9tadonn\xC3\xA9" "es>.bin";
-    entries[0].digests.emplace_back(Algorithm::md5, *digest_from_hex("358af4c1fd3fab485a2c9272c914f231"));
-    entries[0].digests.emplace_back(Algorithm::sha1, *digest_from_hex("3656b55df633033146cc1eb1dee96e03547584ec"));
+    entries[0].name =
+        "folder\\donn\xC3\xA9"
+        "es & <m\xC3\xA9tadonn\xC3\xA9"
+        "es>.bin";
+    entries[0].digests.emplace_back(Algorithm::md5,
+                                    *digest_from_hex("358af4c1fd3fab485a2c9272c914f231"));
+    entries[0].digests.emplace_back(Algorithm::sha1,
+                                    *digest_from_hex("3656b55df633033146cc1eb1dee96e03547584ec"));
     entries[1].name = "empty.txt";
-    entries[1].digests.emplace_back(Algorithm::md5, *digest_from_hex("d41d8cd98f00b204e9800998ecf8427e"));
+    entries[1].digests.emplace_back(Algorithm::md5,
+                                    *digest_from_hex("d41d8cd98f00b204e9800998ecf8427e"));
     const std::string written = format_fciv_xml(entries);
     Result<std::vector<ManifestEntry>> read = parse_fciv_xml(written);
     REQUIRE(read);
@@ -178,7 +192,8 @@ TEST_CASE("A database saved as UTF-16 with a BOM is read like its UTF-8 form", "
         "\t<FILE_ENTRY><name>caf\xC3\xA9.txt</name><MD5>NYr0wf0/q0haLJJyyRTyMQ==</MD5>"
         "</FILE_ENTRY>\r\n</FCIV>\r\n";
     for (const bool little_endian : {true, false}) {
-        Result<std::vector<ManifestEntry>> parsed = parse_fciv_xml(utf16_with_bom(utf8, little_endian));
+        Result<std::vector<ManifestEntry>> parsed =
+            parse_fciv_xml(utf16_with_bom(utf8, little_endian));
         REQUIRE(parsed);
         REQUIRE(parsed->size() == 1);
         CHECK(parsed->front().name == "caf\xC3\xA9.txt");

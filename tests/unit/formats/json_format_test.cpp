@@ -22,7 +22,9 @@ TEST_CASE("json lines: documented member order and lower-case hex", "[json]") {
 }
 
 TEST_CASE("json lines: names that are not UTF-8 round-trip through path_b64", "[json]") {
-    const std::string name = "bad\xff" "name";
+    const std::string name =
+        "bad\xff"
+        "name";
     const std::string line = format_json_line(name, 1, abc_digests());
     CHECK(line.find("\"path\":\"bad\xEF\xBF\xBDname\"") != std::string::npos);
     CHECK(line.find("\"path_b64\":\"YmFk/25hbWU=\"") != std::string::npos);
@@ -43,11 +45,13 @@ TEST_CASE("json lines: quotes and control characters are escaped and read back",
 TEST_CASE("json lines: reader rules", "[json]") {
     CHECK(parse_json_line("   ").kind == LineKind::skip);
     CHECK(parse_json_line("[1,2]").kind == LineKind::malformed);
-    CHECK(parse_json_line("{\"path\":\"a\"}").kind == LineKind::malformed);             // no digest
-    CHECK(parse_json_line("{\"path\":\"a\",\"md5\":\"00\"}").kind == LineKind::malformed);  // length
-    CHECK(parse_json_line("{\"md5\":\"900150983cd24fb0d6963f7d28e17f72\"}").kind == LineKind::malformed);
-    const ParsedLine upper =
-        parse_json_line("{\"SHA-1\":\"A9993E364706816ABA3E25717850C26C9CD0D89D\",\"path\":\"x\",\"note\":1}");
+    CHECK(parse_json_line("{\"path\":\"a\"}").kind == LineKind::malformed);  // no digest
+    CHECK(parse_json_line("{\"path\":\"a\",\"md5\":\"00\"}").kind ==
+          LineKind::malformed);  // length
+    CHECK(parse_json_line("{\"md5\":\"900150983cd24fb0d6963f7d28e17f72\"}").kind ==
+          LineKind::malformed);
+    const ParsedLine upper = parse_json_line(
+        "{\"SHA-1\":\"A9993E364706816ABA3E25717850C26C9CD0D89D\",\"path\":\"x\",\"note\":1}");
     REQUIRE(upper.kind == LineKind::entry);
     CHECK(upper.entry.digests.front().first == Algorithm::sha1);
 }

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "io/sources.hpp"
 #include "io/file.hpp"
+#include "io/sources.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;

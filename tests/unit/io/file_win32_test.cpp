@@ -22,7 +22,8 @@ using namespace fhash;
 
 namespace {
 
-constexpr const char* k_abc_sha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+constexpr const char* k_abc_sha256 =
+    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
 std::string sha256_of(const std::filesystem::path& path, ReadMode mode = ReadMode::automatic) {
     ReadOptions options;
@@ -38,8 +39,8 @@ std::string sha256_of(const std::filesystem::path& path, ReadMode mode = ReadMod
 
 /// Creates a file with CreateFileW on the "\\?\" form (works at any length).
 void write_file(const std::filesystem::path& path, const std::string& content) {
-    HANDLE h = CreateFileW(platform::to_long_path(path).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS,
-                           FILE_ATTRIBUTE_NORMAL, nullptr);
+    HANDLE h = CreateFileW(platform::to_long_path(path).c_str(), GENERIC_WRITE, 0, nullptr,
+                           CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
     REQUIRE(h != INVALID_HANDLE_VALUE);
     DWORD written = 0;
     REQUIRE(WriteFile(h, content.data(), static_cast<DWORD>(content.size()), &written, nullptr));
@@ -62,7 +63,9 @@ TEST_CASE("A file with a non-ASCII name is hashed, by both read paths", "[io][wi
     const test::TempDir dir;
     // "données_日本語_😀.txt", named through UTF-8 as the command line gives it.
     const std::filesystem::path path =
-        dir.path() / platform::path_from_utf8("donn\xC3\xA9" "es_\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E_\xF0\x9F\x98\x80.txt");
+        dir.path() / platform::path_from_utf8(
+                         "donn\xC3\xA9"
+                         "es_\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E_\xF0\x9F\x98\x80.txt");
     write_file(path, "abc");
     CHECK(sha256_of(path, ReadMode::chunked) == k_abc_sha256);
     CHECK(sha256_of(path, ReadMode::mmap) == k_abc_sha256);
@@ -90,8 +93,8 @@ TEST_CASE("A path longer than MAX_PATH is hashed through the engine", "[io][win3
 TEST_CASE("A file another handle holds open for writing can be hashed", "[io][win32]") {
     const test::TempDir dir;
     const std::filesystem::path path = dir.path() / "busy.log";
-    HANDLE writer = CreateFileW(path.c_str(), GENERIC_WRITE, FILE_SHARE_READ, nullptr, CREATE_ALWAYS,
-                                FILE_ATTRIBUTE_NORMAL, nullptr);
+    HANDLE writer = CreateFileW(path.c_str(), GENERIC_WRITE, FILE_SHARE_READ, nullptr,
+                                CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
     REQUIRE(writer != INVALID_HANDLE_VALUE);
     DWORD written = 0;
     REQUIRE(WriteFile(writer, "abc", 3, &written, nullptr));
@@ -129,7 +132,8 @@ TEST_CASE("The walk sorts by UTF-8 path and returns root / relative", "[io][win3
         names.push_back(platform::path_to_utf8(file.lexically_relative(dir.path())));
     }
     // '-' (0x2D) sorts before '/' (0x2F), upper case before lower case, UTF-8 last.
-    CHECK(names == std::vector<std::string>{"C.txt", "a-c.txt", "a\\z.txt", "b.txt", "\xC3\xA9t\xC3\xA9.txt"});
+    CHECK(names == std::vector<std::string>{"C.txt", "a-c.txt", "a\\z.txt", "b.txt",
+                                            "\xC3\xA9t\xC3\xA9.txt"});
     CHECK(walked.files[0] == dir.path() / "C.txt");
 }
 

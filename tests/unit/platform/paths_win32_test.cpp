@@ -19,7 +19,9 @@ using namespace fhash::platform;
 namespace {
 
 // "données_日本語_ü_😀.txt": two-, three- and four-byte UTF-8 (a surrogate pair in UTF-16).
-const std::string k_utf8_name = "donn\xC3\xA9""es_\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E_\xC3\xBC_\xF0\x9F\x98\x80.txt";
+const std::string k_utf8_name =
+    "donn\xC3\xA9"
+    "es_\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E_\xC3\xBC_\xF0\x9F\x98\x80.txt";
 const std::wstring k_utf16_name = L"donn\u00E9es_\u65E5\u672C\u8A9E_\u00FC_\U0001F600.txt";
 
 const std::string k_replacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
@@ -45,21 +47,25 @@ TEST_CASE("UTF-8 and UTF-16 convert both ways, surrogate pairs included", "[plat
 
 TEST_CASE("invalid input becomes U+FFFD", "[platform][win32]") {
     CHECK(utf16_to_utf8(std::wstring(L"a") + wchar_t(0xD800) + L"b") == "a" + k_replacement + "b");
-    CHECK(utf8_to_utf16("a\xFF" "b") == L"a\uFFFDb");
+    CHECK(utf8_to_utf16("a\xFF"
+                        "b") == L"a\uFFFDb");
 }
 
 TEST_CASE("paths from and to UTF-8", "[platform][win32]") {
     const std::filesystem::path p = path_from_utf8("dir/" + k_utf8_name);
     CHECK(p.native() == L"dir/" + k_utf16_name);
     CHECK(path_to_utf8(p) == "dir/" + k_utf8_name);
-    CHECK(path_to_utf8(std::filesystem::path(L"C:\\x\\" + k_utf16_name)) == "C:\\x\\" + k_utf8_name);
+    CHECK(path_to_utf8(std::filesystem::path(L"C:\\x\\" + k_utf16_name)) ==
+          "C:\\x\\" + k_utf8_name);
 }
 
 TEST_CASE("display form uses forward slashes and hides the verbatim prefix", "[platform][win32]") {
     CHECK(generic_display(std::filesystem::path(L"a\\b/c.txt")) == "a/b/c.txt");
-    CHECK(generic_display(std::filesystem::path(L"C:\\dir\\" + k_utf16_name)) == "C:/dir/" + k_utf8_name);
+    CHECK(generic_display(std::filesystem::path(L"C:\\dir\\" + k_utf16_name)) ==
+          "C:/dir/" + k_utf8_name);
     CHECK(generic_display(std::filesystem::path(L"\\\\?\\C:\\dir\\f")) == "C:/dir/f");
-    CHECK(generic_display(std::filesystem::path(L"\\\\?\\UNC\\server\\share\\f")) == "//server/share/f");
+    CHECK(generic_display(std::filesystem::path(L"\\\\?\\UNC\\server\\share\\f")) ==
+          "//server/share/f");
     CHECK(generic_display(std::filesystem::path(L"\\\\server\\share\\f")) == "//server/share/f");
 }
 

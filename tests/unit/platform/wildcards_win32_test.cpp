@@ -16,7 +16,8 @@ using fhash::platform::expand_wildcards;
 namespace {
 
 /// Runs the expansion with `dir` as the current folder.
-std::vector<std::string> expand_in(const std::filesystem::path& dir, std::vector<std::string> args) {
+std::vector<std::string> expand_in(const std::filesystem::path& dir,
+                                   std::vector<std::string> args) {
     const std::filesystem::path previous = std::filesystem::current_path();
     std::filesystem::current_path(dir);
     std::vector<std::string> out = expand_wildcards(std::move(args));
@@ -40,7 +41,8 @@ TEST_CASE("Wildcards expand to the sorted matching names", "[platform][win32]") 
     CHECK(expand_in(dir.path(), {"?.iso", "-", "plain.txt"}) ==
           std::vector<std::string>{"c.iso", "-", "plain.txt"});
     CHECK(expand_in(dir.path(), {"sub/*"}) == std::vector<std::string>{"sub/x.txt", "sub/y.txt"});
-    CHECK(expand_in(dir.path(), {"sub\\?.txt"}) == std::vector<std::string>{"sub\\x.txt", "sub\\y.txt"});
+    CHECK(expand_in(dir.path(), {"sub\\?.txt"}) ==
+          std::vector<std::string>{"sub\\x.txt", "sub\\y.txt"});
     CHECK(expand_in(dir.path(), {".*.txt"}) == std::vector<std::string>{".hidden.txt"});
 }
 
@@ -49,7 +51,8 @@ TEST_CASE("A pattern that matches nothing stays as typed", "[platform][win32]") 
     dir.write("a.txt", "");
     CHECK(expand_in(dir.path(), {"*.iso"}) == std::vector<std::string>{"*.iso"});
     CHECK(expand_in(dir.path(), {"nowhere/*.txt"}) == std::vector<std::string>{"nowhere/*.txt"});
-    CHECK(expand_in(dir.path(), {"*/a.txt"}) == std::vector<std::string>{"*/a.txt"});  // only the last part
+    CHECK(expand_in(dir.path(), {"*/a.txt"}) ==
+          std::vector<std::string>{"*/a.txt"});  // only the last part
 }
 
 TEST_CASE("Matches are checked against the long name, not the 8.3 one", "[platform][win32]") {
