@@ -1,19 +1,14 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "cli/modes.hpp"
+#include "cli/console.hpp"
 #include "platform/console.hpp"
 
 namespace fhash::cli {
 
 bool color_wanted(ColorMode mode) {
-    switch (mode) {
-        case ColorMode::always:
-            return true;
-        case ColorMode::never:
-            return false;
-        case ColorMode::automatic:
-            break;
+    if (mode != ColorMode::automatic) {
+        return mode == ColorMode::always;
     }
     const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org
     if (no_color != nullptr && *no_color != '\0') {

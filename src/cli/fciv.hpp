@@ -25,17 +25,19 @@
 
 namespace fhash::cli {
 
-// --- Commands (each prints FCIV's header first and returns the exit code) ---
+// --- Commands (each returns the exit code; FCIV's header is printed first) ---
 
 /// -add: hashes the targets on -j workers and prints one line per file (in target order),
 /// or merges them into the -xml database. Exit 1 if a file could not be hashed, 2 if the database
 /// cannot be used.
 ExitCode fciv_add(const FcivArgs& args, Console& console);
-/// -list: prints the entries of the -xml database. Exit 2 without a usable database.
-ExitCode fciv_list(const FcivArgs& args, Console& console);
-/// -v: re-hashes the files of the -xml database on -j workers and prints FCIV's report. Exit 1 if a
-/// file is modified or missing, 2 without a usable database.
-ExitCode fciv_verify(const FcivArgs& args, Console& console);
+/// -list: prints the entries of the -xml `database` (after FCIV's header).
+ExitCode fciv_list(const FcivArgs& args, const std::vector<ManifestEntry>& database,
+                   Console& console);
+/// -v: re-hashes the files of the -xml `database` on -j workers and prints FCIV's report
+/// (after FCIV's header). Exit 1 if a file is modified or missing.
+ExitCode fciv_verify(const FcivArgs& args, const std::vector<ManifestEntry>& database,
+                     Console& console);
 
 // --- Names ---
 

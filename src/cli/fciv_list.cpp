@@ -37,24 +37,19 @@ std::string list_line(const ManifestEntry& entry, const std::vector<Algorithm>& 
 
 }  // namespace
 
-ExitCode fciv_list(const FcivArgs& args, Console& console) {
-    console.out(fciv_header());
-    std::optional<std::vector<ManifestEntry>> database =
-        required_fciv_database(args, console, "-list");
-    if (!database) {
-        return ExitCode::usage;
-    }
+ExitCode fciv_list(const FcivArgs& args, const std::vector<ManifestEntry>& database,
+                   Console& console) {
     console.out("Listing entries in database:\n");
-    const std::vector<Algorithm> columns = list_columns(args, *database);
+    const std::vector<Algorithm> columns = list_columns(args, database);
     std::string header;
     for (const Algorithm a : columns) {
         header += std::string(algorithm_info(a).display_name) + " ";
     }
     console.out(header + "Filename\n");
-    for (const ManifestEntry& entry : *database) {
+    for (const ManifestEntry& entry : database) {
         console.out(list_line(entry, columns));
     }
-    console.out(fmt::format("Number of entries found: {}\n", database->size()));
+    console.out(fmt::format("Number of entries found: {}\n", database.size()));
     return ExitCode::ok;
 }
 

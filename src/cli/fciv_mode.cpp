@@ -19,11 +19,18 @@ ExitCode run_fciv(const std::vector<std::string>& args, Console& console) {
         case FcivCommand::add:
             return fciv_add(parsed, console);
         case FcivCommand::list:
-            return fciv_list(parsed, console);
         case FcivCommand::verify:
-            return fciv_verify(parsed, console);
+            break;
     }
-    return ExitCode::usage;
+    // -list and -v read the -xml database; FCIV prints its header even when that fails.
+    console.out(fciv_header());
+    const bool list = parsed.command == FcivCommand::list;
+    std::optional<std::vector<ManifestEntry>> database =
+        required_fciv_database(parsed, console, list ? "-list" : "-v");
+    if (!database) {
+        return ExitCode::usage;
+    }
+    return list ? fciv_list(parsed, *database, console) : fciv_verify(parsed, *database, console);
 }
 
 }  // namespace fhash::cli

@@ -129,16 +129,11 @@ private:
 
 }  // namespace
 
-ExitCode fciv_verify(const FcivArgs& args, Console& console) {
-    console.out(fciv_header());
-    std::optional<std::vector<ManifestEntry>> database =
-        required_fciv_database(args, console, "-v");
-    if (!database) {
-        return ExitCode::usage;
-    }
+ExitCode fciv_verify(const FcivArgs& args, const std::vector<ManifestEntry>& database,
+                     Console& console) {
     console.out(fmt::format("Starting checksums verification : {}\n\n", fciv_timestamp()));
     FcivVerify verify(args, console);
-    const bool ok = verify.run(*database);
+    const bool ok = verify.run(database);
     console.out(verify.report().text(ok));
     console.out(fmt::format("End Verification : {}\n\n", fciv_timestamp()));
     return ok ? ExitCode::ok : ExitCode::failure;

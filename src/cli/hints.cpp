@@ -1,35 +1,31 @@
 #include "cli/hints.hpp"
 
+#include <iterator>
+
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
 namespace {
 
-const char* skip_reason(io::WalkNote::Cause cause) {
-    switch (cause) {
-        case io::WalkNote::Cause::none:
-            return nullptr;
-        case io::WalkNote::Cause::symlink_not_followed:
-            return "symbolic link not followed; -L follows it";
-        case io::WalkNote::Cause::fifo:
-            return "a FIFO, skipped";
-        case io::WalkNote::Cause::socket:
-            return "a socket, skipped";
-        case io::WalkNote::Cause::character_device:
-            return "a character device, skipped";
-        case io::WalkNote::Cause::block_device:
-            return "a block device, skipped";
-        case io::WalkNote::Cause::special_file:
-            return "skipped";
-    }
-    return nullptr;
-}
+/// Why the walk skipped an entry, indexed by io::WalkNote::Cause (none: not skipped).
+constexpr const char* k_skip_reasons[] = {
+    nullptr,
+    "symbolic link not followed; -L follows it",
+    "a FIFO, skipped",
+    "a socket, skipped",
+    "a character device, skipped",
+    "a block device, skipped",
+    "skipped",
+};
+static_assert(std::size(k_skip_reasons) ==
+              static_cast<std::size_t>(io::WalkNote::Cause::special_file) + 1);
 
 }  // namespace
 
 Error worded(const io::WalkNote& note) {
     Error error = note.error;
-    if (const char* reason = skip_reason(note.cause); reason != nullptr && error.detail.empty()) {
+    if (const char* reason = k_skip_reasons[static_cast<std::size_t>(note.cause)];
+        reason != nullptr && error.detail.empty()) {
         error.detail = reason;
     }
     return error;

@@ -323,11 +323,11 @@ private:
     Console& m_console;
     fs::path m_base;
     OwnFiles m_own;
-    std::vector<Known> m_known;
-    std::map<std::string, std::size_t> m_by_key;
-    std::vector<Line> m_lines;
     Counts m_counts;
     bool m_walk_failed = false;
+    std::vector<Known> m_known;                   ///< every manifest entry, first of a name wins
+    std::map<std::string, std::size_t> m_by_key;  ///< key -> index in m_known
+    std::vector<Line> m_lines;                    ///< the report, sorted at the end
 };
 
 }  // namespace

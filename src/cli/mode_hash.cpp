@@ -134,9 +134,9 @@ private:
 
     const Options& m_options;
     Console& m_console;
+    bool m_ok = true;  ///< every input hashed and every note harmless
     std::unique_ptr<OutputSink> m_sink;
     std::unique_ptr<ResultWriter> m_writer;
-    bool m_ok = true;
 };
 
 }  // namespace

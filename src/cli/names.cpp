@@ -49,63 +49,48 @@ std::size_t printable_sequence(std::string_view name, std::size_t at) {
     return valid && (code < 0x80 || code > 0x9F) ? length : 0;
 }
 
+/// The escape of one byte inside a $'...' piece: \n, \r, \t or three octal digits.
+std::string escape_byte(char c) {
+    switch (c) {
+        case '\n':
+            return "\\n";
+        case '\r':
+            return "\\r";
+        case '\t':
+            return "\\t";
+        default:
+            return fmt::format("\\{:03o}", static_cast<unsigned char>(c));
+    }
+}
+
 /// The name in single quotes, a quote inside written as '\'' and each run of escaped bytes
 /// as one $'...' piece, exactly as gnulib's shell-escape style writes it: the opening quote
 /// is always there, so a name that starts with an escape begins with '' (''$'\n''abc').
 /// (coreutils 9.1 differs for a name holding a single quote and ending in an escaped byte,
 /// where its output is irregular, sometimes not even a valid shell word for the name.)
 std::string shell_quoted(std::string_view name, const std::vector<bool>& escaped) {
+    enum class Piece { quoted, escapes };
     std::string out = "'";
-    bool in_quotes = true;
-    bool in_escapes = false;
+    Piece piece = Piece::quoted;
+    auto enter = [&](Piece want) {  // close the open piece with ', open the wanted one
+        if (piece != want) {
+            out += want == Piece::escapes ? "'$'" : "''";
+            piece = want;
+        }
+    };
     for (std::size_t i = 0; i < name.size(); ++i) {
-        const char c = name[i];
         if (escaped[i]) {
-            if (in_quotes) {
-                out += '\'';
-                in_quotes = false;
-            }
-            if (!in_escapes) {
-                out += "$'";
-                in_escapes = true;
-            }
-            switch (c) {
-                case '\n':
-                    out += "\\n";
-                    break;
-                case '\r':
-                    out += "\\r";
-                    break;
-                case '\t':
-                    out += "\\t";
-                    break;
-                default:
-                    out += fmt::format("\\{:03o}", static_cast<unsigned char>(c));
-                    break;
-            }
-            continue;
+            enter(Piece::escapes);
+            out += escape_byte(name[i]);
+        } else if (name[i] == '\'') {
+            out += "'\\''";  // closes whatever is open, and reopens quotes
+            piece = Piece::quoted;
+        } else {
+            enter(Piece::quoted);
+            out += name[i];
         }
-        if (c == '\'') {
-            // '\'' closes whatever is open (quotes or a $'...' piece) and reopens quotes.
-            out += "'\\''";
-            in_escapes = false;
-            in_quotes = true;
-            continue;
-        }
-        if (in_escapes) {
-            out += '\'';
-            in_escapes = false;
-        }
-        if (!in_quotes) {
-            out += '\'';
-            in_quotes = true;
-        }
-        out += c;
     }
-    if (in_escapes || in_quotes) {
-        out += '\'';
-    }
-    return out;
+    return out + "'";
 }
 
 /// Which bytes of `name` quote_name() writes as $'\ooo' escapes: ASCII controls, and the

@@ -8,6 +8,16 @@
 namespace fhash::cli {
 namespace {
 
+/// An option that may be given again and again, one value each time (--include GLOB ...):
+/// CLI11 must not take the next word as a second value.
+CLI::Option* add_repeatable(CLI::App& app, const char* name, std::vector<std::string>& values,
+                            const char* help, const char* type, const char* group) {
+    return app.add_option(name, values, help)
+        ->type_name(type)
+        ->allow_extra_args(false)
+        ->group(group);
+}
+
 /// Hashing: -a, -f, --tag, -r, -o, --base-dir, --files-from, -0.
 void add_hashing_options(CLI::App& app, RawOptions& raw) {
     auto* hashing = "Hashing";
@@ -45,21 +55,13 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
 /// Walking trees: --include, --exclude, --exclude-from, -L.
 void add_walking_options(CLI::App& app, RawOptions& raw) {
     auto* walking = "Walking trees (-r, --audit, --update)";
-    app.add_option("--include", raw.direct.include,
-                   "Only files matching GLOB (repeatable; relative to the walked folder)")
-        ->type_name("GLOB")
-        ->allow_extra_args(false)
-        ->group(walking);
-    app.add_option("--exclude", raw.direct.exclude,
-                   "Skip files and folders matching GLOB (repeatable)")
-        ->type_name("GLOB")
-        ->allow_extra_args(false)
-        ->group(walking);
-    app.add_option("--exclude-from", raw.exclude_from,
-                   "Read --exclude patterns from FILE, one per line")
-        ->type_name("FILE")
-        ->allow_extra_args(false)
-        ->group(walking);
+    add_repeatable(app, "--include", raw.direct.include,
+                   "Only files matching GLOB (repeatable; relative to the walked folder)", "GLOB",
+                   walking);
+    add_repeatable(app, "--exclude", raw.direct.exclude,
+                   "Skip files and folders matching GLOB (repeatable)", "GLOB", walking);
+    add_repeatable(app, "--exclude-from", raw.exclude_from,
+                   "Read --exclude patterns from FILE, one per line", "FILE", walking);
     app.add_flag("-L,--follow", raw.direct.follow_symlinks,
                  "Follow symbolic links inside walked folders")
         ->group(walking);
@@ -98,11 +100,9 @@ void add_checking_options(CLI::App& app, RawOptions& raw) {
                  "Refuse manifest entries with an absolute path or a .. leaving the base folder")
         ->group(checking);
 
-    app.add_option("--only", raw.direct.only,
-                   "With -c: verify only FILE (repeatable); fail if it has no entry")
-        ->type_name("FILE")
-        ->allow_extra_args(false)
-        ->group(checking);
+    add_repeatable(app, "--only", raw.direct.only,
+                   "With -c: verify only FILE (repeatable); fail if it has no entry", "FILE",
+                   checking);
     app.add_flag("--audit", raw.direct.audit,
                  "With -c: also walk --base-dir and report OK, CHANGED, MISSING, NEW, MOVED")
         ->group(checking);

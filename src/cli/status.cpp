@@ -1,27 +1,31 @@
 #include "cli/status.hpp"
 
+#include <iterator>
+
 #include "cli/names.hpp"
 
 namespace fhash::cli {
 
+namespace {
+
+struct Word {
+    std::string_view text;
+    Tone tone;
+};
+
+/// Indexed by Status.
+constexpr Word k_words[] = {
+    {"OK", Tone::good},     {"FAILED", Tone::bad},  {"FAILED open or read", Tone::bad},
+    {"CHANGED", Tone::bad}, {"MISSING", Tone::bad}, {"NEW", Tone::warn},
+    {"MOVED", Tone::warn},
+};
+static_assert(std::size(k_words) == static_cast<std::size_t>(Status::moved) + 1);
+
+}  // namespace
+
 std::string status_word(const Console& console, Status status) {
-    switch (status) {
-        case Status::ok:
-            return console.paint("OK", Tone::good);
-        case Status::failed:
-            return console.paint("FAILED", Tone::bad);
-        case Status::unreadable:
-            return console.paint("FAILED open or read", Tone::bad);
-        case Status::changed:
-            return console.paint("CHANGED", Tone::bad);
-        case Status::missing:
-            return console.paint("MISSING", Tone::bad);
-        case Status::added:
-            return console.paint("NEW", Tone::warn);
-        case Status::moved:
-            return console.paint("MOVED", Tone::warn);
-    }
-    return {};
+    const Word& word = k_words[static_cast<std::size_t>(status)];
+    return console.paint(word.text, word.tone);
 }
 
 std::string status_line(const Console& console, std::string_view name, Status status,
