@@ -174,7 +174,7 @@ private:
             }
             if (reuse) {
                 (*pool)->submit_action(
-                    [this, key, digests = std::move(*reuse)] { keep(key, digests); });
+                    [this, name = key, digests = std::move(*reuse)] { keep(name, digests); });
             } else {
                 (*pool)->submit(Input{path, key, false}, k_rehashed);
             }
