@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/manifest_reader.hpp"
+#include "cli/names.hpp"
 #include "support/temp_dir.hpp"
 
 using fhash::Algorithm;
@@ -17,6 +18,7 @@ using fhash::to_hex;
 using fhash::cli::for_each_entry;
 using fhash::cli::ManifestHandlers;
 using fhash::cli::ManifestReader;
+using fhash::cli::quote_name;
 
 namespace {
 
@@ -340,7 +342,8 @@ TEST_CASE("for_each_entry with --confine stops at the first escaping name", "[cl
         const std::optional<std::string> stopped = for_each_entry(*reader, true, handlers);
         REQUIRE(stopped);
         CHECK(*stopped ==
-              path + ": 2: /etc/passwd refused by --confine: absolute, or outside the base folder");
+              quote_name(path) +
+                  ": 2: /etc/passwd refused by --confine: absolute, or outside the base folder");
     }
     SECTION("a name climbing out of the base folder, quoted as needed") {
         const std::string path =
@@ -351,7 +354,8 @@ TEST_CASE("for_each_entry with --confine stops at the first escaping name", "[cl
         const std::optional<std::string> stopped = for_each_entry(*reader, true, handlers);
         REQUIRE(stopped);
         CHECK(*stopped ==
-              path + ": 2: '../my x' refused by --confine: absolute, or outside the base folder");
+              quote_name(path) +
+                  ": 2: '../my x' refused by --confine: absolute, or outside the base folder");
     }
     // Nothing after the refused entry is handed out: not "b", not the malformed line.
     CHECK(names == std::vector<std::string>{"a"});
