@@ -10,7 +10,8 @@
 #   profile   folder          used by                  what
 #   demo      build           scripts/demo.sh          Release, g++, no tests, warnings allowed
 #   release   build-release   scripts/test.sh          Release, g++, tests + benchmarks, -Werror
-#   sanitize  build-sanitize  scripts/test.sh          Debug, clang++, ASan + UBSan, -Werror
+#   sanitize  build-sanitize  scripts/test.sh          Debug, clang++, ASan + UBSan, -Werror,
+#                                                      CLI tests with -j3 and mmap variants only
 #   fuzz      build-fuzz      scripts/fuzz.sh          clang++, libFuzzer targets only, -Werror
 #   windows   build-win       scripts/test-windows.sh  MinGW-w64 cross build, tests, -Werror
 #
@@ -36,6 +37,7 @@ declare -A opt=(
   [FHASH_SANITIZE]=OFF
   [FHASH_VALGRIND]=OFF
   [FHASH_WERROR]=ON
+  [FHASH_TEST_ALL_VARIANTS]=ON
 )
 compiler=g++
 toolchain=""
@@ -53,6 +55,7 @@ case $profile in
     default_build="build-sanitize"
     opt[CMAKE_BUILD_TYPE]=Debug
     opt[FHASH_SANITIZE]=ON
+    opt[FHASH_TEST_ALL_VARIANTS]=OFF
     compiler=clang++
     ;;
   fuzz)
@@ -80,7 +83,8 @@ esac
 
 args=(--fresh -S "$root" -B "$build" -G Ninja)
 for name in CMAKE_BUILD_TYPE FHASH_BACKEND FHASH_BUILD_TESTS FHASH_BUILD_BENCH \
-            FHASH_BUILD_FUZZERS FHASH_SANITIZE FHASH_VALGRIND FHASH_WERROR; do
+            FHASH_BUILD_FUZZERS FHASH_SANITIZE FHASH_VALGRIND FHASH_WERROR \
+            FHASH_TEST_ALL_VARIANTS; do
   args+=("-D$name=${opt[$name]}")
 done
 if [ -n "$toolchain" ]; then
