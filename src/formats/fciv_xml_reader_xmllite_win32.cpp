@@ -234,62 +234,50 @@ Result<Document> read_document(const std::string& text) {
     return doc;
 }
 
-}  // namespace
-
-Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
-    const std::optional<std::string> decoded = formats::fciv_xml_from_utf16(document);
-    if (decoded) {
-        document = *decoded;
+/// A database ends with its root's end tag. Checking that first refuses every truncated
+/// document before XmlLite sees it: Wine's XmlLite spins forever on some of them (text,
+/// CDATA or white space running into the end of input). The root element's name is
+/// checked first (the clearer message for a document of another kind).
+Result<void> check_framing(const std::string& text) {
+    std::size_t at = 0;
+    while ((at = text.find('<', at)) != std::string::npos && at + 1 < text.size() &&
+           (text[at + 1] == '?' || text[at + 1] == '!')) {
+        ++at;
     }
-    std::string text(document);
-    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-        text.erase(0, 3);
+    if (at != std::string::npos) {
+        const std::size_t name_end = text.find_first_of(" \t\r\n/>", at + 1);
+        const std::string_view root = std::string_view(text).substr(
+            at + 1, (name_end == std::string::npos ? text.size() : name_end) - at - 1);
+        if (!iequals_ascii(root, "FCIV")) {
+            return make_error(Errc::malformed, {}, "the root element is not <FCIV>");
+        }
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    std::size_t end = text.find_last_not_of(" \t\r\n");
+    const std::string_view tail = std::string_view(text).substr(0, end + 1);
+    std::size_t open = tail.rfind("</");
+    bool closed = open != std::string_view::npos && tail.back() == '>';
+    if (closed) {
+        std::string_view name = tail.substr(open + 2, tail.size() - open - 3);
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\r' ||
+                                 name.back() == '\n')) {
+            name.remove_suffix(1);
+        }
+        closed = iequals_ascii(name, "FCIV");
+    }
+    if (!closed) {
+        const auto line = 1 + std::count(text.begin(), text.end(), '\n');
         return make_error(Errc::malformed, {},
-                          "line 1: No document element found");  // pugixml's words
+                          "line " + std::to_string(line) + ": the document ends before </FCIV>");
     }
-    // A database ends with its root's end tag. Checking that first refuses every truncated
-    // document before XmlLite sees it: Wine's XmlLite spins forever on some of them (text,
-    // CDATA or white space running into the end of input).
-    {
-        // The root element's name first (the clearer message for a document of another kind).
-        std::size_t at = 0;
-        while ((at = text.find('<', at)) != std::string::npos && at + 1 < text.size() &&
-               (text[at + 1] == '?' || text[at + 1] == '!')) {
-            ++at;
-        }
-        if (at != std::string::npos) {
-            const std::size_t name_end = text.find_first_of(" \t\r\n/>", at + 1);
-            const std::string_view root = std::string_view(text).substr(
-                at + 1, (name_end == std::string::npos ? text.size() : name_end) - at - 1);
-            if (!iequals_ascii(root, "FCIV")) {
-                return make_error(Errc::malformed, {}, "the root element is not <FCIV>");
-            }
-        }
-        std::size_t end = text.find_last_not_of(" \t\r\n");
-        const std::string_view tail = std::string_view(text).substr(0, end + 1);
-        std::size_t open = tail.rfind("</");
-        bool closed = open != std::string_view::npos && tail.back() == '>';
-        if (closed) {
-            std::string_view name = tail.substr(open + 2, tail.size() - open - 3);
-            while (!name.empty() && (name.back() == ' ' || name.back() == '\t' ||
-                                     name.back() == '\r' || name.back() == '\n')) {
-                name.remove_suffix(1);
-            }
-            closed = iequals_ascii(name, "FCIV");
-        }
-        if (!closed) {
-            const auto line = 1 + std::count(text.begin(), text.end(), '\n');
-            return make_error(
-                Errc::malformed, {},
-                "line " + std::to_string(line) + ": the document ends before </FCIV>");
-        }
-    }
+    return {};
+}
+
+/// Refuses what no FCIV database holds and what could hurt the parser: a DOCTYPE, a raw NUL
+/// (never valid XML, and Wine's XmlLite can loop on one), a reference to U+0000.
+Result<void> refuse_unsafe(const std::string& text) {
     if (contains_doctype(text)) {
         return make_error(Errc::malformed, {}, "DOCTYPE declarations are not accepted");
     }
-    // A raw NUL is never valid XML, and Wine's XmlLite can loop on one: refuse it first.
     if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
         const auto line =
             1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
@@ -299,18 +287,21 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
     if (formats::has_nul_reference(text)) {
         return make_error(Errc::malformed, {}, "character reference to U+0000 in the document");
     }
-    // KB841290 shows "<?XML ...?>": a reserved PI target that strict parsers reject. Read
-    // it as the ordinary declaration.
+    return {};
+}
+
+/// KB841290 shows "<?XML ...?>": a reserved PI target that strict parsers reject. Read it as
+/// the ordinary declaration.
+void normalise_declaration(std::string& text) {
     const std::size_t decl = text.find("<?");
     if (decl != std::string::npos && text.size() >= decl + 5 &&
         iequals_ascii(text.substr(decl + 2, 3), "xml") && text.compare(decl + 2, 3, "xml") != 0) {
         text.replace(decl + 2, 3, "xml");
     }
-    Result<Document> parsed = read_document(text);
-    if (!parsed) {
-        return std::move(parsed).error();
-    }
-    const Document& doc = *parsed;
+}
+
+/// The entries of a parsed document, each checked by the shared FCIV rules.
+Result<std::vector<ManifestEntry>> entries_of(const Document& doc) {
     if (!doc.root || !iequals_ascii(*doc.root, "FCIV")) {
         return make_error(Errc::malformed, {}, "the root element is not <FCIV>");
     }
@@ -332,6 +323,35 @@ Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
         entries.push_back(std::move(*entry));
     }
     return entries;
+}
+
+}  // namespace
+
+Result<std::vector<ManifestEntry>> parse_fciv_xml(std::string_view document) {
+    const std::optional<std::string> decoded = formats::fciv_xml_from_utf16(document);
+    if (decoded) {
+        document = *decoded;
+    }
+    std::string text(document);
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        text.erase(0, 3);
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return make_error(Errc::malformed, {},
+                          "line 1: No document element found");  // pugixml's words
+    }
+    if (Result<void> framed = check_framing(text); !framed) {
+        return std::move(framed).error();
+    }
+    if (Result<void> safe = refuse_unsafe(text); !safe) {
+        return std::move(safe).error();
+    }
+    normalise_declaration(text);
+    Result<Document> parsed = read_document(text);
+    if (!parsed) {
+        return std::move(parsed).error();
+    }
+    return entries_of(*parsed);
 }
 
 }  // namespace fhash
