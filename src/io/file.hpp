@@ -44,23 +44,20 @@ public:
     /// Moves the read position back to the start (for a fallback after a failed map).
     Result<void> rewind();
 
-#ifdef _WIN32
-    [[nodiscard]] void* native_handle() const noexcept {
-        return m_handle;
-    }
-#else
-    [[nodiscard]] int native_handle() const noexcept {
-        return m_fd;
-    }
-#endif
+    /// The OS handle (a HANDLE on Windows, a file descriptor elsewhere), for the platform
+    /// files of src/io that map it; still owned by this object.
+    [[nodiscard]] auto native_handle() const noexcept { return m_native; }
 
 private:
     void close() noexcept;
 #ifdef _WIN32
-    void* m_handle = nullptr;
+    using Native = void*;  // HANDLE
+    static constexpr Native k_closed = nullptr;
 #else
-    int m_fd = -1;
+    using Native = int;  // file descriptor
+    static constexpr Native k_closed = -1;
 #endif
+    Native m_native = k_closed;
     bool m_owned = false;
     FileKind m_kind = FileKind::other;
     std::uint64_t m_size = 0;

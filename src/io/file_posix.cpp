@@ -46,7 +46,7 @@ Result<File> File::open_read(const std::filesystem::path& path) {
         return errno_error(errno, path.native());
     }
     File file;
-    file.m_fd = fd;
+    file.m_native = fd;
     file.m_owned = true;
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
@@ -62,7 +62,7 @@ Result<File> File::open_read(const std::filesystem::path& path) {
 
 File File::standard_input() noexcept {
     File file;
-    file.m_fd = STDIN_FILENO;
+    file.m_native = STDIN_FILENO;
     file.m_owned = false;
     struct stat st {};
     if (::fstat(STDIN_FILENO, &st) == 0) {
@@ -73,7 +73,7 @@ File File::standard_input() noexcept {
 }
 
 File::File(File&& other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)),
+    : m_native(std::exchange(other.m_native, -1)),
       m_owned(std::exchange(other.m_owned, false)),
       m_kind(other.m_kind),
       m_size(other.m_size) {}
@@ -81,7 +81,7 @@ File::File(File&& other) noexcept
 File& File::operator=(File&& other) noexcept {
     if (this != &other) {
         close();
-        m_fd = std::exchange(other.m_fd, -1);
+        m_native = std::exchange(other.m_native, -1);
         m_owned = std::exchange(other.m_owned, false);
         m_kind = other.m_kind;
         m_size = other.m_size;
@@ -94,20 +94,20 @@ File::~File() {
 }
 
 bool File::is_open() const noexcept {
-    return m_fd >= 0;
+    return m_native >= 0;
 }
 
 void File::close() noexcept {
-    if (m_owned && m_fd >= 0) {
-        ::close(m_fd);
+    if (m_owned && m_native >= 0) {
+        ::close(m_native);
     }
-    m_fd = -1;
+    m_native = -1;
     m_owned = false;
 }
 
 Result<std::uint64_t> File::current_size() const {
     struct stat st {};
-    if (::fstat(m_fd, &st) != 0) {
+    if (::fstat(m_native, &st) != 0) {
         return errno_error(errno, {});
     }
     return static_cast<std::uint64_t>(st.st_size);
@@ -115,7 +115,7 @@ Result<std::uint64_t> File::current_size() const {
 
 Result<std::size_t> File::read(std::span<std::uint8_t> buffer) {
     for (;;) {
-        const ssize_t got = ::read(m_fd, buffer.data(), buffer.size());
+        const ssize_t got = ::read(m_native, buffer.data(), buffer.size());
         if (got >= 0) {
             return static_cast<std::size_t>(got);
         }
@@ -127,12 +127,12 @@ Result<std::size_t> File::read(std::span<std::uint8_t> buffer) {
 
 void File::advise_sequential() const noexcept {
 #if defined(POSIX_FADV_SEQUENTIAL)
-    (void)::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    (void)::posix_fadvise(m_native, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
 }
 
 Result<void> File::rewind() {
-    if (::lseek(m_fd, 0, SEEK_SET) < 0) {
+    if (::lseek(m_native, 0, SEEK_SET) < 0) {
         return errno_error(errno, {});
     }
     return {};

@@ -58,7 +58,7 @@ Result<File> File::open_read(const std::filesystem::path& path) {
         return error;
     }
     File file;
-    file.m_handle = handle;
+    file.m_native = handle;
     file.m_owned = true;
     file.m_kind = kind_of(handle);
     if (file.m_kind == FileKind::directory) {
@@ -79,17 +79,17 @@ Result<File> File::open_read(const std::filesystem::path& path) {
 File File::standard_input() noexcept {
     File file;
     HANDLE handle = GetStdHandle(STD_INPUT_HANDLE);
-    file.m_handle = handle == INVALID_HANDLE_VALUE ? nullptr : handle;
+    file.m_native = handle == INVALID_HANDLE_VALUE ? nullptr : handle;
     file.m_owned = false;
-    if (file.m_handle != nullptr) {
-        file.m_kind = kind_of(file.m_handle);
+    if (file.m_native != nullptr) {
+        file.m_kind = kind_of(file.m_native);
     }
     file.m_size = 0;  // stdin is always streamed, whatever it is
     return file;
 }
 
 File::File(File&& other) noexcept
-    : m_handle(std::exchange(other.m_handle, nullptr)),
+    : m_native(std::exchange(other.m_native, nullptr)),
       m_owned(std::exchange(other.m_owned, false)),
       m_kind(other.m_kind),
       m_size(other.m_size) {}
@@ -97,7 +97,7 @@ File::File(File&& other) noexcept
 File& File::operator=(File&& other) noexcept {
     if (this != &other) {
         close();
-        m_handle = std::exchange(other.m_handle, nullptr);
+        m_native = std::exchange(other.m_native, nullptr);
         m_owned = std::exchange(other.m_owned, false);
         m_kind = other.m_kind;
         m_size = other.m_size;
@@ -110,29 +110,29 @@ File::~File() {
 }
 
 void File::close() noexcept {
-    if (m_owned && m_handle != nullptr) {
-        CloseHandle(m_handle);
+    if (m_owned && m_native != nullptr) {
+        CloseHandle(m_native);
     }
-    m_handle = nullptr;
+    m_native = nullptr;
     m_owned = false;
 }
 
 bool File::is_open() const noexcept {
-    return m_handle != nullptr;
+    return m_native != nullptr;
 }
 
 Result<std::uint64_t> File::current_size() const {
-    return size_of(m_handle);
+    return size_of(m_native);
 }
 
 Result<std::size_t> File::read(std::span<std::uint8_t> buffer) {
-    if (m_handle == nullptr) {
+    if (m_native == nullptr) {
         return platform::win32_error(ERROR_INVALID_HANDLE);
     }
     // ReadFile takes a DWORD; larger buffers are simply filled in several calls.
     const DWORD want = static_cast<DWORD>(std::min<std::size_t>(buffer.size(), 1U << 30));
     DWORD got = 0;
-    if (ReadFile(m_handle, buffer.data(), want, &got, nullptr) == 0) {
+    if (ReadFile(m_native, buffer.data(), want, &got, nullptr) == 0) {
         const DWORD code = GetLastError();
         // The writing end of a pipe was closed: that is the end of the input, not an error.
         if (code == ERROR_BROKEN_PIPE || code == ERROR_HANDLE_EOF) {
@@ -149,7 +149,7 @@ void File::advise_sequential() const noexcept {
 
 Result<void> File::rewind() {
     LARGE_INTEGER zero{};
-    if (SetFilePointerEx(m_handle, zero, nullptr, FILE_BEGIN) == 0) {
+    if (SetFilePointerEx(m_native, zero, nullptr, FILE_BEGIN) == 0) {
         return platform::last_win32_error();
     }
     return {};
