@@ -11,7 +11,7 @@
 #   demo      build           scripts/demo.sh          Release, g++, no tests, warnings allowed
 #   release   build-release   scripts/test.sh          Release, g++, tests + benchmarks, -Werror
 #   sanitize  build-sanitize  scripts/test.sh          Debug, clang++, ASan + UBSan, -Werror,
-#                                                      CLI tests with -j3 and mmap variants only
+#                                                      CLI tests with the -j3 variant only
 #   fuzz      build-fuzz      scripts/fuzz.sh          clang++, libFuzzer targets only, -Werror
 #   windows   build-win       scripts/test-windows.sh  MinGW-w64 cross build, tests, -Werror
 #
