@@ -3,6 +3,7 @@
 #include "cli/fciv.hpp"
 #include "cli/jobs.hpp"
 #include "cli/progress.hpp"
+#include "cli/verify_workers.hpp"
 #include "core/ordered_pool.hpp"
 #include "fhash/verify.hpp"
 #include "platform/paths.hpp"
@@ -39,19 +40,19 @@ struct VerifyItem {
 class FcivVerify {
 public:
     FcivVerify(const FcivArgs& args, Console& console)
-        : m_args(args), m_console(console), m_progress(ProgressMode::automatic, console, 0) {
-        const unsigned jobs = effective_jobs(args.jobs);
-        m_verifiers.reserve(jobs);
-        for (unsigned i = 0; i < jobs; ++i) {
-            m_verifiers.emplace_back(verify_options(args), m_progress.counters());
-        }
-    }
+        : m_args(args),
+          m_console(console),
+          m_progress(ProgressMode::automatic, console, 0),
+          m_workers(verify_options(args), args.jobs, m_progress) {}
 
     /// Verifies every entry; returns true if all matched. The progress line is gone after.
     bool run(const std::vector<ManifestEntry>& database) {
         OrderedPool<VerifyItem, VerifyItem> pool(
-            static_cast<unsigned>(m_verifiers.size()), k_reorder_window,
-            [this](unsigned worker, VerifyItem& item) { return verify(worker, item); },
+            m_workers.jobs(), k_reorder_window,
+            [this](unsigned worker, VerifyItem& item) {
+                item.outcome = m_workers.verify(worker, item.entry);
+                return std::move(item);
+            },
             [this](VerifyItem& item) { take(item); });
         for (const ManifestEntry& stored : database) {
             VerifyItem item;
@@ -78,12 +79,6 @@ private:
             options.base_dir = platform::path_from_utf8(*args.base_path);
         }
         return options;
-    }
-
-    VerifyItem verify(unsigned worker, VerifyItem& item) {
-        m_progress.set_current(item.entry.name);
-        item.outcome = m_verifiers[worker].verify(item.entry);
-        return std::move(item);
     }
 
     void take(const VerifyItem& item) {
@@ -122,7 +117,7 @@ private:
     const FcivArgs& m_args;
     Console& m_console;
     Progress m_progress;  // owns the counters the verifiers feed: made before them
-    std::vector<Verifier> m_verifiers;
+    VerifyWorkers m_workers;
     FcivVerifyReport m_report;
     bool m_ok = true;
 };

@@ -26,6 +26,7 @@
 #include "cli/path_filter.hpp"
 #include "cli/progress.hpp"
 #include "cli/status.hpp"
+#include "cli/verify_workers.hpp"
 #include "core/ordered_pool.hpp"
 #include "fhash/verify.hpp"
 #include "io/walk.hpp"
@@ -187,19 +188,14 @@ private:
         verify_options.read = m_options.read;
         verify_options.base_dir = m_base;
         Progress progress(m_options.progress, m_console, 0);
-        const unsigned jobs = effective_jobs(m_options.jobs);
-        std::vector<Verifier> verifiers;
-        for (unsigned i = 0; i < jobs; ++i) {
-            verifiers.emplace_back(verify_options, progress.counters());
-        }
+        VerifyWorkers workers(verify_options, m_options.jobs, progress);
         using Done = std::pair<std::size_t, EntryOutcome>;
         OrderedPool<std::size_t, Done> pool(
-            jobs, k_reorder_window,
+            workers.jobs(), k_reorder_window,
             [&](unsigned worker, std::size_t& index) {
                 ManifestEntry probe = m_known[index].entry;
                 probe.name = m_known[index].key;
-                progress.set_current(probe.name);
-                return Done{index, verifiers[worker].verify(probe)};
+                return Done{index, workers.verify(worker, probe)};
             },
             [this](Done& done) { record(m_known[done.first], done.second); });
         for (const std::size_t index : order) {

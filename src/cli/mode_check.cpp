@@ -15,6 +15,7 @@
 #include "cli/manifest_reader.hpp"
 #include "cli/modes.hpp"
 #include "cli/progress.hpp"
+#include "cli/verify_workers.hpp"
 #include "core/ordered_pool.hpp"
 #include "fhash/verify.hpp"
 #include "platform/paths.hpp"
@@ -82,15 +83,19 @@ public:
             return ExitCode::usage;
         }
         ManifestReader& reader = **opened;
-        make_verifiers(verify_options_for(m_options, arg, reader.is_stdin()));
+        VerifyWorkers workers(verify_options_for(m_options, arg, reader.is_stdin()), m_options.jobs,
+                              m_progress);
         CheckReport report(m_options, m_console, reader.label());
         OrderedPool<CheckItem, CheckItem> pool(
-            static_cast<unsigned>(m_verifiers.size() - 1), k_reorder_window,
-            [this](unsigned worker, CheckItem& item) { return verify(worker, item); },
+            workers.jobs(), k_reorder_window,
+            [&workers](unsigned worker, CheckItem& item) {
+                item.outcome = workers.verify(worker, item.entry);
+                return std::move(item);
+            },
             [&report](CheckItem& item) { deliver(report, item); });
         const std::optional<std::string> stopped = for_each_entry(
             reader, m_options.confine,
-            {[&](ManifestEntry&& entry) { submit(pool, std::move(entry)); },
+            {[&](ManifestEntry&& entry) { submit(pool, workers.own(), std::move(entry)); },
              [&](std::size_t line) {
                  pool.submit_done(CheckItem{CheckItem::Kind::malformed, {}, {}, line});
              }});
@@ -103,22 +108,6 @@ public:
     }
 
 private:
-    /// One Verifier per worker, and the last for this thread (standard input, --only).
-    void make_verifiers(const VerifyOptions& verify_options) {
-        const unsigned jobs = effective_jobs(m_options.jobs);
-        m_verifiers.clear();
-        m_verifiers.reserve(jobs + 1);
-        for (unsigned i = 0; i < jobs + 1; ++i) {
-            m_verifiers.emplace_back(verify_options, m_progress.counters());
-        }
-    }
-
-    CheckItem verify(unsigned worker, CheckItem& item) {
-        m_progress.set_current(item.entry.name);
-        item.outcome = m_verifiers[worker].verify(item.entry);
-        return std::move(item);
-    }
-
     static void deliver(CheckReport& report, CheckItem& item) {
         switch (item.kind) {
             case CheckItem::Kind::entry:
@@ -133,11 +122,11 @@ private:
         }
     }
 
-    void submit(OrderedPool<CheckItem, CheckItem>& pool, ManifestEntry&& entry) {
+    /// `own`: the calling thread's Verifier, for --only's names and standard input.
+    void submit(OrderedPool<CheckItem, CheckItem>& pool, Verifier& own, ManifestEntry&& entry) {
         CheckItem item;
         item.line = entry.line;
         item.entry = std::move(entry);
-        Verifier& own = m_verifiers.back();
         if (m_selection.active() && !m_selection.wants(item.entry.name, own)) {
             item.kind = CheckItem::Kind::skipped;
             pool.submit_done(std::move(item));
@@ -153,7 +142,6 @@ private:
     Console& m_console;
     CheckSelection& m_selection;
     Progress& m_progress;
-    std::vector<Verifier> m_verifiers;
 };
 
 }  // namespace
