@@ -4,6 +4,7 @@
 /// algorithm names and hex digits are ASCII whatever the user's locale, and a Turkish
 /// locale must not turn "I" into a dotless i.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,11 @@ bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
 constexpr bool is_hex_digit(char c) noexcept {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
+
+/// Length (1 to 4) of the valid UTF-8 sequence starting at `text[at]`, or 0 if it is
+/// invalid: a stray continuation byte, a cut sequence, an overlong form, a surrogate or a
+/// code point above U+10FFFF. `at` must be less than text.size().
+std::size_t utf8_sequence(std::string_view text, std::size_t at) noexcept;
 
 /// True if `text` is not empty and holds only hex digits (either case).
 bool all_hex(std::string_view text) noexcept;

@@ -1,31 +1,15 @@
 #include "cli/check_selection.hpp"
 
-#include <filesystem>
-#include <system_error>
-
 #include <fmt/format.h>
 
+#include "cli/names.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
-namespace {
-
-namespace fs = std::filesystem;
-
-std::string key_of(const fs::path& path) {
-    std::error_code ec;
-    fs::path absolute = fs::absolute(path, ec);
-    if (ec) {
-        absolute = path;
-    }
-    return platform::generic_display(absolute.lexically_normal());
-}
-
-}  // namespace
 
 CheckSelection::CheckSelection(const std::vector<std::string>& only) {
     for (const std::string& given : only) {
-        m_files.push_back(File{given, key_of(platform::path_from_utf8(given)), false});
+        m_files.push_back(File{given, path_key(platform::path_from_utf8(given)), false});
     }
 }
 
@@ -33,7 +17,7 @@ bool CheckSelection::wants(const std::string& entry_name, const Verifier& verifi
     if (entry_name == "-") {
         return false;
     }
-    const std::string key = key_of(verifier.resolve(entry_name));
+    const std::string key = path_key(verifier.resolve(entry_name));
     bool wanted = false;
     for (File& file : m_files) {
         if (file.key == key) {

@@ -1,11 +1,14 @@
 #include "cli/names.hpp"
 
 #include <algorithm>
+#include <system_error>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "fhash/manifest.hpp"
+#include "fhash/text.hpp"
+#include "platform/paths.hpp"
 
 namespace fhash::cli {
 namespace {
@@ -24,29 +27,14 @@ bool is_plain_ascii(char c, std::size_t at) {
 }
 
 /// Length of the UTF-8 sequence starting at `at` when it is valid and printable; 0 when its
-/// first byte must be escaped: an invalid or overlong sequence, a surrogate, or a C1 control
-/// (U+0080..U+009F: NEL is a line break to some readers, CSI starts terminal escapes).
+/// first byte must be escaped: an invalid sequence (utf8_sequence), or a C1 control
+/// (U+0080..U+009F, encoded C2 80..C2 9F: NEL is a line break to some readers, CSI starts
+/// terminal escapes).
 std::size_t printable_sequence(std::string_view name, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(name[at]);
-    const std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4
-                               : lead >= 0xE0               ? 3
-                               : lead >= 0xC2               ? 2
-                                                            : 0;
-    if (length == 0 || (lead >= 0xF5) || at + length > name.size()) {
-        return 0;
-    }
-    char32_t code = lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto next = static_cast<unsigned char>(name[at + k]);
-        if ((next & 0xC0) != 0x80) {
-            return 0;
-        }
-        code = (code << 6) | (next & 0x3F);
-    }
-    static constexpr char32_t k_min[] = {0, 0, 0x80, 0x800, 0x10000};
-    const bool valid =
-        code >= k_min[length] && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
-    return valid && (code < 0x80 || code > 0x9F) ? length : 0;
+    const std::size_t length = utf8_sequence(name, at);
+    const bool c1_control = length == 2 && static_cast<unsigned char>(name[at]) == 0xC2 &&
+                            static_cast<unsigned char>(name[at + 1]) <= 0x9F;
+    return c1_control ? 0 : length;
 }
 
 /// The escape of one byte inside a $'...' piece: \n, \r, \t or three octal digits.
@@ -153,6 +141,15 @@ std::string entry_key(std::string name) {
         name.erase(0, slashes == std::string::npos ? name.size() : slashes);
     }
     return name;
+}
+
+std::string path_key(const std::filesystem::path& path) {
+    std::error_code ec;
+    std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+    if (ec) {
+        absolute = path;
+    }
+    return platform::generic_display(absolute.lexically_normal());
 }
 
 }  // namespace fhash::cli

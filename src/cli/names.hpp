@@ -2,6 +2,7 @@
 /// @file names.hpp
 /// File names as the command line shows and compares them.
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,10 @@ std::string quote_name(std::string_view name);
 /// folder separator (manifests from Windows tools) and leading "./" dropped, so "./a\b" and
 /// "a/b" name the same file.
 std::string entry_key(std::string name);
+
+/// The key a path on disk is compared by (--only's files, the manifests left out of a
+/// walk): absolute, lexically normal, '/' separators; the path as given if it has no
+/// absolute form.
+std::string path_key(const std::filesystem::path& path);
 
 }  // namespace fhash::cli

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fhash/json_csv_format.hpp"
+#include "fhash/text.hpp"
 
 namespace fhash {
 namespace {
@@ -72,44 +73,6 @@ std::optional<std::string> base64_decode(std::string_view text) {
         }
     }
     return out;
-}
-
-/// Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid (overlongs,
-/// surrogates and code points above U+10FFFF included).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80) {
-        return 1;
-    }
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        cp = c & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + n > s.size()) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (b(i + k) & 0x3Fu);
-    }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-        return 0;
-    }
-    return n;
 }
 
 /// The name with every invalid byte replaced by U+FFFD; sets `valid` to whether none was.
