@@ -35,8 +35,12 @@ std::optional<ExpectedDigest> read_expected(const Options& options, Console& con
 std::optional<Result<FileDigests>> hash_one(const Options& options, Console& console,
                                             Algorithm algorithm, const std::string& name) {
     std::optional<Result<FileDigests>> result;
+    // One input: one worker, which runs inline (no threads, no per-worker hashers to set
+    // up); a big file still gets the extra threads of ReadOptions.
+    RunSettings settings = run_settings(options);
+    settings.jobs = 1;
     Result<std::unique_ptr<HashPool>> pool =
-        HashPool::create({algorithm}, run_settings(options), console,
+        HashPool::create({algorithm}, settings, console,
                          [&result](Hashed&& hashed) { result = std::move(hashed.digests); });
     if (!pool) {
         console.file_error(pool.error());
