@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "cli/manifest_reader.hpp"
@@ -333,29 +334,27 @@ TEST_CASE("for_each_entry with --confine stops at the first escaping name", "[cl
         [&names](ManifestEntry&& entry) { names.push_back(entry.name); },
         [&malformed](std::size_t line) { malformed.push_back(line); }};
 
-    SECTION("an absolute name") {
+    // A manifest whose second entry is `name`, followed by a valid entry and a malformed line.
+    auto stop_at = [&](const char* file, const std::string& name) {
         const std::string path =
-            dir.write("abs.md5", std::string(k_md5_abc) + "  a\n" + k_md5_abc + "  /etc/passwd\n" +
-                                     k_md5_abc + "  b\n" + "junk\n")
+            dir.write(file, std::string(k_md5_abc) + "  a\n" + k_md5_abc + "  " + name + "\n" +
+                                k_md5_abc + "  b\n" + "junk\n")
                 .string();
         std::unique_ptr<ManifestReader> reader = open_manifest(path);
         const std::optional<std::string> stopped = for_each_entry(*reader, true, handlers);
         REQUIRE(stopped);
-        CHECK(*stopped ==
-              quote_name(path) +
+        return std::make_pair(quote_name(path), *stopped);
+    };
+    SECTION("an absolute name") {
+        const auto [quoted, stopped] = stop_at("abs.md5", "/etc/passwd");
+        CHECK(stopped ==
+              quoted +
                   ": 2: /etc/passwd refused by --confine: absolute, or outside the base folder");
     }
     SECTION("a name climbing out of the base folder, quoted as needed") {
-        const std::string path =
-            dir.write("up.md5", std::string(k_md5_abc) + "  a\n" + k_md5_abc + "  ../my x\n" +
-                                    k_md5_abc + "  b\n" + "junk\n")
-                .string();
-        std::unique_ptr<ManifestReader> reader = open_manifest(path);
-        const std::optional<std::string> stopped = for_each_entry(*reader, true, handlers);
-        REQUIRE(stopped);
-        CHECK(*stopped ==
-              quote_name(path) +
-                  ": 2: '../my x' refused by --confine: absolute, or outside the base folder");
+        const auto [quoted, stopped] = stop_at("up.md5", "../my x");
+        CHECK(stopped ==
+              quoted + ": 2: '../my x' refused by --confine: absolute, or outside the base folder");
     }
     // Nothing after the refused entry is handed out: not "b", not the malformed line.
     CHECK(names == std::vector<std::string>{"a"});
