@@ -171,6 +171,45 @@ std::string utf8(const wchar_t* text, UINT length) {
     return platform::utf16_to_utf8(std::wstring_view(text, length));
 }
 
+/// Adds the node the reader stands on to `doc`: the root's name, a child of the root, a
+/// field of that child, or the field's first text; other nodes (declaration, white space,
+/// comments, processing instructions, end tags) are passed over.
+Result<void> take_node(IXmlReader& reader, XmlNodeType type, Document& doc) {
+    if (type != XmlNodeType_Element && type != XmlNodeType_Text && type != XmlNodeType_CDATA) {
+        return {};
+    }
+    UINT depth = 0;
+    reader.GetDepth(&depth);
+    if (depth + 1 > k_max_depth) {  // counted from the document node, as pugixml does
+        return xml_error("XML nested deeper than " + std::to_string(k_max_depth) + " levels");
+    }
+    const wchar_t* value = nullptr;
+    UINT length = 0;
+    if (type == XmlNodeType_Element) {
+        if (FAILED(reader.GetQualifiedName(&value, &length))) {
+            return xml_error("cannot read an element name");
+        }
+        if (depth == 0) {
+            doc.root = utf8(value, length);
+        } else if (depth == 1) {
+            doc.children.push_back(Node{utf8(value, length), {}});
+        } else if (depth == 2 && !doc.children.empty()) {
+            doc.children.back().fields.push_back(Field{utf8(value, length), {}, false});
+        }
+        return {};
+    }
+    if (depth == 3 && !doc.children.empty() && !doc.children.back().fields.empty() &&
+        !doc.children.back().fields.back().has_text) {
+        if (FAILED(reader.GetValue(&value, &length))) {
+            return xml_error("cannot read a text node");
+        }
+        Field& field = doc.children.back().fields.back();
+        field.text = utf8(value, length);
+        field.has_text = true;
+    }
+    return {};
+}
+
 Result<Document> read_document(const std::string& text) {
     const XmlLite* api = xmllite();
     if (api == nullptr) {
@@ -193,37 +232,8 @@ Result<Document> read_document(const std::string& text) {
     XmlNodeType type = XmlNodeType_None;
     HRESULT hr = S_OK;
     while ((hr = reader->Read(&type)) == S_OK) {
-        if (type != XmlNodeType_Element && type != XmlNodeType_Text && type != XmlNodeType_CDATA) {
-            continue;  // declaration, whitespace, comments, processing instructions, end tags
-        }
-        UINT depth = 0;
-        reader->GetDepth(&depth);
-        if (depth + 1 > k_max_depth) {  // counted from the document node, as pugixml does
-            return xml_error("XML nested deeper than " + std::to_string(k_max_depth) + " levels");
-        }
-        const wchar_t* value = nullptr;
-        UINT length = 0;
-        if (type == XmlNodeType_Element) {
-            if (FAILED(reader->GetQualifiedName(&value, &length))) {
-                return xml_error("cannot read an element name");
-            }
-            if (depth == 0) {
-                doc.root = utf8(value, length);
-            } else if (depth == 1) {
-                doc.children.push_back(Node{utf8(value, length), {}});
-            } else if (depth == 2 && !doc.children.empty()) {
-                doc.children.back().fields.push_back(Field{utf8(value, length), {}, false});
-            }
-            continue;
-        }
-        if (depth == 3 && !doc.children.empty() && !doc.children.back().fields.empty() &&
-            !doc.children.back().fields.back().has_text) {
-            if (FAILED(reader->GetValue(&value, &length))) {
-                return xml_error("cannot read a text node");
-            }
-            Field& field = doc.children.back().fields.back();
-            field.text = utf8(value, length);
-            field.has_text = true;
+        if (Result<void> taken = take_node(*reader.get(), type, doc); !taken) {
+            return std::move(taken).error();
         }
     }
     if (FAILED(hr)) {
