@@ -10,12 +10,14 @@
 #include <string>
 #include <string_view>
 
+#include "fhash/algorithm.hpp"
+
 namespace fhash {
 
-/// A digest of up to 64 bytes, held by value.
+/// A digest of up to 128 bytes (1024 bits, the longest -l output), held by value.
 class Digest {
 public:
-    static constexpr std::size_t k_max_size = 64;
+    static constexpr std::size_t k_max_size = 128;
 
     Digest() = default;
     /// Copies bytes; bytes.size() must be <= k_max_size (larger input is truncated).
@@ -39,12 +41,19 @@ private:
 std::string to_hex(const Digest& d);
 /// Upper-case hex (PowerShell's Get-FileHash style).
 std::string to_hex_upper(const Digest& d);
-/// Parses hex of either case; nullopt on odd length, a non-hex digit or more than 64 bytes.
+/// Parses hex of either case; nullopt on odd length, a non-hex digit or more than k_max_size bytes.
 std::optional<Digest> digest_from_hex(std::string_view hex) noexcept;
 
 /// Standard base64 (RFC 4648, '+' '/', '=' padding), as FCIV-XML stores digests.
 std::string to_base64(const Digest& d);
 /// Parses standard base64 with correct padding; nullopt otherwise.
 std::optional<Digest> digest_from_base64(std::string_view b64) noexcept;
+
+/// The digest as the algorithm's manifests write it: lower-case hex, or for POSIX cksum the
+/// CRC in decimal (DigestText in algorithm.hpp).
+std::string digest_text(Algorithm a, const Digest& d);
+/// Parses what digest_text() writes (hex of either case for the hex algorithms; decimal
+/// 0..4294967295 for cksum). The size is not checked against the algorithm.
+std::optional<Digest> digest_from_text(Algorithm a, std::string_view text) noexcept;
 
 }  // namespace fhash

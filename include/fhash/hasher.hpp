@@ -1,12 +1,16 @@
 #pragma once
 /// @file hasher.hpp
-/// The one door to cryptography: a streaming Hasher per algorithm, made by the backend
-/// chosen at configure time (OpenSSL EVP on Unix, Windows CNG on Windows).
+/// The one door to every digest library: a streaming Hasher per algorithm, made by the
+/// provider of the algorithm's family (algorithm.hpp): OpenSSL EVP on Unix or Windows CNG
+/// for the classics, the BLAKE3 C implementation, libxxhash, ISA-L (or portable code) for
+/// the CRCs.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "fhash/algorithm.hpp"
 #include "fhash/digest.hpp"
@@ -31,13 +35,22 @@ public:
     [[nodiscard]] virtual Algorithm algorithm() const noexcept = 0;
 };
 
-/// Makes a hasher ready for update(). Errc::unsupported_algorithm if the backend lacks it.
-Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a);
+/// Makes a hasher ready for update(), giving digests of `digest_size` bytes (0: the
+/// algorithm's default size; others only where valid_digest_size() allows).
+/// Errc::unsupported_algorithm if this build cannot compute the algorithm at that size.
+Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a, std::size_t digest_size = 0);
 
-/// True if this build's backend can compute the algorithm.
-bool backend_supports(Algorithm a) noexcept;
+/// True if this build can compute the algorithm at `digest_size` bytes (0: the default).
+bool backend_supports(Algorithm a, std::size_t digest_size = 0) noexcept;
 
-/// Backend name and version for --version, e.g. "OpenSSL 3.0.19" or "Windows CNG".
+/// The classic backend's name and version, e.g. "OpenSSL 3.0.19" or "Windows CNG".
 std::string backend_name();
+
+/// The library that computes `a` in this build, with its version where known:
+/// "OpenSSL 3.0.19", "BLAKE3 1.3.1 (avx2)", "libxxhash 0.8.1", "ISA-L 2.30", "portable".
+std::string provider_name(Algorithm a);
+
+/// Every provider of this build, one line each ("family: name"), for --version.
+std::vector<std::string> provider_summary();
 
 }  // namespace fhash

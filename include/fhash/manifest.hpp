@@ -126,6 +126,12 @@ struct LineParseOptions {
     /// The algorithm named with -a: untagged digests are taken as this algorithm (and must
     /// have its length). Without it, the length decides (default_algorithm_for_size).
     std::optional<Algorithm> algorithm;
+    /// With a variable-length algorithm (-l): the size untagged digests must have; 0 = any
+    /// size the algorithm gives.
+    std::size_t digest_size = 0;
+    /// Without -a: how untagged digests map to algorithms (from the manifest's file name:
+    /// "B3SUMS" is BLAKE3, "XXH64SUMS" xxhsum's lengths).
+    UntaggedConvention convention = UntaggedConvention::gnu;
 };
 
 /// State carried across the lines of one manifest: as coreutils does, the first untagged
@@ -173,6 +179,11 @@ std::optional<std::string> unescape_gnu_name(std::string_view escaped);
 std::string format_gnu_line(const Digest& digest, std::string_view name);
 /// "<TAG> (<name>) = <hex>\n", byte-identical to coreutils 9.1 --tag.
 std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::string_view name);
+/// The line `fhash -f gnu` writes for `algorithm`: format_gnu_line(digest, name) for most;
+/// the tagged line for XXH3 (as xxhsum); POSIX cksum's "CRC SIZE NAME\n" for cksum, where
+/// `size` is the file's size in bytes and the name is written as it is.
+std::string format_gnu_line(Algorithm algorithm, const Digest& digest, std::string_view name,
+                            std::uint64_t size);
 
 // ---------------------------------------------------------------------------------------
 // FCIV-XML

@@ -166,4 +166,39 @@ std::optional<Digest> digest_from_base64(std::string_view b64) noexcept {
     return Digest(std::span<const std::uint8_t>(bytes.data(), out_size));
 }
 
+std::string digest_text(Algorithm a, const Digest& d) {
+    if (algorithm_info(a).text == DigestText::decimal) {
+        std::uint64_t value = 0;
+        for (const std::uint8_t byte : d.bytes()) {
+            value = (value << 8) | byte;
+        }
+        return std::to_string(value);
+    }
+    return to_hex(d);
+}
+
+std::optional<Digest> digest_from_text(Algorithm a, std::string_view text) noexcept {
+    if (algorithm_info(a).text != DigestText::decimal) {
+        return digest_from_hex(text);
+    }
+    // POSIX cksum: 1 to 10 decimal digits, at most 2^32 - 1.
+    if (text.empty() || text.size() > 10) {
+        return std::nullopt;
+    }
+    std::uint64_t value = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    if (value > 0xffffffffU) {
+        return std::nullopt;
+    }
+    const std::array<std::uint8_t, 4> bytes{
+        static_cast<std::uint8_t>(value >> 24), static_cast<std::uint8_t>(value >> 16),
+        static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)};
+    return Digest(bytes);
+}
+
 }  // namespace fhash

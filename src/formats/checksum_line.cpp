@@ -4,6 +4,7 @@
 /// "GNU checksum lines" and "BSD tagged lines").
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,16 +28,19 @@ ParsedLine malformed() {
     return ParsedLine{LineKind::malformed, {}};
 }
 
-/// Decodes a tagged line's digest: hex of exactly the algorithm's size, or base64
-/// (coreutils 9.2+ --base64) decoding to exactly that size.
-std::optional<Digest> decode_tagged_digest(std::string_view text, Algorithm algorithm) {
-    const std::size_t size = algorithm_info(algorithm).digest_size;
-    if (text.size() == size * 2) {
-        if (auto hex = digest_from_hex(text)) {
-            return hex;
-        }
+/// Decodes a tagged line's digest: the algorithm's text (hex, or decimal for cksum) or
+/// base64 (coreutils 9.2+ --base64), of a size the algorithm gives: the size the tag states
+/// (b2sum's "BLAKE2b-256"), else its default size or, for variable-length algorithms, any
+/// size they take.
+std::optional<Digest> decode_tagged_digest(std::string_view text, TaggedAlgorithm tagged) {
+    const Algorithm algorithm = tagged.algorithm;
+    const auto size_ok = [&](const Digest& d) {
+        return tagged.size != 0 ? d.size() == tagged.size : valid_digest_size(algorithm, d.size());
+    };
+    if (auto plain = digest_from_text(algorithm, text); plain && size_ok(*plain)) {
+        return plain;
     }
-    if (auto b64 = digest_from_base64(text); b64 && b64->size() == size) {
+    if (auto b64 = digest_from_base64(text); b64 && size_ok(*b64)) {
         return b64;
     }
     return std::nullopt;
@@ -58,7 +62,7 @@ std::optional<std::string> finish_name(std::string_view raw, bool escaped) {
 /// Where a tagged line's parts are: the tag's algorithm, its '(' and the start of the
 /// digest (after "= " or "=").
 struct TaggedShape {
-    Algorithm algorithm;
+    TaggedAlgorithm algorithm;
     std::size_t open = 0;    ///< the '(' after the tag (and RHash's padding spaces)
     std::size_t close = 0;   ///< the last ')'
     std::size_t digest = 0;  ///< first byte of the digest
@@ -77,7 +81,7 @@ std::optional<TaggedShape> tagged_shape(std::string_view rest, bool& tag_seen) n
     if (pos == 0) {
         return std::nullopt;
     }
-    const std::optional<Algorithm> algorithm = algorithm_from_tag(rest.substr(0, pos));
+    const std::optional<TaggedAlgorithm> algorithm = algorithm_from_tag(rest.substr(0, pos));
     std::size_t open = pos;
     while (open < rest.size() && rest[open] == ' ') {
         ++open;
@@ -129,7 +133,7 @@ std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
     if (!shape) {
         return malformed();
     }
-    const Algorithm algorithm = shape->algorithm;
+    const Algorithm algorithm = shape->algorithm.algorithm;
     const std::size_t open = shape->open;
     const std::size_t close = shape->close;
     const std::size_t d = shape->digest;
@@ -137,7 +141,7 @@ std::optional<ParsedLine> parse_tagged(std::string_view rest, bool escaped,
     if (options.algorithm && *options.algorithm != algorithm) {
         return malformed();
     }
-    const std::optional<Digest> digest = decode_tagged_digest(rest.substr(d), algorithm);
+    const std::optional<Digest> digest = decode_tagged_digest(rest.substr(d), shape->algorithm);
     std::optional<std::string> name = finish_name(rest.substr(open + 1, close - open - 1), escaped);
     if (!digest || !name) {
         return malformed();
@@ -161,8 +165,11 @@ ParsedLine parse_untagged(std::string_view rest, bool escaped, const LineParseOp
     }
     const std::size_t size = hex_end / 2;
     const std::optional<Algorithm> algorithm =
-        options.algorithm ? options.algorithm : default_algorithm_for_size(size);
-    if (!algorithm || algorithm_info(*algorithm).digest_size != size) {
+        options.algorithm ? options.algorithm
+                          : default_algorithm_for_size(size, options.convention);
+    if (!algorithm || algorithm_info(*algorithm).text != DigestText::hex ||
+        !valid_digest_size(*algorithm, size) ||
+        (options.digest_size != 0 && options.digest_size != size)) {
         return malformed();
     }
     const std::optional<Digest> digest = digest_from_hex(rest.substr(0, hex_end));
@@ -198,6 +205,42 @@ ParsedLine parse_untagged(std::string_view rest, bool escaped, const LineParseOp
     return parsed;
 }
 
+/// POSIX cksum's "CRC SIZE NAME": both numbers decimal, one space each, the name raw.
+std::optional<ParsedLine> parse_cksum_line(std::string_view rest) {
+    const std::size_t crc_end = rest.find(' ');
+    if (crc_end == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::size_t size_end = rest.find(' ', crc_end + 1);
+    if (size_end == std::string_view::npos || size_end + 1 >= rest.size()) {
+        return std::nullopt;
+    }
+    const std::optional<Digest> digest =
+        digest_from_text(Algorithm::cksum, rest.substr(0, crc_end));
+    const std::string_view size_text = rest.substr(crc_end + 1, size_end - crc_end - 1);
+    if (!digest || size_text.empty() || size_text.size() > 20 ||
+        size_text.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::uint64_t size = 0;
+    for (const char c : size_text) {
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        if (size > (UINT64_MAX - digit) / 10) {
+            return std::nullopt;
+        }
+        size = size * 10 + digit;
+    }
+    std::optional<std::string> name = finish_name(rest.substr(size_end + 1), false);
+    if (!name) {
+        return std::nullopt;
+    }
+    ParsedLine parsed{LineKind::entry, {}};
+    parsed.entry.name = std::move(*name);
+    parsed.entry.size = size;
+    parsed.entry.digests.emplace_back(Algorithm::cksum, *digest);
+    return parsed;
+}
+
 }  // namespace
 
 ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& options,
@@ -213,7 +256,18 @@ ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& op
     if (std::optional<ParsedLine> tagged = parse_tagged(rest, escaped, options)) {
         return std::move(*tagged);
     }
-    return parse_untagged(rest, escaped, options, state);
+    const bool cksum_allowed = !escaped && (!options.algorithm || options.algorithm == Algorithm::cksum);
+    if (options.algorithm == Algorithm::cksum) {
+        std::optional<ParsedLine> cksum = parse_cksum_line(rest);
+        return cksum ? std::move(*cksum) : malformed();
+    }
+    ParsedLine untagged = parse_untagged(rest, escaped, options, state);
+    if (untagged.kind == LineKind::malformed && cksum_allowed) {
+        if (std::optional<ParsedLine> cksum = parse_cksum_line(rest)) {
+            return std::move(*cksum);
+        }
+    }
+    return untagged;
 }
 
 bool is_tagged_checksum_line(std::string_view line) noexcept {
@@ -284,6 +338,25 @@ std::string format_gnu_line(const Digest& digest, std::string_view name) {
     return out;
 }
 
+std::string format_gnu_line(Algorithm algorithm, const Digest& digest, std::string_view name,
+                            std::uint64_t size) {
+    const AlgorithmInfo& info = algorithm_info(algorithm);
+    if (info.always_tagged) {
+        return format_bsd_line(algorithm, digest, name);
+    }
+    if (info.text == DigestText::decimal) {
+        // POSIX cksum: "CRC SIZE NAME", the name as it is (cksum escapes nothing).
+        std::string out = digest_text(algorithm, digest);
+        out += ' ';
+        out += std::to_string(size);
+        out += ' ';
+        out += name;
+        out += '\n';
+        return out;
+    }
+    return format_gnu_line(digest, name);
+}
+
 std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::string_view name) {
     std::string escaped;
     const bool needs_prefix = escape_gnu_name(name, escaped);
@@ -291,11 +364,11 @@ std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::stri
     if (needs_prefix) {
         out += '\\';
     }
-    out += algorithm_info(algorithm).bsd_tag;
+    out += bsd_tag_for(algorithm, digest.size());
     out += " (";
     out += escaped;
     out += ") = ";
-    out += to_hex(digest);
+    out += digest_text(algorithm, digest);
     out += '\n';
     return out;
 }

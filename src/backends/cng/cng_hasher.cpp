@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "backends/cng/cng_handles.hpp"
+#include "backends/provider.hpp"
 #include "fhash/hasher.hpp"
 
 namespace fhash {
@@ -212,30 +213,39 @@ private:
 }  // namespace
 }  // namespace backends::cng
 
-Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a) {
-    using namespace backends::cng;
-    if (cng_algorithm_id(a) == nullptr) {
-        std::string detail(algorithm_info(a).name);
-        detail += " is not available in the Windows CNG backend";
-        return make_error(Errc::unsupported_algorithm, {}, std::move(detail));
+namespace backends {
+namespace {
+
+std::string cng_name() {
+    return "Windows CNG";
+}
+
+bool cng_supports(Algorithm a, std::size_t size) noexcept {
+    return cng::cng_algorithm_id(a) != nullptr && size == algorithm_info(a).digest_size;
+}
+
+Result<std::unique_ptr<Hasher>> cng_make(Algorithm a, std::size_t size) {
+    using namespace cng;
+    if (!cng_supports(a, size)) {
+        return unsupported(a, size, "the Windows CNG backend");
     }
-    const Provider& provider = cached_provider(a);
+    const cng::Provider& provider = cached_provider(a);
     if (!provider.handle) {
         return provider.error;
     }
-    if (provider.hash_size != algorithm_info(a).digest_size) {
+    if (provider.hash_size != size) {
         return make_error(Errc::backend_failure, {},
                           "unexpected digest size from the CNG provider");
     }
     return CngHasher::create(a, provider);
 }
 
-bool backend_supports(Algorithm a) noexcept {
-    return backends::cng::cng_algorithm_id(a) != nullptr;
+}  // namespace
+
+const Provider& classic_provider() noexcept {
+    static const Provider provider{&cng_name, &cng_supports, &cng_make};
+    return provider;
 }
 
-std::string backend_name() {
-    return "Windows CNG";
-}
-
+}  // namespace backends
 }  // namespace fhash

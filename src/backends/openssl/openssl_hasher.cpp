@@ -11,6 +11,7 @@
 #include <openssl/evp.h>
 
 #include "backends/openssl/openssl_handles.hpp"
+#include "backends/provider.hpp"
 #include "fhash/hasher.hpp"
 
 namespace fhash {
@@ -49,8 +50,17 @@ const char* openssl_name(Algorithm a) noexcept {
             return "BLAKE2B-512";
         case Algorithm::blake2s:
             return "BLAKE2S-256";
+        case Algorithm::sm3:
+            return "SM3";
+        case Algorithm::ripemd160:
+            return "RIPEMD-160";
+        case Algorithm::shake128:
+            return "SHAKE128";
+        case Algorithm::shake256:
+            return "SHAKE256";
+        default:
+            return nullptr;  // not a classic algorithm
     }
-    return "";
 }
 
 /// Takes the thread's OpenSSL error queue into an Error (and leaves the queue empty).
@@ -72,14 +82,18 @@ public:
     const EVP_MD* get(Algorithm a) {
         const auto index = static_cast<std::size_t>(a);
         std::call_once(m_once[index], [&] {
-            m_mds[index].reset(EVP_MD_fetch(nullptr, openssl_name(a), nullptr));
+            const char* name = openssl_name(a);
+            if (name == nullptr) {
+                return;
+            }
+            m_mds[index].reset(EVP_MD_fetch(nullptr, name, nullptr));
             ERR_clear_error();  // a failed fetch is reported as "unsupported", not as noise
         });
         return m_mds[index].get();
     }
 
 private:
-    static constexpr std::size_t k_count = 14;
+    static constexpr std::size_t k_count = static_cast<std::size_t>(Algorithm::shake256) + 1;
     std::array<std::once_flag, k_count> m_once;
     std::array<EvpMdPtr, k_count> m_mds;
 };
@@ -91,8 +105,13 @@ MdCache& md_cache() {
 
 class OpensslHasher final : public Hasher {
 public:
-    OpensslHasher(Algorithm algorithm, const EVP_MD* md, EvpMdCtxPtr ctx) noexcept
-        : m_algorithm(algorithm), m_md(md), m_ctx(std::move(ctx)) {}
+    OpensslHasher(Algorithm algorithm, std::size_t size, const EVP_MD* md,
+                  EvpMdCtxPtr ctx) noexcept
+        : m_algorithm(algorithm),
+          m_size(size),
+          m_xof(algorithm_info(algorithm).extendable),
+          m_md(md),
+          m_ctx(std::move(ctx)) {}
 
     Result<void> update(std::span<const std::uint8_t> data) override {
         if (EVP_DigestUpdate(m_ctx.get(), data.data(), data.size()) != 1) {
@@ -102,6 +121,13 @@ public:
     }
 
     Result<Digest> finish() override {
+        if (m_xof) {
+            std::array<std::uint8_t, Digest::k_max_size> out{};
+            if (EVP_DigestFinalXOF(m_ctx.get(), out.data(), m_size) != 1) {
+                return openssl_error("EVP_DigestFinalXOF failed");
+            }
+            return Digest(std::span<const std::uint8_t>(out.data(), m_size));
+        }
         std::array<std::uint8_t, EVP_MAX_MD_SIZE> out{};
         unsigned int size = 0;
         if (EVP_DigestFinal_ex(m_ctx.get(), out.data(), &size) != 1) {
@@ -121,36 +147,50 @@ public:
 
 private:
     Algorithm m_algorithm;
+    std::size_t m_size;
+    bool m_xof;
     const EVP_MD* m_md;
     EvpMdCtxPtr m_ctx;
 };
 
-}  // namespace
+std::string openssl_provider_name() {
+    return std::string("OpenSSL ") + OpenSSL_version(OPENSSL_VERSION_STRING);
+}
 
-Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a) {
+/// SHAKE at any length (an XOF); the rest at their fixed size. BLAKE2b at other lengths
+/// needs OpenSSL 3.2's "size" parameter, which 3.0 lacks: unsupported here.
+bool openssl_supports(Algorithm a, std::size_t size) noexcept {
+    const AlgorithmInfo& info = algorithm_info(a);
+    if (size != info.digest_size && !info.extendable) {
+        return false;
+    }
+    return md_cache().get(a) != nullptr;
+}
+
+Result<std::unique_ptr<Hasher>> openssl_make(Algorithm a, std::size_t size) {
     const EVP_MD* md = md_cache().get(a);
-    if (md == nullptr) {
-        return make_error(
-            Errc::unsupported_algorithm, {},
-            std::string(algorithm_info(a).name) + " is not available in " + backend_name());
+    if (md == nullptr || !openssl_supports(a, size)) {
+        return backends::unsupported(a, size, openssl_provider_name());
     }
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     if (!ctx) {
         return openssl_error("EVP_MD_CTX_new failed");
     }
-    auto hasher = std::make_unique<OpensslHasher>(a, md, std::move(ctx));
+    auto hasher = std::make_unique<OpensslHasher>(a, size, md, std::move(ctx));
     if (Result<void> init = hasher->reset(); !init) {
         return std::move(init).error();
     }
     return std::unique_ptr<Hasher>(std::move(hasher));
 }
 
-bool backend_supports(Algorithm a) noexcept {
-    return md_cache().get(a) != nullptr;
+}  // namespace
+
+namespace backends {
+
+const Provider& classic_provider() noexcept {
+    static const Provider provider{&openssl_provider_name, &openssl_supports, &openssl_make};
+    return provider;
 }
 
-std::string backend_name() {
-    return std::string("OpenSSL ") + OpenSSL_version(OPENSSL_VERSION_STRING);
-}
-
+}  // namespace backends
 }  // namespace fhash

@@ -17,7 +17,7 @@ TEST_CASE("hex rejects odd length, bad digits, empty and oversize", "[digest]") 
     CHECK_FALSE(digest_from_hex("abc").has_value());
     CHECK_FALSE(digest_from_hex("zz").has_value());
     CHECK_FALSE(digest_from_hex("").has_value());
-    CHECK_FALSE(digest_from_hex(std::string(130, 'a')).has_value());
+    CHECK_FALSE(digest_from_hex(std::string(258, 'a')).has_value());
     CHECK(digest_from_hex(std::string(128, 'a')).has_value());
 }
 
@@ -66,7 +66,10 @@ TEST_CASE("algorithm names parse case-insensitively in common spellings", "[algo
     CHECK_FALSE(parse_algorithm("").has_value());
     for (const AlgorithmInfo& info : all_algorithms()) {
         CHECK(parse_algorithm(info.name) == info.id);
-        CHECK(algorithm_from_tag(info.bsd_tag) == info.id);
+        const std::optional<TaggedAlgorithm> tagged = algorithm_from_tag(info.bsd_tag);
+        REQUIRE(tagged.has_value());
+        CHECK(tagged->algorithm == info.id);
+        CHECK(tagged->size == 0);
         CHECK(algorithm_info(info.id).id == info.id);
     }
 }
@@ -76,4 +79,51 @@ TEST_CASE("default algorithm by digest size", "[algorithm]") {
     CHECK(default_algorithm_for_size(32) == Algorithm::sha256);
     CHECK(default_algorithm_for_size(64) == Algorithm::sha512);
     CHECK_FALSE(default_algorithm_for_size(17).has_value());
+    CHECK(default_algorithm_for_size(32, UntaggedConvention::b3sum) == Algorithm::blake3);
+    CHECK(default_algorithm_for_size(64, UntaggedConvention::b3sum) == Algorithm::blake3);
+    CHECK(default_algorithm_for_size(4, UntaggedConvention::xxhsum) == Algorithm::xxh32);
+    CHECK(default_algorithm_for_size(8, UntaggedConvention::xxhsum) == Algorithm::xxh64);
+    CHECK(default_algorithm_for_size(16, UntaggedConvention::xxhsum) == Algorithm::xxh128);
+    CHECK_FALSE(default_algorithm_for_size(32, UntaggedConvention::xxhsum).has_value());
+}
+
+TEST_CASE("new algorithm spellings and b2sum's length tags", "[algorithm]") {
+    CHECK(parse_algorithm("BLAKE3") == Algorithm::blake3);
+    CHECK(parse_algorithm("XXH3_64") == Algorithm::xxh3);
+    CHECK(parse_algorithm("xxh3-128") == Algorithm::xxh128);
+    CHECK(parse_algorithm("CRC-32C") == Algorithm::crc32c);
+    CHECK(parse_algorithm("crc32b") == Algorithm::crc32);
+    CHECK(parse_algorithm("CRC-64/NVME") == Algorithm::crc64nvme);
+    CHECK(parse_algorithm("RIPEMD-160") == Algorithm::ripemd160);
+    const std::optional<TaggedAlgorithm> b256 = algorithm_from_tag("BLAKE2b-256");
+    REQUIRE(b256.has_value());
+    CHECK(b256->algorithm == Algorithm::blake2b);
+    CHECK(b256->size == 32);
+    CHECK_FALSE(algorithm_from_tag("BLAKE2b-260").has_value());  // not a multiple of 8
+    CHECK_FALSE(algorithm_from_tag("BLAKE2b-520").has_value());  // over 512
+    CHECK_FALSE(algorithm_from_tag("BLAKE2b-0256").has_value());
+    CHECK_FALSE(algorithm_from_tag("b3sum").has_value());
+    CHECK(bsd_tag_for(Algorithm::blake2b, 32) == "BLAKE2b-256");
+    CHECK(bsd_tag_for(Algorithm::blake2b, 64) == "BLAKE2b");
+    CHECK(bsd_tag_for(Algorithm::blake3, 64) == "BLAKE3");
+}
+
+TEST_CASE("a manifest's name picks the untagged convention", "[algorithm]") {
+    CHECK(untagged_convention_for("B3SUMS") == UntaggedConvention::b3sum);
+    CHECK(untagged_convention_for("dir/release.b3") == UntaggedConvention::b3sum);
+    CHECK(untagged_convention_for("C:\\x\\XXH64SUMS") == UntaggedConvention::xxhsum);
+    CHECK(untagged_convention_for("files.xxh128") == UntaggedConvention::xxhsum);
+    CHECK(untagged_convention_for("SHA256SUMS") == UntaggedConvention::gnu);
+    CHECK(untagged_convention_for("b3/SHA256SUMS") == UntaggedConvention::gnu);
+}
+
+TEST_CASE("cksum digests are written and read in decimal", "[digest]") {
+    const std::optional<Digest> d = digest_from_text(Algorithm::cksum, "930766865");
+    REQUIRE(d.has_value());
+    CHECK(to_hex(*d) == "377a6011");
+    CHECK(digest_text(Algorithm::cksum, *d) == "930766865");
+    CHECK(digest_text(Algorithm::crc32, *d) == "377a6011");
+    CHECK_FALSE(digest_from_text(Algorithm::cksum, "4294967296").has_value());
+    CHECK_FALSE(digest_from_text(Algorithm::cksum, "12a").has_value());
+    CHECK_FALSE(digest_from_text(Algorithm::cksum, "").has_value());
 }

@@ -236,6 +236,16 @@ TEST_CASE("tagged lines: coreutils, OpenSSL and RHash forms", "[checksum_line]")
         {"MD5 (abc.txt) = kAFQmDzST7DWlj99KOF/cg==", entry("abc.txt", Algorithm::md5, k_md5_abc)},
         {"SHA256 (abc.txt) = ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=",
          entry("abc.txt", Algorithm::sha256, k_sha256_abc)},
+        // b2sum -l 256 and -l 128 lines; BLAKE3 at b3sum -l 64
+        {"BLAKE2b-256 (abc.txt) = " + s(k_sha256_abc),
+         entry("abc.txt", Algorithm::blake2b, k_sha256_abc)},
+        {"BLAKE2b-128 (abc.txt) = cf4ab791c62b8d2b2109c90275287816",
+         entry("abc.txt", Algorithm::blake2b, "cf4ab791c62b8d2b2109c90275287816")},
+        {"BLAKE3 (x) = " + std::string(128, 'e'), entry("x", Algorithm::blake3, std::string(128, 'e'))},
+        {"XXH3 (back\\slash.txt) = eaf06c6480b2cd11",
+         entry("back\\slash.txt", Algorithm::xxh3, "eaf06c6480b2cd11")},
+        {"CKSUM (x) = 930766865", entry("x", Algorithm::cksum, "377a6011")},
+        {"CRC32C (x) = e3069283", entry("x", Algorithm::crc32c, "e3069283")},
     });
 }
 
@@ -245,9 +255,10 @@ TEST_CASE("tagged malformed lines", "[checksum_line]") {
         {"MD5 (abc.txt) = " + s(k_sha1_empty), k_malformed},
         {"SHA256 (abc.txt) = " + s(k_md5_abc), k_malformed},
         {"SHA1 (abc.txt) = kAFQmDzST7DWlj99KOF/cg==", k_malformed},
-        // variable-length BLAKE2 is not supported
-        {"BLAKE2b-256 (abc.txt) = " + s(k_sha256_abc), k_malformed},
-        {"BLAKE2b-128 (abc.txt) = cf4ab791c62b8d2b2109c90275287816", k_malformed},
+        // b2sum -l: the tag states the length, and the digest must have it
+        {"BLAKE2b-256 (abc.txt) = " + s(k_md5_abc), k_malformed},
+        {"BLAKE2b-128 (abc.txt) = " + s(k_sha256_abc), k_malformed},
+        {"BLAKE2b-260 (abc.txt) = " + s(k_sha256_abc), k_malformed},
         // unknown tag
         {"CRC32 (abc.txt) = 352441c2", k_malformed},
         {"MD4 (abc.txt) = " + s(k_md5_abc), k_malformed},
