@@ -2,6 +2,7 @@
 /// @file algorithm.hpp
 /// The digest algorithms fhash knows, with their names in every format we read or write.
 
+#include <compare>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -77,6 +78,13 @@ struct AlgorithmInfo {
     /// GNU-format lines of this algorithm are written tagged ("XXH3 (name) = hex"), as
     /// xxhsum does for XXH3-64, whose untagged line could not be told from XXH64's.
     bool always_tagged = false;
+};
+
+/// An algorithm with its output length: what a hasher is made for.
+struct HashSpec {
+    Algorithm algorithm;
+    std::size_t size = 0;  ///< bytes; 0 = the algorithm's default size
+    friend auto operator<=>(const HashSpec&, const HashSpec&) = default;
 };
 
 /// All algorithms, in a stable order (the order --list-algorithms prints).
