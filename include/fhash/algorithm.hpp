@@ -31,10 +31,10 @@ enum class Algorithm {
     blake3,   ///< BLAKE3, 256 bits unless a length is given (extendable output)
     xxh32,
     xxh64,
-    xxh3,    ///< XXH3, 64 bits
-    xxh128,  ///< XXH3, 128 bits
-    crc32,   ///< CRC-32 of zlib, gzip, zip and PNG (IEEE 802.3, reflected)
-    crc32c,  ///< CRC-32C (Castagnoli): iSCSI, ext4, GCS, S3
+    xxh3,       ///< XXH3, 64 bits
+    xxh128,     ///< XXH3, 128 bits
+    crc32,      ///< CRC-32 of zlib, gzip, zip and PNG (IEEE 802.3, reflected)
+    crc32c,     ///< CRC-32C (Castagnoli): iSCSI, ext4, GCS, S3
     crc64nvme,  ///< CRC-64/NVME: NVMe, S3's and Azure's CRC64
     cksum,      ///< POSIX cksum: CRC-32 (MSB first) with the length folded in
     sm3,
