@@ -136,6 +136,22 @@ else
   note "cksum not installed: POSIX CRC not compared"
 fi
 
+# --- BLAKE2b at other lengths against b2sum -l --------------------------------------------
+if have b2sum && fh -a blake2b -l 256 empty.bin > /dev/null 2>&1; then
+  for bits in 8 128 256 392; do
+    b2sum -l "$bits" -- "${files[@]}" "${awkward[@]}" > expected
+    fh -a blake2b -l "$bits" -- "${files[@]}" "${awkward[@]}" > actual || fail "blake2b -l $bits exit"
+    same "blake2b -l $bits differs from b2sum -l $bits"
+    b2sum --tag -l "$bits" -- "${files[@]}" > expected
+    fh --tag -a blake2b -l "$bits" -- "${files[@]}" > actual || fail "blake2b --tag -l $bits exit"
+    same "blake2b --tag -l $bits differs from b2sum"
+    fh -c --quiet actual || fail "fhash -c of BLAKE2b-$bits tagged lines"
+    b2sum -c --quiet actual || fail "b2sum -c of fhash's BLAKE2b-$bits tagged lines"
+  done
+else
+  note "b2sum or BLAKE2b lengths (libb2, OpenSSL 3.2) missing: b2sum -l not compared"
+fi
+
 # --- SM3, RIPEMD-160 and SHAKE against openssl -------------------------------------------------
 if have openssl; then
   for alg in sm3 ripemd160 shake128 shake256; do
