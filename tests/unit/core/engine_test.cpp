@@ -167,3 +167,44 @@ TEST_CASE("an empty file on the mmap path is read, not mapped", "[engine]") {
     CHECK(to_hex(result->digests[0]) ==
           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
+
+TEST_CASE("output lengths (-l) through both read paths", "[engine][kat]") {
+    // b2sum -l, b3sum -l and openssl dgst -xoflen outputs for "abc" (docs/formats.md).
+    struct Sized {
+        HashSpec spec;
+        std::string_view hex;
+    };
+    const std::vector<Sized> all = {
+        {{Algorithm::blake2b, 32},
+         "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319"},
+        {{Algorithm::blake2b, 16}, "cf4ab791c62b8d2b2109c90275287816"},
+        {{Algorithm::blake3, 64},
+         "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85"
+         "1fb250ae7393f5d02813b65d521a0d492d9ba09cf7ce7f4cffd900f23374bf0b"},
+        {{Algorithm::blake3, 4}, "6437b3ac"},
+        {{Algorithm::shake128, 32},
+         "5881092dd818bf5cf8a3ddb793fbcba74097d5c526a6d35f97b83351940f2cc8"},
+        {{Algorithm::shake256, 8}, "483366601360a877"},
+    };
+    std::vector<Sized> rows;
+    std::vector<HashSpec> specs;
+    for (const Sized& row : all) {
+        if (backend_supports(row.spec.algorithm, row.spec.size)) {
+            rows.push_back(row);
+            specs.push_back(row.spec);
+        }
+    }
+    test::TempDir dir;
+    const auto path = dir.write("abc", std::string("abc"));
+    for (const ReadMode mode : {ReadMode::mmap, ReadMode::chunked}) {
+        Result<FileHasher> hasher = FileHasher::create(specs, small_options(mode));
+        REQUIRE(hasher);
+        Result<FileDigests> result = hasher->hash_file(path);
+        REQUIRE(result);
+        REQUIRE(result->digests.size() == rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            INFO(algorithm_info(rows[i].spec.algorithm).name << " " << rows[i].spec.size);
+            CHECK(to_hex(result->digests[i]) == rows[i].hex);
+        }
+    }
+}
