@@ -111,3 +111,19 @@ TEST_CASE("reset reuses a hasher, also in the middle of a computation", "[backen
         CHECK(digest_hex(*hasher, "abc", whole) == row.hex[1]);
     }
 }
+
+TEST_CASE("check values of the non-cryptographic algorithms, whole and split", "[backend][kat]") {
+    const std::size_t whole[] = {64};
+    const std::size_t ones[] = {1};
+    const std::size_t odd[] = {2, 7};
+    for (const test::CheckRow& row : test::supported_check_rows()) {
+        INFO(algorithm_info(row.algorithm).name);
+        const std::unique_ptr<Hasher> hasher = must_make(row.algorithm);
+        CHECK(digest_hex(*hasher, test::k_check_input, whole) == row.hex);
+        REQUIRE(hasher->reset());
+        CHECK(digest_hex(*hasher, test::k_check_input, ones) == row.hex);
+        REQUIRE(hasher->reset());
+        CHECK(digest_hex(*hasher, test::k_check_input, odd) == row.hex);
+        CHECK(algorithm_info(row.algorithm).digest_size * 2 == row.hex.size());
+    }
+}
