@@ -9,9 +9,9 @@
 #                    with BENCH_SMALL=1)
 #   BENCH_SMALL=1    tiny data and 2 runs: a smoke test that takes seconds
 #   RUNS=N           timed runs per command (default 5)
-#   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,rss
-# Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum (apt-get install -y hyperfine
-# rhash b3sum hashdeep time). Build fhash first:
+#   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,xxh,crc,multi,rss
+# Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum, xxhsum (apt-get install -y
+# hyperfine rhash b3sum xxhash hashdeep time). Build fhash first:
 #   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build-rel
 #
 # The page cache is warmed right before each group: on this kind of VM, files idle for about
@@ -31,11 +31,11 @@ else
   RUNS=${RUNS:-5}
   WARMUP=1
 fi
-ONLY=${ONLY:-big,both,medium,small,verify,rss}
+ONLY=${ONLY:-big,both,medium,small,verify,xxh,crc,multi,rss}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-for tool in hyperfine python3 openssl rhash b3sum sha256sum /usr/bin/time; do
+for tool in hyperfine python3 openssl rhash b3sum xxhsum sha256sum /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
 [[ -x $FHASH ]] || { echo "no fhash binary at $FHASH" >&2; exit 2; }
@@ -127,6 +127,24 @@ if want verify; then
   group "verify the 20,000-file manifest" "0:1:0.55" -- \
     "cd small && $FHASH -c ../small.sha256" "cd small && rhash -c ../small.sha256" \
     "cd small && sha256sum -c --quiet ../small.sha256" "cd small && $FHASH -j1 -c ../small.sha256"
+fi
+# XXH3 and the CRCs are memory-bound: these measure the read path against the peers' own.
+if want xxh; then
+  warm big.bin
+  group "one big file, XXH3-64 and XXH128" "0:1:1.05,2:3:1.05" -- \
+    "$FHASH -a xxh3 big.bin" "xxhsum -H3 big.bin" "$FHASH -a xxh128 big.bin" \
+    "xxhsum -H2 big.bin"
+fi
+if want crc; then
+  warm big.bin
+  group "one big file, CRC-32C" "0:1:1.05" -- \
+    "$FHASH -a crc32c big.bin" "rhash --crc32c big.bin" "$FHASH -a crc32 big.bin" \
+    "rhash --crc32 big.bin" "$FHASH -a crc64nvme big.bin"
+fi
+if want multi; then
+  warm big.bin
+  group "one big file, SHA-256 + BLAKE3 + XXH128 from one read" "0:1:1.05" -- \
+    "$FHASH -a sha256,blake3,xxh128 big.bin" "$FHASH -a sha256 big.bin"
 fi
 if want rss; then
   warm big.bin

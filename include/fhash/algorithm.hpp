@@ -2,6 +2,7 @@
 /// @file algorithm.hpp
 /// The digest algorithms fhash knows, with their names in every format we read or write.
 
+#include <compare>
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -30,10 +31,10 @@ enum class Algorithm {
     blake3,   ///< BLAKE3, 256 bits unless a length is given (extendable output)
     xxh32,
     xxh64,
-    xxh3,    ///< XXH3, 64 bits
-    xxh128,  ///< XXH3, 128 bits
-    crc32,   ///< CRC-32 of zlib, gzip, zip and PNG (IEEE 802.3, reflected)
-    crc32c,  ///< CRC-32C (Castagnoli): iSCSI, ext4, GCS, S3
+    xxh3,       ///< XXH3, 64 bits
+    xxh128,     ///< XXH3, 128 bits
+    crc32,      ///< CRC-32 of zlib, gzip, zip and PNG (IEEE 802.3, reflected)
+    crc32c,     ///< CRC-32C (Castagnoli): iSCSI, ext4, GCS, S3
     crc64nvme,  ///< CRC-64/NVME: NVMe, S3's and Azure's CRC64
     cksum,      ///< POSIX cksum: CRC-32 (MSB first) with the length folded in
     sm3,
@@ -77,6 +78,13 @@ struct AlgorithmInfo {
     /// GNU-format lines of this algorithm are written tagged ("XXH3 (name) = hex"), as
     /// xxhsum does for XXH3-64, whose untagged line could not be told from XXH64's.
     bool always_tagged = false;
+};
+
+/// An algorithm with its output length: what a hasher is made for.
+struct HashSpec {
+    Algorithm algorithm;
+    std::size_t size = 0;  ///< bytes; 0 = the algorithm's default size
+    friend auto operator<=>(const HashSpec&, const HashSpec&) = default;
 };
 
 /// All algorithms, in a stable order (the order --list-algorithms prints).

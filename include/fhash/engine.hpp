@@ -32,6 +32,9 @@ public:
     /// `counters` (optional, not owned, must outlive the hasher): the run's shared counters.
     static Result<FileHasher> create(std::vector<Algorithm> algorithms, ReadOptions options = {},
                                      RunCounters* counters = nullptr);
+    /// The same, with an output length per algorithm (-l: BLAKE3, SHAKE, BLAKE2b).
+    static Result<FileHasher> create(const std::vector<HashSpec>& specs, ReadOptions options = {},
+                                     RunCounters* counters = nullptr);
 
     FileHasher(FileHasher&&) noexcept;
     FileHasher& operator=(FileHasher&&) noexcept;

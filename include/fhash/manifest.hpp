@@ -25,7 +25,9 @@ struct ManifestEntry {
     /// kept as written ('\' from Windows tools included); the verifier maps them.
     std::string name;
     std::vector<std::pair<Algorithm, Digest>> digests;
-    bool binary = false;                ///< GNU '*' marker seen
+    bool binary = false;  ///< GNU '*' marker seen
+    /// An untagged line read without -a: the algorithm was inferred from the digest length.
+    bool algorithm_implied = false;
     std::optional<std::uint64_t> size;  ///< file size, when the format records it (JSON)
     std::size_t line = 0;               ///< 1-based line (or entry) number in the manifest
 };

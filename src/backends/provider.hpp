@@ -33,6 +33,10 @@ const Provider& xxhash_provider() noexcept;
 /// CRC-32, CRC-32C, CRC-64/NVME and POSIX cksum (backends/crc).
 const Provider& crc_provider() noexcept;
 
+/// BLAKE2b at lengths the classic backend lacks (backends/blake2: libb2), or nullptr when this
+/// build has none.
+const Provider* blake2_length_provider() noexcept;
+
 /// The error every provider returns for an algorithm or size it lacks.
 Error unsupported(Algorithm a, std::size_t size, const std::string& provider);
 

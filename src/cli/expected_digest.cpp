@@ -11,7 +11,7 @@ std::optional<ExpectedDigest> fit(const std::optional<Digest>& digest,
         return std::nullopt;
     }
     if (forced) {
-        if (algorithm_info(*forced).digest_size != digest->size()) {
+        if (!valid_digest_size(*forced, digest->size())) {
             return std::nullopt;
         }
         return ExpectedDigest{*forced, *digest};
@@ -41,6 +41,9 @@ std::optional<ExpectedDigest> parse_expected_digest(std::string_view text,
         }
         forced = named;
         text.remove_prefix(colon + 1);
+    }
+    if (forced && algorithm_info(*forced).text == DigestText::decimal) {
+        return fit(digest_from_text(*forced, text), forced);  // cksum:930766865
     }
     // Hex digits only: hex, never base64 (64 hex digits are also valid base64 of 48 bytes,
     // and a SHA-256 typed with -a sha384 must be refused, not read as another digest).

@@ -28,7 +28,18 @@ RunSettings run_settings(const Options& options) {
     settings.jobs = options.jobs;
     settings.read = options.read;
     settings.progress = options.progress;
+    settings.length = options.length_bits / 8;
     return settings;
+}
+
+std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length) {
+    std::vector<HashSpec> specs;
+    specs.reserve(algorithms.size());
+    for (const Algorithm a : algorithms) {
+        const bool variable = has_variable_length(algorithm_info(a));
+        specs.push_back(HashSpec{a, variable ? length : 0});
+    }
+    return specs;
 }
 
 struct HashPool::Impl {
@@ -76,9 +87,10 @@ Result<std::unique_ptr<HashPool>> HashPool::create(const std::vector<Algorithm>&
                                                    Deliver deliver) {
     auto impl = std::make_unique<Impl>(settings, console, std::move(deliver));
     const unsigned jobs = effective_jobs(settings.jobs);
+    const std::vector<HashSpec> specs = hash_specs(algorithms, settings.length);
     for (unsigned i = 0; i < jobs + 1; ++i) {
         Result<FileHasher> hasher =
-            FileHasher::create(algorithms, settings.read, impl->progress.counters());
+            FileHasher::create(specs, settings.read, impl->progress.counters());
         if (!hasher) {
             return std::move(hasher).error();
         }

@@ -27,7 +27,13 @@ struct RunSettings {
     ReadOptions read;
     ProgressMode progress = ProgressMode::automatic;
     std::uint64_t progress_total = 0;  ///< bytes expected; 0 = unknown (no ETA)
+    /// -l: output length in bytes of the variable-length algorithms; 0 = their default.
+    std::size_t length = 0;
 };
+
+/// What the hashers are made for: each algorithm at `length` bytes if it has a variable
+/// length and a length was given, else at its default size.
+std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length);
 
 /// The settings of `options` (-j, --read-mode, --progress).
 RunSettings run_settings(const Options& options);

@@ -11,6 +11,7 @@
 
 #include "cli/console.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/hash_pool.hpp"
 #include "cli/modes.hpp"
 #include "cli/options.hpp"
 #include "fhash/algorithm.hpp"
@@ -19,11 +20,23 @@
 namespace fhash::cli {
 namespace {
 
-void print_algorithms(Console& console) {
+/// One name per line; with -v also the length in bits (a range for the variable ones) and
+/// the library that computes it.
+void print_algorithms(Console& console, bool verbose) {
     for (const AlgorithmInfo& info : all_algorithms()) {
-        if (backend_supports(info.id)) {
-            console.out(fmt::format("{}\n", info.name));
+        if (!backend_supports(info.id)) {
+            continue;
         }
+        if (!verbose) {
+            console.out(fmt::format("{}\n", info.name));
+            continue;
+        }
+        const std::string bits =
+            has_variable_length(info) && backend_supports(info.id, info.min_size)
+                ? fmt::format("{} ({}-{})", info.digest_size * 8, info.min_size * 8,
+                              info.max_size * 8)
+                : fmt::format("{}", info.digest_size * 8);
+        console.out(fmt::format("{:<11} {:<14} {}\n", info.name, bits, provider_name(info.id)));
     }
 }
 
@@ -34,6 +47,9 @@ void usage_error(Console& console, std::string_view message) {
 
 void print_version(Console& console) {
     console.out(fmt::format("fhash {}\ndigest backend: {}\n", FHASH_VERSION, backend_name()));
+    for (const std::string& line : provider_summary()) {
+        console.out(fmt::format("provider {}\n", line));
+    }
 }
 
 constexpr const char* k_footer =
@@ -90,7 +106,7 @@ ExitCode run(const std::vector<std::string>& args, Console& console) {
         return ExitCode::ok;
     }
     if (raw.list_algorithms) {
-        print_algorithms(console);
+        print_algorithms(console, raw.verbose);
         return ExitCode::ok;
     }
     Options options;
@@ -99,10 +115,13 @@ ExitCode run(const std::vector<std::string>& args, Console& console) {
         usage_error(console, error);
         return ExitCode::usage;
     }
-    for (const Algorithm a : options.algorithms) {
-        if (!backend_supports(a)) {
-            console.error(fmt::format("algorithm '{}' is not available with the {} digest backend",
-                                      algorithm_info(a).name, backend_name()));
+    for (const HashSpec& spec : hash_specs(options.algorithms, options.length_bits / 8)) {
+        if (!backend_supports(spec.algorithm, spec.size)) {
+            console.error(fmt::format(
+                "algorithm '{}'{} is not available in this build ({})",
+                algorithm_info(spec.algorithm).name,
+                spec.size != 0 ? fmt::format(" at {} bits", spec.size * 8) : std::string(),
+                provider_name(spec.algorithm)));
             return ExitCode::usage;
         }
     }

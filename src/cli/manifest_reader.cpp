@@ -18,11 +18,17 @@ constexpr std::size_t k_max_record = std::size_t{1} << 20;  // CSV record over s
 }  // namespace
 
 Result<std::unique_ptr<ManifestReader>> ManifestReader::open(const std::string& arg,
-                                                             std::optional<Algorithm> algorithm) {
+                                                             std::optional<Algorithm> algorithm,
+                                                             std::size_t digest_size) {
     std::unique_ptr<ManifestReader> reader(new ManifestReader());
     reader->m_is_stdin = arg == "-";
     reader->m_label = reader->m_is_stdin ? "standard input" : arg;
     reader->m_parse_options.algorithm = algorithm;
+    reader->m_parse_options.digest_size = digest_size;
+    // "B3SUMS", "x.xxh64": untagged digests follow b3sum's or xxhsum's conventions.
+    if (!reader->m_is_stdin) {
+        reader->m_parse_options.convention = untagged_convention_for(arg);
+    }
     if (Result<void> started = reader->start(arg); !started) {
         return std::move(started).error();
     }

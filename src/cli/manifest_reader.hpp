@@ -25,9 +25,13 @@ public:
     enum class Event { entry, malformed, end };
 
     /// Opens `arg` ("-" = standard input) and detects its format. `algorithm` is the -a
-    /// choice for untagged lines, if any. Errors carry the manifest's label as path.
+    /// choice for untagged lines, if any, and `digest_size` the -l length they must have (0:
+    /// any the algorithm gives). Without -a, the manifest's file name picks how untagged
+    /// digests map to algorithms (untagged_convention_for). Errors carry the manifest's
+    /// label as path.
     static Result<std::unique_ptr<ManifestReader>> open(const std::string& arg,
-                                                        std::optional<Algorithm> algorithm);
+                                                        std::optional<Algorithm> algorithm,
+                                                        std::size_t digest_size = 0);
 
     /// The next entry (entry.line set) or malformed line (`line` set), or the end.
     /// An error ends the manifest: a read failure, or Errc::malformed with the detail

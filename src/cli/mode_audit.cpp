@@ -112,7 +112,8 @@ private:
             forced = m_options.algorithms.front();
         }
         for (const std::string& arg : m_options.paths) {
-            Result<std::unique_ptr<ManifestReader>> opened = ManifestReader::open(arg, forced);
+            Result<std::unique_ptr<ManifestReader>> opened =
+                ManifestReader::open(arg, forced, m_options.length_bits / 8);
             if (!opened) {
                 m_console.file_error(opened.error());
                 return ExitCode::usage;

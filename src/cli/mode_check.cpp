@@ -9,6 +9,9 @@
 #include <system_error>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "cli/algorithm_hint.hpp"
 #include "cli/check_report.hpp"
 #include "cli/check_selection.hpp"
 #include "cli/jobs.hpp"
@@ -77,7 +80,7 @@ public:
 
     ExitCode run(const std::string& arg) {
         Result<std::unique_ptr<ManifestReader>> opened =
-            ManifestReader::open(arg, forced_algorithm(m_options));
+            ManifestReader::open(arg, forced_algorithm(m_options), m_options.length_bits / 8);
         if (!opened) {
             m_console.file_error(opened.error());
             return ExitCode::usage;
@@ -86,13 +89,19 @@ public:
         VerifyWorkers workers(verify_options_for(m_options, arg, reader.is_stdin()), m_options.jobs,
                               m_progress);
         CheckReport report(m_options, m_console, reader.label());
+        AlgorithmHint hint;
         OrderedPool<CheckItem, CheckItem> pool(
             workers.jobs(), k_reorder_window,
             [&workers](unsigned worker, CheckItem& item) {
                 item.outcome = workers.verify(worker, item.entry);
                 return std::move(item);
             },
-            [&report](CheckItem& item) { deliver(report, item); });
+            [&report, &hint](CheckItem& item) {
+                if (item.kind == CheckItem::Kind::entry) {
+                    hint.observe(item.entry, item.outcome);
+                }
+                deliver(report, item);
+            });
         const std::optional<std::string> stopped = for_each_entry(
             reader, m_options.confine,
             {[&](ManifestEntry&& entry) { submit(pool, workers.own(), std::move(entry)); },
@@ -104,7 +113,11 @@ public:
             m_console.error(*stopped);
             return report.stopped();
         }
-        return report.finish();
+        const ExitCode code = report.finish();
+        if (const std::optional<std::string> advice = hint.advice(workers.own(), m_options.read)) {
+            m_console.error(fmt::format("{}: {}", reader.label(), *advice));
+        }
+        return code;
     }
 
 private:

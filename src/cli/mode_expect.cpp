@@ -33,14 +33,16 @@ std::optional<ExpectedDigest> read_expected(const Options& options, Console& con
 
 /// Hashes the one input (standard input for "-") through the pool, for its progress line.
 std::optional<Result<FileDigests>> hash_one(const Options& options, Console& console,
-                                            Algorithm algorithm, const std::string& name) {
+                                            const ExpectedDigest& expected,
+                                            const std::string& name) {
     std::optional<Result<FileDigests>> result;
     // One input: one worker, which runs inline (no threads, no per-worker hashers to set
     // up); a big file still gets the extra threads of ReadOptions.
     RunSettings settings = run_settings(options);
     settings.jobs = 1;
+    settings.length = expected.digest.size();  // BLAKE3 or SHAKE at the expected length
     Result<std::unique_ptr<HashPool>> pool =
-        HashPool::create({algorithm}, settings, console,
+        HashPool::create({expected.algorithm}, settings, console,
                          [&result](Hashed&& hashed) { result = std::move(hashed.digests); });
     if (!pool) {
         console.file_error(pool.error());
@@ -84,8 +86,7 @@ ExitCode run_expect(const Options& options, Console& console) {
         return ExitCode::usage;
     }
     const std::string name = options.paths.empty() ? "-" : options.paths.front();
-    const std::optional<Result<FileDigests>> digests =
-        hash_one(options, console, expected->algorithm, name);
+    const std::optional<Result<FileDigests>> digests = hash_one(options, console, *expected, name);
     if (!digests) {
         return ExitCode::usage;
     }

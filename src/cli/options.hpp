@@ -23,9 +23,12 @@ enum class ProgressMode { automatic, always, never };
 
 /// Validated options.
 struct Options {
-    std::vector<std::string> paths;               ///< inputs (hash mode) or manifests (check mode)
-    std::vector<Algorithm> algorithms;            ///< hash mode: in the order given
-    bool algorithm_given = false;                 ///< -a was on the command line
+    std::vector<std::string> paths;     ///< inputs (hash mode) or manifests (check mode)
+    std::vector<Algorithm> algorithms;  ///< hash mode: in the order given
+    bool algorithm_given = false;       ///< -a was on the command line
+    /// -l BITS: output length of the variable-length algorithms (BLAKE3, SHAKE, BLAKE2b);
+    /// 0 = each one's default.
+    unsigned length_bits = 0;
     ManifestFormat format = ManifestFormat::gnu;  ///< hash mode's output (-f, --tag)
     bool recursive = false;
     std::optional<std::string> output;    ///< -o FILE
@@ -72,6 +75,7 @@ struct RawOptions {
     bool no_progress = false;
     std::string color = "auto";
     bool list_algorithms = false;
+    bool verbose = false;  ///< -v: --list-algorithms with lengths and providers
     bool version = false;
 };
 

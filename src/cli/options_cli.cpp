@@ -27,6 +27,11 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->allow_extra_args(false)
         ->type_name("LIST")
         ->group(hashing);
+    app.add_option("-l,--length", raw.direct.length_bits,
+                   "Output length in bits of blake3, shake128, shake256 and blake2b (a multiple "
+                   "of 8; with -c, the length of untagged digests)")
+        ->type_name("BITS")
+        ->group(hashing);
     app.add_option("-f,--format", raw.format,
                    "Output format: gnu (default), bsd, fciv-xml, json, csv")
         ->type_name("NAME")
@@ -153,6 +158,8 @@ void build_app(CLI::App& app, RawOptions& raw) {
     add_mode_options(app, raw);
     add_display_options(app, raw);
     app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");
+    app.add_flag("-v,--verbose", raw.verbose,
+                 "With --list-algorithms: also each one's length in bits and its library");
     app.add_flag("-V,--version", raw.version, "Print version and digest backend, then exit");
 }
 

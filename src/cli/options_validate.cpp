@@ -38,6 +38,33 @@ std::optional<ManifestFormat> parse_format(std::string_view name) {
 }
 
 /// -a: known names, duplicates dropped, sha256 when none.
+/// -l BITS: a multiple of 8 that every variable-length algorithm of the run can give, and
+/// at least one such algorithm (-a given, or no -a at all for a clear message).
+Problem take_length(Options& options) {
+    const unsigned bits = options.length_bits;
+    if (bits % 8 != 0) {
+        return fmt::format("-l {}: the length must be a multiple of 8 bits", bits);
+    }
+    bool any = false;
+    for (const Algorithm a : options.algorithms) {
+        const AlgorithmInfo& info = algorithm_info(a);
+        if (!has_variable_length(info)) {
+            continue;
+        }
+        any = true;
+        if (!valid_digest_size(a, bits / 8)) {
+            return fmt::format("-l {}: {} takes {} to {} bits", bits, info.name, info.min_size * 8,
+                               info.max_size * 8);
+        }
+    }
+    if (!any) {
+        return fmt::format(
+            "-l needs an algorithm with a variable length (-a blake3, shake128, shake256 or "
+            "blake2b)");
+    }
+    return std::nullopt;
+}
+
 Problem take_algorithms(const RawOptions& raw, Options& options) {
     for (const std::string& name : raw.algorithms) {
         const std::optional<Algorithm> a = parse_algorithm(name);
@@ -50,6 +77,9 @@ Problem take_algorithms(const RawOptions& raw, Options& options) {
         }
     }
     options.algorithm_given = !options.algorithms.empty();
+    if (options.length_bits != 0) {
+        return take_length(options);
+    }
     if (options.algorithms.empty()) {
         options.algorithms.push_back(Algorithm::sha256);
     }

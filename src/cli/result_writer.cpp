@@ -14,9 +14,9 @@ public:
     void add(OutputSink& sink, const std::string& display, const FileDigests& digests) override {
         m_text.clear();
         for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
-            m_text += m_bsd ? format_bsd_line(m_algorithms[i], digests.digests[i], display)
-                            : format_gnu_line(m_algorithms[i], digests.digests[i], display,
-                                              digests.size);
+            m_text +=
+                m_bsd ? format_bsd_line(m_algorithms[i], digests.digests[i], display)
+                      : format_gnu_line(m_algorithms[i], digests.digests[i], display, digests.size);
         }
         sink.write(m_text);
     }

@@ -15,7 +15,6 @@
 namespace fhash {
 
 struct FileHasher::Impl {
-    std::vector<Algorithm> algorithms;
     ReadOptions options;
     RunCounters* counters = nullptr;  ///< the run's shared counters; may be null
     std::vector<std::unique_ptr<Hasher>> hashers;
@@ -182,9 +181,19 @@ FileHasher::~FileHasher() = default;
 
 Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOptions options,
                                       RunCounters* counters) {
-    auto impl = std::make_unique<Impl>();
+    std::vector<HashSpec> specs;
+    specs.reserve(algorithms.size());
     for (const Algorithm a : algorithms) {
-        Result<std::unique_ptr<Hasher>> hasher = make_hasher(a);
+        specs.push_back(HashSpec{a, 0});
+    }
+    return create(specs, options, counters);
+}
+
+Result<FileHasher> FileHasher::create(const std::vector<HashSpec>& specs, ReadOptions options,
+                                      RunCounters* counters) {
+    auto impl = std::make_unique<Impl>();
+    for (const HashSpec& spec : specs) {
+        Result<std::unique_ptr<Hasher>> hasher = make_hasher(spec.algorithm, spec.size);
         if (!hasher) {
             return std::move(hasher).error();
         }
@@ -196,7 +205,6 @@ Result<FileHasher> FileHasher::create(std::vector<Algorithm> algorithms, ReadOpt
     if (options.cores == 0) {
         options.cores = std::max(1u, std::thread::hardware_concurrency());
     }
-    impl->algorithms = std::move(algorithms);
     impl->options = options;
     impl->counters = counters;
     return FileHasher(std::move(impl));

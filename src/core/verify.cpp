@@ -14,7 +14,7 @@ struct Verifier::Impl {
     VerifyOptions options;
     RunCounters* counters = nullptr;
     /// One FileHasher per distinct list of algorithms met in the manifest.
-    std::map<std::vector<Algorithm>, FileHasher> hashers;
+    std::map<std::vector<HashSpec>, FileHasher> hashers;
 };
 
 Verifier::Verifier(VerifyOptions options, RunCounters* counters)
@@ -50,10 +50,10 @@ fs::path Verifier::resolve(const std::string& name) const {
 
 EntryOutcome Verifier::verify(const ManifestEntry& entry) {
     EntryOutcome outcome;
-    std::vector<Algorithm> algorithms;
+    std::vector<HashSpec> algorithms;  // the entry's digest sizes: b2sum -l, b3sum -l
     algorithms.reserve(entry.digests.size());
     for (const auto& [algorithm, digest] : entry.digests) {
-        algorithms.push_back(algorithm);
+        algorithms.push_back(HashSpec{algorithm, digest.size()});
     }
 
     auto found = m_impl->hashers.find(algorithms);
@@ -99,7 +99,7 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
     outcome.size = digests->size;
     bool all_match = true;
     for (std::size_t i = 0; i < algorithms.size(); ++i) {
-        outcome.computed.emplace_back(algorithms[i], digests->digests[i]);
+        outcome.computed.emplace_back(algorithms[i].algorithm, digests->digests[i]);
         all_match = all_match && digests->digests[i] == entry.digests[i].second;
     }
     outcome.status = all_match ? EntryStatus::ok : EntryStatus::mismatch;

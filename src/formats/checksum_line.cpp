@@ -201,6 +201,7 @@ ParsedLine parse_untagged(std::string_view rest, bool escaped, const LineParseOp
     ParsedLine parsed{LineKind::entry, {}};
     parsed.entry.name = std::move(*name);
     parsed.entry.binary = binary;
+    parsed.entry.algorithm_implied = !options.algorithm;
     parsed.entry.digests.emplace_back(*algorithm, *digest);
     return parsed;
 }
@@ -256,7 +257,8 @@ ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& op
     if (std::optional<ParsedLine> tagged = parse_tagged(rest, escaped, options)) {
         return std::move(*tagged);
     }
-    const bool cksum_allowed = !escaped && (!options.algorithm || options.algorithm == Algorithm::cksum);
+    const bool cksum_allowed =
+        !escaped && (!options.algorithm || options.algorithm == Algorithm::cksum);
     if (options.algorithm == Algorithm::cksum) {
         std::optional<ParsedLine> cksum = parse_cksum_line(rest);
         return cksum ? std::move(*cksum) : malformed();

@@ -77,7 +77,10 @@ std::string format_csv_row(Algorithm algorithm, const Digest& digest, std::strin
     std::string row;
     append_quoted(row, tag);
     row += ',';
-    append_quoted(row, to_hex_upper(digest));
+    // Get-FileHash writes upper-case hex; POSIX cksum's CRC stays decimal.
+    append_quoted(row, algorithm_info(algorithm).text == DigestText::hex
+                           ? to_hex_upper(digest)
+                           : digest_text(algorithm, digest));
     row += ',';
     append_quoted(row, name);
     row += '\n';
@@ -128,10 +131,11 @@ ParsedLine parse_csv_record(std::string_view record, CsvParseState& state) {
         return parsed;
     }
     const std::optional<Algorithm> algorithm = parse_algorithm(fields[state.algorithm]);
-    const std::optional<Digest> digest = digest_from_hex(fields[state.hash]);
+    const std::optional<Digest> digest =
+        algorithm ? digest_from_text(*algorithm, fields[state.hash]) : std::nullopt;
     const std::string& name = fields[state.path];
-    if (!algorithm || !digest || digest->size() != algorithm_info(*algorithm).digest_size ||
-        name.empty() || name.find('\0') != std::string::npos) {
+    if (!algorithm || !digest || !valid_digest_size(*algorithm, digest->size()) || name.empty() ||
+        name.find('\0') != std::string::npos) {
         return parsed;
     }
     parsed.entry.name = name;

@@ -96,11 +96,11 @@ Result<ManifestEntry> build_fciv_entry(std::size_t index, std::span<const FcivFi
         std::optional<Digest> digest = digest_from_base64(text);
         // Hex of the right length (some tools write it) is often valid base64 as well, of
         // another size: try hex whenever base64 does not give the algorithm's size.
-        if ((!digest || digest->size() != info->digest_size) &&
-            text.size() == info->digest_size * 2) {
+        if ((!digest || !valid_digest_size(info->id, digest->size())) &&
+            valid_digest_size(info->id, text.size() / 2) && all_hex(text)) {
             digest = digest_from_hex(text);
         }
-        if (!digest || digest->size() != info->digest_size) {
+        if (!digest || !valid_digest_size(info->id, digest->size())) {
             return malformed(where + " (" + entry.name + "): invalid " +
                              std::string(info->fciv_element) + " digest");
         }

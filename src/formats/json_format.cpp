@@ -105,7 +105,7 @@ std::string format_json_line(std::string_view name, std::uint64_t size,
     }
     record["size"] = size;
     for (const auto& [algorithm, digest] : digests) {
-        record[std::string(algorithm_info(algorithm).name)] = to_hex(digest);
+        record[std::string(algorithm_info(algorithm).name)] = digest_text(algorithm, digest);
     }
     std::string line = record.dump();
     line += '\n';
@@ -156,8 +156,9 @@ ParsedLine parse_json_line(std::string_view line) {
         if (!value.is_string()) {
             return parsed;
         }
-        const std::optional<Digest> digest = digest_from_hex(value.get_ref<const std::string&>());
-        if (!digest || digest->size() != algorithm_info(*algorithm).digest_size) {
+        const std::optional<Digest> digest =
+            digest_from_text(*algorithm, value.get_ref<const std::string&>());
+        if (!digest || !valid_digest_size(*algorithm, digest->size())) {
             return parsed;
         }
         entry.digests.emplace_back(*algorithm, *digest);

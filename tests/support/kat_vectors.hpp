@@ -4,9 +4,13 @@
 // checked with coreutils, OpenSSL and Python hashlib (standards and the MD5/SHA-1/SHA-256
 // values in docs/formats.md, "Known-answer values"); SHA-512/224, SHA-512/256,
 // SHA3-224/384/512 and BLAKE2s-256 were computed with both `openssl dgst` 3.0 and Python
-// hashlib, which agreed. xxHash values are xxhsum 0.8.1's (-H0, -H1, -H3, -H2); CRC-32 is
-// Python's zlib.crc32; CRC-32C and CRC-64/NVME come from a bit-at-a-time Python model that
-// gives the CRC catalogue's check values; cksum is coreutils cksum, in hex.
+// hashlib, which agreed. BLAKE3 is b3sum 1.2.0's output; SM3, RIPEMD-160 and SHAKE128/256
+// (at OpenSSL's default lengths, 128 and 256 bits) were computed with `openssl dgst` 3.0 and
+// agree with Python hashlib (and, for "abc", with the SM3 and RIPEMD-160 specifications).
+// xxHash values are xxhsum 0.8.1's (-H0, -H1, -H3, -H2); CRC-32 is Python's zlib.crc32;
+// CRC-32C and CRC-64/NVME come from a bit-at-a-time Python model that gives the CRC
+// catalogue's check values; cksum is coreutils cksum, in hex.
+// Rows are in table order (all_algorithms()), as the engine test compares them in order.
 
 #include <array>
 #include <string>
@@ -31,9 +35,7 @@ struct KatRow {
     std::array<std::string_view, 4> hex;  // "", "abc", 448-bit, "a" x 1e6
 };
 
-/// In the order of all_algorithms(): the engine test matches a FileHasher's digests, which
-/// come in that order, to these rows.
-inline constexpr std::array<KatRow, 22> k_kat_rows{{
+inline constexpr std::array<KatRow, 27> k_kat_rows{{
     {Algorithm::md5,
      {"d41d8cd98f00b204e9800998ecf8427e", "900150983cd24fb0d6963f7d28e17f72",
       "8215ef0796a20bcaaae116d3876c664a", "7707d6ae4e027c70eea2a935c2296f21"}},
@@ -120,6 +122,11 @@ inline constexpr std::array<KatRow, 22> k_kat_rows{{
       "508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982",
       "6f4df5116a6f332edab1d9e10ee87df6557beab6259d7663f3bcd5722c13f189",
       "bec0c0e6cde5b67acb73b81f79a67a4079ae1c60dac9d2661af18e9f8b50dfa5"}},
+    {Algorithm::blake3,
+     {"af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262",
+      "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85",
+      "c19012cc2aaf0dc3d8e5c45a1b79114d2df42abb2a410bf54be09e891af06ff8",
+      "616f575a1b58d4c9797d4217b9730ae5e6eb319d76edef6549b46f4efe31ff8b"}},
     {Algorithm::xxh32, {"02cc5d05", "32d153ff", "89ea60c3", "e1155920"}},
     {Algorithm::xxh64,
      {"ef46db3751d8e999", "44bc2cf5ad770999", "f06103773e8585df", "dc483aaa9b4fdc40"}},
@@ -133,6 +140,22 @@ inline constexpr std::array<KatRow, 22> k_kat_rows{{
     {Algorithm::crc64nvme,
      {"0000000000000000", "05e5cabb3fc1faeb", "f01a771de91f90d4", "38b0ef50419e0b4c"}},
     {Algorithm::cksum, {"ffffffff", "48aa78a2", "97d32c84", "cac55e1f"}},
+    {Algorithm::sm3,
+     {"1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
+      "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
+      "639b6cc5e64d9e37a390b192df4fa1ea0720ab747ff692b9f38c4e66ad7b8c05",
+      "c8aaf89429554029e231941a2acc0ad61ff2a5acd8fadd25847a3a732b3b02c3"}},
+    {Algorithm::ripemd160,
+     {"9c1185a5c5e9fc54612808977ee8f548b2258d31", "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc",
+      "12a053384a9c0c88e405a06c27dcf49ada62eb2b", "52783243c1697bdbe16d37f97f68f08325dc1528"}},
+    {Algorithm::shake128,
+     {"7f9c2ba4e88f827d616045507605853e", "5881092dd818bf5cf8a3ddb793fbcba7",
+      "1a96182b50fb8c7e74e0a707788f55e9", "9d222c79c4ff9d092cf6ca86143aa411"}},
+    {Algorithm::shake256,
+     {"46b9dd2b0ba88d13233b3feb743eeb243fcd52ea62b81b82b50c27646ed5762f",
+      "483366601360a8771c6863080cc4114d8db44530f8f1e1ee4f94ea37e78b5739",
+      "4d8c2dd2435a0128eefbb8c36f6f87133a7911e18d979ee1ae6be5d4fd2e3329",
+      "3578a7a4ca9137569cdf76ed617d31bb994fca9c1bbf8b184013de8234dfd13a"}},
 }};
 
 /// The check input of the CRC catalogue (reveng.sourceforge.io) and of xxHash's own tests.
@@ -158,7 +181,8 @@ inline constexpr std::array<CheckRow, 8> k_check_rows{{
 }};
 
 /// The rows whose algorithm this build computes (all with OpenSSL; Windows CNG lacks
-/// SHA-224, SHA-512/t, SHA-3 and BLAKE2, which are checked to be refused instead).
+/// SHA-224, SHA-512/t, SHA-3, BLAKE2, SM3, RIPEMD-160 and SHAKE, which are checked to be
+/// refused instead).
 inline std::vector<KatRow> supported_kat_rows() {
     std::vector<KatRow> rows;
     for (const KatRow& row : k_kat_rows) {

@@ -105,8 +105,7 @@ MdCache& md_cache() {
 
 class OpensslHasher final : public Hasher {
 public:
-    OpensslHasher(Algorithm algorithm, std::size_t size, const EVP_MD* md,
-                  EvpMdCtxPtr ctx) noexcept
+    OpensslHasher(Algorithm algorithm, std::size_t size, const EVP_MD* md, EvpMdCtxPtr ctx) noexcept
         : m_algorithm(algorithm),
           m_size(size),
           m_xof(algorithm_info(algorithm).extendable),

@@ -241,7 +241,8 @@ TEST_CASE("tagged lines: coreutils, OpenSSL and RHash forms", "[checksum_line]")
          entry("abc.txt", Algorithm::blake2b, k_sha256_abc)},
         {"BLAKE2b-128 (abc.txt) = cf4ab791c62b8d2b2109c90275287816",
          entry("abc.txt", Algorithm::blake2b, "cf4ab791c62b8d2b2109c90275287816")},
-        {"BLAKE3 (x) = " + std::string(128, 'e'), entry("x", Algorithm::blake3, std::string(128, 'e'))},
+        {"BLAKE3 (x) = " + std::string(128, 'e'),
+         entry("x", Algorithm::blake3, std::string(128, 'e'))},
         {"XXH3 (back\\slash.txt) = eaf06c6480b2cd11",
          entry("back\\slash.txt", Algorithm::xxh3, "eaf06c6480b2cd11")},
         {"CKSUM (x) = 930766865", entry("x", Algorithm::cksum, "377a6011")},
@@ -260,7 +261,6 @@ TEST_CASE("tagged malformed lines", "[checksum_line]") {
         {"BLAKE2b-128 (abc.txt) = " + s(k_sha256_abc), k_malformed},
         {"BLAKE2b-260 (abc.txt) = " + s(k_sha256_abc), k_malformed},
         // unknown tag
-        {"CRC32 (abc.txt) = 352441c2", k_malformed},
         {"MD4 (abc.txt) = " + s(k_md5_abc), k_malformed},
         // broken structure
         {"MD5 (abc.txt = " + s(k_md5_abc), k_malformed},
@@ -310,4 +310,74 @@ TEST_CASE("written lines parse back to the same name and digest", "[checksum_lin
             CHECK(parsed.entry.digests.at(0).second == digest);
         }
     }
+}
+
+TEST_CASE("variable-length algorithms take any length they give, or exactly -l's",
+          "[checksum_line]") {
+    LineParseOptions b3;
+    b3.algorithm = Algorithm::blake3;
+    const std::string long_b3(128, 'a');
+    check_each({{s(k_sha256_abc) + "  x", entry("x", Algorithm::blake3, k_sha256_abc)},
+                {long_b3 + "  x", entry("x", Algorithm::blake3, long_b3)},
+                {std::string(258, 'a') + "  x", k_malformed}},
+               b3);
+    b3.digest_size = 64;
+    check_each({{s(k_sha256_abc) + "  x", k_malformed},
+                {long_b3 + "  x", entry("x", Algorithm::blake3, long_b3)}},
+               b3);
+}
+
+TEST_CASE("untagged conventions of b3sum and xxhsum manifests", "[checksum_line]") {
+    LineParseOptions b3;
+    b3.convention = UntaggedConvention::b3sum;
+    check_each({{s(k_sha256_abc) + "  x", entry("x", Algorithm::blake3, k_sha256_abc)},
+                {s(k_md5_abc) + "  x", entry("x", Algorithm::blake3, k_md5_abc)}},
+               b3);
+    LineParseOptions xxh;
+    xxh.convention = UntaggedConvention::xxhsum;
+    check_each({{"32d153ff  x", entry("x", Algorithm::xxh32, "32d153ff")},
+                {"44bc2cf5ad770999  x", entry("x", Algorithm::xxh64, "44bc2cf5ad770999")},
+                {s(k_md5_abc) + "  x", entry("x", Algorithm::xxh128, k_md5_abc)},
+                {s(k_sha256_abc) + "  x", k_malformed}},
+               xxh);
+    // The GNU convention marks the algorithm as implied by the length; -a does not.
+    LineParseState state;
+    CHECK(parse_checksum_line(s(k_md5_abc) + "  x", {}, state).entry.algorithm_implied);
+    LineParseOptions md5;
+    md5.algorithm = Algorithm::md5;
+    CHECK_FALSE(parse_checksum_line(s(k_md5_abc) + "  x", md5, state).entry.algorithm_implied);
+}
+
+TEST_CASE("POSIX cksum lines", "[checksum_line]") {
+    check_each({
+        {"930766865 9 check.txt", entry("check.txt", Algorithm::cksum, "377a6011")},
+        {"4294967295 0 sp ace", entry("sp ace", Algorithm::cksum, "ffffffff")},
+        {"4294967296 0 x", k_malformed},  // over 32 bits
+        {"930766865 9", k_malformed},     // no name
+        {"930766865 x9 y", k_malformed},  // size not decimal
+    });
+    LineParseState state;
+    const ParsedLine parsed = parse_checksum_line("1219131554 3 abc.txt", {}, state);
+    REQUIRE(parsed.kind == LineKind::entry);
+    CHECK(parsed.entry.size == std::optional<std::uint64_t>(3));
+    LineParseOptions cksum;
+    cksum.algorithm = Algorithm::cksum;
+    check_each({{"1219131554 3 abc.txt", entry("abc.txt", Algorithm::cksum, "48aa78a2")},
+                {s(k_md5_abc) + "  abc.txt", k_malformed}},
+               cksum);
+}
+
+TEST_CASE("gnu-format lines of XXH3 are tagged, and of cksum as cksum writes them",
+          "[checksum_line]") {
+    const Digest xxh3 = *digest_from_hex("78af5f94892f3950");
+    CHECK(format_gnu_line(Algorithm::xxh3, xxh3, "abc.txt", 3) ==
+          "XXH3 (abc.txt) = 78af5f94892f3950\n");
+    const Digest crc = *digest_from_hex("48aa78a2");
+    CHECK(format_gnu_line(Algorithm::cksum, crc, "a\\b\nc", 3) == "1219131554 3 a\\b\nc\n");
+    CHECK(format_bsd_line(Algorithm::cksum, crc, "abc.txt") == "CKSUM (abc.txt) = 1219131554\n");
+    CHECK(format_gnu_line(Algorithm::xxh64, *digest_from_hex("44bc2cf5ad770999"), "a\\b", 3) ==
+          "\\44bc2cf5ad770999  a\\\\b\n");
+    const Digest b2_256 = *digest_from_hex(k_sha256_abc);
+    CHECK(format_bsd_line(Algorithm::blake2b, b2_256, "x") ==
+          "BLAKE2b-256 (x) = " + s(k_sha256_abc) + "\n");
 }
