@@ -1,5 +1,6 @@
 # Every dependency comes from the system (Debian: libssl-dev libcli11-dev libfmt-dev catch2
-# libpugixml-dev nlohmann-json3-dev). Nothing is downloaded at build time.
+# libpugixml-dev nlohmann-json3-dev libxxhash-dev, and libisal-dev where available). Nothing
+# is downloaded at build time.
 #
 # The header-only libraries (CLI11, fmt in header-only mode, nlohmann-json, Catch2 v2) are
 # also used by the MinGW cross build. There, /usr/include must never reach the include path
@@ -55,3 +56,29 @@ endif()
 
 # XML: pugixml (libpugixml-dev). The MinGW cross build has no pugixml for Windows.
 find_package(pugixml QUIET)
+
+# xxHash (libxxhash-dev), compiled inline from its header (backends/xxhash). The cross build
+# stages xxhash.h alone, as the header-only libraries above (xxh3.h, the other header of
+# the package, only includes xxhash.h and is not used).
+find_package(xxHash 0.8 REQUIRED)
+add_library(fhash_xxhash_deps INTERFACE)
+if(CMAKE_CROSSCOMPILING)
+  set(_xxhash_stage "${CMAKE_BINARY_DIR}/third_party_include/fhash_xxhash_deps")
+  file(MAKE_DIRECTORY "${_xxhash_stage}")
+  if(NOT EXISTS "${_xxhash_stage}/xxhash.h")
+    file(CREATE_LINK "${xxHash_INCLUDE_DIR}/xxhash.h" "${_xxhash_stage}/xxhash.h" SYMBOLIC)
+  endif()
+  target_include_directories(fhash_xxhash_deps SYSTEM INTERFACE "${_xxhash_stage}")
+else()
+  target_link_libraries(fhash_xxhash_deps INTERFACE xxHash::xxHash)
+endif()
+
+# ISA-L (libisal-dev) for the CRCs, where found; the portable CRCs serve without it (the
+# MinGW build has none). -DCMAKE_DISABLE_FIND_PACKAGE_ISAL=ON builds the portable ones on
+# purpose.
+find_package(ISAL 2.20)
+if(ISAL_FOUND)
+  message(STATUS "fhash: CRCs by ISA-L ${ISAL_VERSION}")
+else()
+  message(STATUS "fhash: CRCs by the portable code (no ISA-L)")
+endif()

@@ -25,8 +25,8 @@ if ! [[ $fuzz_seconds =~ ^[0-9]+$ ]]; then
   exit 2
 fi
 # /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
-# fuzzers; the rest for the benchmarks.
-extra=(time libbenchmark-dev hyperfine rhash b3sum bc openssl clang libclang-rt-14-dev)
+# fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; the rest for the benchmarks.
+extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }

@@ -7,6 +7,9 @@
 // hashlib, which agreed. BLAKE3 is b3sum 1.2.0's output; SM3, RIPEMD-160 and SHAKE128/256
 // (at OpenSSL's default lengths, 128 and 256 bits) were computed with `openssl dgst` 3.0 and
 // agree with Python hashlib (and, for "abc", with the SM3 and RIPEMD-160 specifications).
+// xxHash values are xxhsum 0.8.1's (-H0, -H1, -H3, -H2); CRC-32 is Python's zlib.crc32;
+// CRC-32C and CRC-64/NVME come from a bit-at-a-time Python model that gives the CRC
+// catalogue's check values; cksum is coreutils cksum, in hex.
 // Rows are in table order (all_algorithms()), as the engine test compares them in order.
 
 #include <array>
@@ -32,7 +35,7 @@ struct KatRow {
     std::array<std::string_view, 4> hex;  // "", "abc", 448-bit, "a" x 1e6
 };
 
-inline constexpr std::array<KatRow, 19> k_kat_rows{{
+inline constexpr std::array<KatRow, 27> k_kat_rows{{
     {Algorithm::md5,
      {"d41d8cd98f00b204e9800998ecf8427e", "900150983cd24fb0d6963f7d28e17f72",
       "8215ef0796a20bcaaae116d3876c664a", "7707d6ae4e027c70eea2a935c2296f21"}},
@@ -124,6 +127,19 @@ inline constexpr std::array<KatRow, 19> k_kat_rows{{
       "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85",
       "c19012cc2aaf0dc3d8e5c45a1b79114d2df42abb2a410bf54be09e891af06ff8",
       "616f575a1b58d4c9797d4217b9730ae5e6eb319d76edef6549b46f4efe31ff8b"}},
+    {Algorithm::xxh32, {"02cc5d05", "32d153ff", "89ea60c3", "e1155920"}},
+    {Algorithm::xxh64,
+     {"ef46db3751d8e999", "44bc2cf5ad770999", "f06103773e8585df", "dc483aaa9b4fdc40"}},
+    {Algorithm::xxh3,
+     {"2d06800538d394c2", "78af5f94892f3950", "5bbcbbabcdcc3d3f", "b1fd6fae5285c4eb"}},
+    {Algorithm::xxh128,
+     {"99aa06d3014798d86001c324468d497f", "06b05ab6733a618578af5f94892f3950",
+      "3d62d22a5169b016c0d894fd4828a1a7", "a545df8e384a9579b1fd6fae5285c4eb"}},
+    {Algorithm::crc32, {"00000000", "352441c2", "171a3f5f", "dc25bfbc"}},
+    {Algorithm::crc32c, {"00000000", "364b3fb7", "071325f5", "436fe240"}},
+    {Algorithm::crc64nvme,
+     {"0000000000000000", "05e5cabb3fc1faeb", "f01a771de91f90d4", "38b0ef50419e0b4c"}},
+    {Algorithm::cksum, {"ffffffff", "48aa78a2", "97d32c84", "cac55e1f"}},
     {Algorithm::sm3,
      {"1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b",
       "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0",
@@ -142,12 +158,45 @@ inline constexpr std::array<KatRow, 19> k_kat_rows{{
       "3578a7a4ca9137569cdf76ed617d31bb994fca9c1bbf8b184013de8234dfd13a"}},
 }};
 
+/// The check input of the CRC catalogue (reveng.sourceforge.io) and of xxHash's own tests.
+inline constexpr std::string_view k_check_input = "123456789";
+
+/// An algorithm's digest of k_check_input, in hex.
+struct CheckRow {
+    Algorithm algorithm;
+    std::string_view hex;
+};
+
+/// The check values of the non-cryptographic algorithms (same sources as k_kat_rows; cksum
+/// prints 930766865, 0x377a6011), in the order of all_algorithms().
+inline constexpr std::array<CheckRow, 8> k_check_rows{{
+    {Algorithm::xxh32, "937bad67"},
+    {Algorithm::xxh64, "8cb841db40e6ae83"},
+    {Algorithm::xxh3, "72dcb18b67a17dff"},
+    {Algorithm::xxh128, "33119477ede5dcd5e9716427681d5860"},
+    {Algorithm::crc32, "cbf43926"},
+    {Algorithm::crc32c, "e3069283"},
+    {Algorithm::crc64nvme, "ae8b14860a799888"},
+    {Algorithm::cksum, "377a6011"},
+}};
+
 /// The rows whose algorithm this build computes (all with OpenSSL; Windows CNG lacks
 /// SHA-224, SHA-512/t, SHA-3, BLAKE2, SM3, RIPEMD-160 and SHAKE, which are checked to be
 /// refused instead).
 inline std::vector<KatRow> supported_kat_rows() {
     std::vector<KatRow> rows;
     for (const KatRow& row : k_kat_rows) {
+        if (backend_supports(row.algorithm)) {
+            rows.push_back(row);
+        }
+    }
+    return rows;
+}
+
+/// The check rows whose algorithm this build computes.
+inline std::vector<CheckRow> supported_check_rows() {
+    std::vector<CheckRow> rows;
+    for (const CheckRow& row : k_check_rows) {
         if (backend_supports(row.algorithm)) {
             rows.push_back(row);
         }

@@ -1,26 +1,137 @@
-// Placeholder: this family has no provider yet.
+// The crc provider: CRC-32, CRC-32C, CRC-64/NVME and POSIX cksum over the kernels of
+// crc_kernels.hpp (ISA-L's where the build has it, the portable ones elsewhere). The
+// kernels move the raw shift register; each algorithm's initial value, final complement
+// and (for cksum) length suffix are applied here.
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "backends/crc/crc_kernels.hpp"
 #include "backends/provider.hpp"
 
 namespace fhash::backends {
 namespace {
 
-std::string none_name() {
-    return "none";
+/// The parameters of one CRC beyond its polynomial (which belongs to its kernel).
+struct CrcSpec {
+    std::size_t size;  ///< digest bytes
+    std::uint64_t init;
+    std::uint64_t xorout;
+};
+
+bool is_crc(Algorithm a) noexcept {
+    return a == Algorithm::crc32 || a == Algorithm::crc32c || a == Algorithm::crc64nvme ||
+           a == Algorithm::cksum;
 }
 
-bool none_supports(Algorithm, std::size_t) noexcept {
-    return false;
+CrcSpec spec_of(Algorithm a) noexcept {
+    switch (a) {
+        case Algorithm::crc64nvme:
+            return {8, ~std::uint64_t{0}, ~std::uint64_t{0}};
+        case Algorithm::cksum:
+            // POSIX: the register starts at 0; the complement comes after the length.
+            return {4, 0, 0xffffffffu};
+        default:  // crc32, crc32c
+            return {4, 0xffffffffu, 0xffffffffu};
+    }
 }
 
-Result<std::unique_ptr<Hasher>> none_make(Algorithm a, std::size_t size) {
-    return unsupported(a, size, "this build");
+const crc::CrcKernels& kernels() noexcept {
+    const crc::CrcKernels* isal = crc::isal_kernels();
+    return isal != nullptr ? *isal : crc::portable_kernels();
+}
+
+class CrcHasher final : public Hasher {
+public:
+    CrcHasher(Algorithm a, const crc::CrcKernels& kernels) noexcept
+        : m_algorithm(a), m_spec(spec_of(a)), m_kernels(kernels), m_register(m_spec.init) {}
+
+    Result<void> update(std::span<const std::uint8_t> data) override {
+        m_register = feed(m_register, data);
+        m_length += data.size();
+        return {};
+    }
+
+    Result<Digest> finish() override {
+        std::uint64_t reg = m_register;
+        if (m_algorithm == Algorithm::cksum) {
+            reg = feed_length(reg);
+        }
+        const std::uint64_t value = reg ^ m_spec.xorout;
+        std::array<std::uint8_t, 8> bytes{};
+        for (std::size_t i = 0; i < m_spec.size; ++i) {
+            bytes[i] = static_cast<std::uint8_t>(value >> (8 * (m_spec.size - 1 - i)));
+        }
+        return Digest(std::span<const std::uint8_t>(bytes.data(), m_spec.size));
+    }
+
+    Result<void> reset() override {
+        m_register = m_spec.init;
+        m_length = 0;
+        return {};
+    }
+
+    [[nodiscard]] Algorithm algorithm() const noexcept override { return m_algorithm; }
+
+private:
+    /// The register after `data`, by the algorithm's kernel.
+    [[nodiscard]] std::uint64_t feed(std::uint64_t reg,
+                                     std::span<const std::uint8_t> data) const noexcept {
+        const auto reg32 = static_cast<std::uint32_t>(reg);
+        switch (m_algorithm) {
+            case Algorithm::crc32:
+                return m_kernels.crc32(reg32, data);
+            case Algorithm::crc32c:
+                return m_kernels.crc32c(reg32, data);
+            case Algorithm::crc64nvme:
+                return m_kernels.crc64nvme(reg, data);
+            default:  // cksum
+                return m_kernels.cksum(reg32, data);
+        }
+    }
+
+    /// POSIX cksum's suffix: the register after the length in bytes, least significant byte
+    /// first, in as many bytes as it needs (none for an empty input).
+    [[nodiscard]] std::uint64_t feed_length(std::uint64_t reg) const noexcept {
+        std::array<std::uint8_t, 8> suffix{};
+        std::size_t n = 0;
+        for (std::uint64_t left = m_length; left != 0; left >>= 8) {
+            suffix[n++] = static_cast<std::uint8_t>(left & 0xffu);
+        }
+        return feed(reg, std::span<const std::uint8_t>(suffix.data(), n));
+    }
+
+    Algorithm m_algorithm;
+    CrcSpec m_spec;
+    const crc::CrcKernels& m_kernels;
+    std::uint64_t m_register;
+    std::uint64_t m_length = 0;
+};
+
+std::string crc_name() {
+    const char* isal = crc::isal_name();
+    return *isal != '\0' ? std::string(isal) : std::string("portable");
+}
+
+bool crc_supports(Algorithm a, std::size_t size) noexcept {
+    return is_crc(a) && size == spec_of(a).size;
+}
+
+Result<std::unique_ptr<Hasher>> crc_make(Algorithm a, std::size_t size) {
+    if (!crc_supports(a, size)) {
+        return unsupported(a, size, crc_name());
+    }
+    return std::unique_ptr<Hasher>(std::make_unique<CrcHasher>(a, kernels()));
 }
 
 }  // namespace
 
 const Provider& crc_provider() noexcept {
-    static const Provider provider{&none_name, &none_supports, &none_make};
+    static const Provider provider{&crc_name, &crc_supports, &crc_make};
     return provider;
 }
 

@@ -67,6 +67,29 @@ TEST_CASE("known answers for every algorithm through both read paths", "[engine]
     }
 }
 
+TEST_CASE("check values of the non-cryptographic algorithms through both read paths",
+          "[engine][kat]") {
+    test::TempDir dir;
+    const auto path = dir.write("check", std::string(test::k_check_input));
+    const std::vector<test::CheckRow> rows = test::supported_check_rows();
+    std::vector<Algorithm> algorithms;
+    for (const test::CheckRow& row : rows) {
+        algorithms.push_back(row.algorithm);
+    }
+    for (const ReadMode mode : {ReadMode::mmap, ReadMode::chunked}) {
+        INFO("mode " << static_cast<int>(mode));
+        FileHasher hasher = must_create(algorithms, small_options(mode));
+        Result<FileDigests> result = hasher.hash_file(path);
+        REQUIRE(result);
+        CHECK(result->read_mode == mode);
+        REQUIRE(result->digests.size() == rows.size());
+        for (std::size_t a = 0; a < rows.size(); ++a) {
+            INFO(algorithm_info(rows[a].algorithm).name);
+            CHECK(to_hex(result->digests[a]) == rows[a].hex);
+        }
+    }
+}
+
 TEST_CASE("sizes around window, piece and chunk boundaries agree on both paths", "[engine]") {
     test::TempDir dir;
     const std::size_t page = io::MappedRegion::allocation_granularity();
