@@ -29,7 +29,7 @@ struct KatRow {
     std::array<std::string_view, 4> hex;  // "", "abc", 448-bit, "a" x 1e6
 };
 
-inline constexpr std::array<KatRow, 14> k_kat_rows{{
+inline constexpr std::array<KatRow, 15> k_kat_rows{{
     {Algorithm::md5,
      {"d41d8cd98f00b204e9800998ecf8427e", "900150983cd24fb0d6963f7d28e17f72",
       "8215ef0796a20bcaaae116d3876c664a", "7707d6ae4e027c70eea2a935c2296f21"}},
@@ -116,6 +116,12 @@ inline constexpr std::array<KatRow, 14> k_kat_rows{{
       "508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982",
       "6f4df5116a6f332edab1d9e10ee87df6557beab6259d7663f3bcd5722c13f189",
       "bec0c0e6cde5b67acb73b81f79a67a4079ae1c60dac9d2661af18e9f8b50dfa5"}},
+    // BLAKE3: b3sum 1.2.0.
+    {Algorithm::blake3,
+     {"af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262",
+      "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85",
+      "c19012cc2aaf0dc3d8e5c45a1b79114d2df42abb2a410bf54be09e891af06ff8",
+      "616f575a1b58d4c9797d4217b9730ae5e6eb319d76edef6549b46f4efe31ff8b"}},
 }};
 
 /// The rows whose algorithm this build's backend computes (all 14 with OpenSSL; Windows CNG
