@@ -43,9 +43,12 @@ inline std::vector<Blake3Vector> b3sum_vectors() {
 inline std::span<const std::uint8_t> official_input(std::size_t length) {
     static std::vector<std::uint8_t> bytes;
     if (bytes.size() < length) {
+        const std::size_t old = bytes.size();
         bytes.resize(length);
-        for (std::size_t i = 0; i < length; ++i) {
-            bytes[i] = static_cast<std::uint8_t>(i % 251);
+        std::uint8_t value = static_cast<std::uint8_t>(old % 251);
+        for (std::size_t i = old; i < length; ++i) {
+            bytes[i] = value;
+            value = value == 250 ? 0 : static_cast<std::uint8_t>(value + 1);
         }
     }
     return std::span<const std::uint8_t>(bytes).first(length);
