@@ -20,6 +20,9 @@ namespace {
 constexpr std::size_t k_cv_size = 32;
 /// At most this many pieces per subtree: more threads than that gain nothing measurable.
 constexpr std::size_t k_max_pieces = 64;
+/// Pieces per thread: the threads take pieces as they come free, so one that was held up
+/// (the cores are shared) leaves the others less to wait for at the end of the subtree.
+constexpr std::size_t k_pieces_per_thread = 4;
 
 class Blake3Hasher final : public Hasher {
 public:
@@ -92,7 +95,8 @@ private:
     static int halves(void* context, const std::uint8_t* input, std::size_t length,
                       std::uint64_t chunk_counter, std::uint8_t cv_pair[64]) {
         Split& split = *static_cast<Split*>(context);
-        std::size_t pieces = std::bit_ceil(std::size_t{split.threads->count()});
+        std::size_t pieces =
+            std::bit_ceil(std::size_t{split.threads->count()}) * k_pieces_per_thread;
         pieces = std::clamp<std::size_t>(pieces, 2, k_max_pieces);
         pieces = std::min(pieces, length / BLAKE3_CHUNK_LEN);
         Pieces work{split.state, input, length / pieces, chunk_counter, {}};
