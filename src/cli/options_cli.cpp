@@ -37,6 +37,9 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
+    app.add_flag("--no-names", raw.direct.no_names,
+                 "Print only the digests, one line per algorithm per input (as b3sum)")
+        ->group(hashing);
     app.add_flag("-r,--recursive", raw.direct.recursive,
                  "Hash directories recursively (sorted output)")
         ->group(hashing);
