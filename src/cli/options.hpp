@@ -79,6 +79,7 @@ struct RawOptions {
     bool list_algorithms = false;
     bool verbose = false;  ///< -v: --list-algorithms with lengths and providers
     bool version = false;
+    std::string completion;  ///< --completion SHELL: print its completion script
 };
 
 /// Declares every option on `app`, bound to `raw` (options_cli.cpp).

@@ -164,6 +164,9 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.add_flag("-v,--verbose", raw.verbose,
                  "With --list-algorithms: also each one's length in bits and its library");
     app.add_flag("-V,--version", raw.version, "Print version and digest backend, then exit");
+    app.add_option("--completion", raw.completion,
+                   "Print the completion script of SHELL (bash, zsh, fish, powershell), then exit")
+        ->type_name("SHELL");
 }
 
 }  // namespace fhash::cli
