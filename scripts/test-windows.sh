@@ -111,7 +111,7 @@ version=$(sed -n 's/^CMAKE_PROJECT_VERSION:[A-Z]*=//p' "$build_dir/CMakeCache.tx
 zip=$build_dir/packages/fhash-$version-win64.zip
 rm -f "$zip"
 (cd "$build_dir" && cpack -G ZIP >/dev/null)
-listing=$(cd "$build_dir" && cmake -E tar tf "$zip")
+listing=$(cmake -E tar tf "$zip")
 for name in fhash.exe LICENSE.txt README.txt fhash-completion.ps1; do
     if ! grep -qxF "fhash-$version-win64/$name" <<<"$listing"; then
         echo "-- $zip lacks $name; it holds:" "$listing"
