@@ -11,15 +11,37 @@
 # One entry per released version (a "## [X.Y.Z] - YYYY-MM-DD" heading), newest first, each
 # "- " item of its sections a "*" item; the "Unreleased" section is left out.
 #
-#   cmake -DINPUT=CHANGELOG.md -DOUTPUT=changelog -DMAINTAINER="Name <mail>" -DDATE=date
+#   cmake -DINPUT=CHANGELOG.md -DOUTPUT=changelog -DMAINTAINER="Name <mail>"
 #         -P FhashDebianChangelog.cmake
-#
-# DATE is the date(1) program: it turns a heading's date into the RFC 5322 form.
-foreach(_var INPUT OUTPUT MAINTAINER DATE)
+foreach(_var INPUT OUTPUT MAINTAINER)
   if(NOT ${_var})
     message(FATAL_ERROR "FhashDebianChangelog.cmake needs ${_var}")
   endif()
 endforeach()
+
+# YYYY-MM-DD as RFC 5322 wants it, "Tue, 01 Dec 2026 00:00:00 +0000" (the weekday by
+# Sakamoto's method), in CMake alone: no date(1) with GNU options needed.
+function(_fhash_rfc5322 out iso)
+  if(NOT iso MATCHES "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$")
+    message(FATAL_ERROR "'${iso}' is not a YYYY-MM-DD date")
+  endif()
+  set(_day ${CMAKE_MATCH_3})
+  math(EXPR _y "${CMAKE_MATCH_1}")
+  math(EXPR _m "${CMAKE_MATCH_2} - 1")
+  math(EXPR _d "${_day}")
+  set(_offsets 0 3 2 5 0 3 5 1 4 6 2 4)
+  set(_months Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec)
+  set(_weekdays Sun Mon Tue Wed Thu Fri Sat)
+  list(GET _offsets ${_m} _offset)
+  list(GET _months ${_m} _month)
+  set(_year ${_y})
+  if(_m LESS 2)
+    math(EXPR _y "${_y} - 1")
+  endif()
+  math(EXPR _w "(${_y} + ${_y} / 4 - ${_y} / 100 + ${_y} / 400 + ${_offset} + ${_d}) % 7")
+  list(GET _weekdays ${_w} _weekday)
+  set(${out} "${_weekday}, ${_day} ${_month} ${_year} 00:00:00 +0000" PARENT_SCOPE)
+endfunction()
 
 # Appends `text` to `out` as a "  * " item wrapped at 78 columns ("    " on later lines).
 function(_fhash_item out text)
@@ -42,11 +64,7 @@ function(_fhash_close_entry out version date items)
   if(version STREQUAL "")
     return()
   endif()
-  execute_process(COMMAND ${DATE} -u -R -d "${date}" OUTPUT_VARIABLE _when
-                  OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _rc)
-  if(NOT _rc EQUAL 0)
-    message(FATAL_ERROR "${DATE} cannot read the date '${date}' of version ${version}")
-  endif()
+  _fhash_rfc5322(_when "${date}")
   set(${out} "${${out}}fhash (${version}) unstable; urgency=medium\n\n${items}\n -- ${MAINTAINER}  ${_when}\n\n"
       PARENT_SCOPE)
 endfunction()

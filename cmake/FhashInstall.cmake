@@ -65,12 +65,10 @@ if(NOT WIN32)
   find_program(FHASH_GZIP gzip REQUIRED)
   mark_as_advanced(FHASH_GZIP)
   # CHANGELOG.md as a Debian changelog (lintian reads a native package's changelog.gz).
-  find_program(FHASH_DATE date REQUIRED)
-  mark_as_advanced(FHASH_DATE)
   set(_debian_script ${PROJECT_SOURCE_DIR}/cmake/FhashDebianChangelog.cmake)
   add_custom_command(OUTPUT ${_gen}/changelog
     COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/CHANGELOG.md -DOUTPUT=${_gen}/changelog
-            "-DMAINTAINER=${CPACK_PACKAGE_CONTACT}" -DDATE=${FHASH_DATE} -P ${_debian_script}
+            "-DMAINTAINER=${CPACK_PACKAGE_CONTACT}" -P ${_debian_script}
     DEPENDS ${PROJECT_SOURCE_DIR}/CHANGELOG.md ${_debian_script}
     COMMENT "Writing CHANGELOG.md as a Debian changelog"
     VERBATIM)
