@@ -38,7 +38,8 @@ expect_reply() {
   shift
   local reply
   reply=$(complete_words "$@") || fail "completing '$*' failed"
-  grep -qxF -- "$wanted" <<<"$reply" || fail "completing '$*' does not offer '$wanted' (got: $(echo $reply))"
+  grep -qxF -- "$wanted" <<<"$reply" ||
+    fail "completing '$*' does not offer '$wanted' (got: ${reply//$'\n'/ })"
 }
 # refuse_reply UNWANTED WORD...: completing WORD... does not offer UNWANTED.
 refuse_reply() {
