@@ -9,7 +9,8 @@
 #                    with BENCH_SMALL=1)
 #   BENCH_SMALL=1    tiny data and 2 runs: a smoke test that takes seconds
 #   RUNS=N           timed runs per command (default 5)
-#   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,xxh,crc,multi,rss
+#   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,blake3,xxh,crc,multi,
+#                    rss
 # Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum, xxhsum (apt-get install -y
 # hyperfine rhash b3sum xxhash hashdeep time). Build fhash first:
 #   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build-rel
@@ -31,7 +32,7 @@ else
   RUNS=${RUNS:-5}
   WARMUP=1
 fi
-ONLY=${ONLY:-big,both,medium,small,verify,xxh,crc,multi,rss}
+ONLY=${ONLY:-big,both,medium,small,verify,blake3,xxh,crc,multi,rss}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -128,6 +129,25 @@ if want verify; then
     "cd small && $FHASH -c ../small.sha256" "cd small && rhash -c ../small.sha256" \
     "cd small && sha256sum -c --quiet ../small.sha256" "cd small && $FHASH -j1 -c ../small.sha256"
 fi
+if want blake3; then
+  # b3sum maps the whole file and hashes it on every core: the goal is its wall time at a
+  # bounded peak RSS (below, and in the rss group).
+  [[ -f big1g.bin ]] || head -c $((1 << 30)) big.bin > big1g.bin
+  warm big1g.bin
+  group "one 1 GiB file, BLAKE3" "0:1:1.00" -- \
+    "$FHASH -a blake3 big1g.bin" "b3sum big1g.bin" "b3sum --num-threads 1 big1g.bin" \
+    "$FHASH --read-mode chunked -a blake3 big1g.bin"
+  for command in "$FHASH -a blake3 big1g.bin" "b3sum big1g.bin"; do
+    # shellcheck disable=SC2086
+    printf '%-60s peak RSS %6.1f MiB\n' "$command" \
+      "$(echo "$(/usr/bin/time -f %M $command 2>&1 >/dev/null | tail -1) / 1024" | bc -l)"
+  done
+  echo
+  warm small
+  group "20,000 files of 1-64 KiB, BLAKE3, recursive" "0:1:1.00" -- \
+    "cd small && $FHASH -r -a blake3 ." "cd small && find . -type f -print0 | xargs -0 b3sum" \
+    "cd small && find . -type f -print0 | xargs -0 -P2 -n 1250 b3sum --num-threads 1"
+fi
 # XXH3 and the CRCs are memory-bound: these measure the read path against the peers' own.
 if want xxh; then
   warm big.bin
@@ -161,6 +181,7 @@ if want rss; then
   for mode in auto mmap chunked; do
     check_rss 64 "$FHASH" --read-mode "$mode" -a sha256 big.bin
     check_rss 64 "$FHASH" --read-mode "$mode" -a md5,sha1 big.bin
+    check_rss 64 "$FHASH" --read-mode "$mode" -a blake3 big.bin
   done
   check_rss 256 "$FHASH" -c million.sha256
   echo

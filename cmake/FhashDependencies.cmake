@@ -1,6 +1,6 @@
 # Every dependency comes from the system (Debian: libssl-dev libcli11-dev libfmt-dev catch2
-# libpugixml-dev nlohmann-json3-dev libxxhash-dev, and libisal-dev where available). Nothing
-# is downloaded at build time.
+# libpugixml-dev nlohmann-json3-dev libxxhash-dev librust-blake3-dev, and libisal-dev and
+# libb2-dev where available). Nothing is downloaded at build time.
 #
 # The header-only libraries (CLI11, fmt in header-only mode, nlohmann-json, Catch2 v2) are
 # also used by the MinGW cross build. There, /usr/include must never reach the include path
@@ -53,6 +53,10 @@ endif()
 if(FHASH_BACKEND_RESOLVED STREQUAL "openssl")
   find_package(OpenSSL 3 REQUIRED)
 endif()
+
+# BLAKE3: an installed libblake3, or the official C sources built here (cmake/FindBLAKE3.cmake;
+# Debian 12: librust-blake3-dev ships them). The MinGW cross build compiles the same sources.
+find_package(BLAKE3 REQUIRED)
 
 # XML: pugixml (libpugixml-dev). The MinGW cross build has no pugixml for Windows.
 find_package(pugixml QUIET)

@@ -40,6 +40,7 @@ declare -A opt=(
   [FHASH_TEST_ALL_VARIANTS]=ON
 )
 compiler=g++
+c_compiler=gcc  # the C of BLAKE3's sources (cmake/FindBLAKE3.cmake): the same family
 toolchain=""
 case $profile in
   demo)
@@ -57,6 +58,7 @@ case $profile in
     opt[FHASH_SANITIZE]=ON
     opt[FHASH_TEST_ALL_VARIANTS]=OFF
     compiler=clang++
+    c_compiler=clang
     ;;
   fuzz)
     default_build="build-fuzz"
@@ -64,6 +66,7 @@ case $profile in
     opt[FHASH_BUILD_TESTS]=OFF
     opt[FHASH_BUILD_FUZZERS]=ON
     compiler=clang++
+    c_compiler=clang
     ;;
   windows)
     default_build="build-win"
@@ -91,5 +94,6 @@ if [ -n "$toolchain" ]; then
   args+=("-DCMAKE_TOOLCHAIN_FILE=$toolchain")
 else
   args+=("-DCMAKE_CXX_COMPILER=$(command -v "$compiler" || echo "$compiler")")
+  args+=("-DCMAKE_C_COMPILER=$(command -v "$c_compiler" || echo "$c_compiler")")
 fi
 exec cmake "${args[@]}" "$@"

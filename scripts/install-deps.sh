@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ pkg-config libssl-dev libcli11-dev libfmt-dev catch2
-          libpugixml-dev nlohmann-json3-dev libb2-dev libisal-dev libxxhash-dev python3 "$@")
+          libpugixml-dev nlohmann-json3-dev libb2-dev libisal-dev libxxhash-dev
+          librust-blake3-dev python3 "$@")
 
 missing=()
 for p in "${packages[@]}"; do

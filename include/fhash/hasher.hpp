@@ -18,6 +18,25 @@
 
 namespace fhash {
 
+/// Threads that the engine lends a Hasher for one update_parallel() call: the spare cores.
+class UpdateThreads {
+public:
+    virtual ~UpdateThreads() = default;
+    UpdateThreads() = default;
+    UpdateThreads(const UpdateThreads&) = delete;
+    UpdateThreads& operator=(const UpdateThreads&) = delete;
+
+    /// How many threads run() may use at once, the calling thread's included (at least 1).
+    [[nodiscard]] virtual unsigned count() const noexcept = 0;
+    /// Calls task(context, i) for every i in [0, tasks), up to count() at once (the calling
+    /// thread takes part), and returns once all have returned. A task may be abandoned
+    /// midway (its reads of a memory map faulted: the file shrank under it), so tasks must
+    /// not own resources; the error (Errc::changed_while_reading) then means the outputs
+    /// of the tasks are not to be used.
+    virtual Result<void> run(std::size_t tasks, void (*task)(void* context, std::size_t index),
+                             void* context) = 0;
+};
+
 /// Streaming digest computation for one algorithm. Not thread-safe; one per thread.
 class Hasher {
 public:
@@ -33,6 +52,18 @@ public:
     /// Starts a new computation, reusing the backend context.
     virtual Result<void> reset() = 0;
     [[nodiscard]] virtual Algorithm algorithm() const noexcept = 0;
+
+    /// The smallest update that update_parallel() spreads over several threads (BLAKE3
+    /// hashes subtrees of one input on several cores); 0, the default: this hasher never
+    /// does, and update_parallel() is update().
+    [[nodiscard]] virtual std::size_t parallel_update_min() const noexcept { return 0; }
+    /// update(), spreading the work over `threads` when `data` is large enough. Same
+    /// digest as update(). `threads` is only used during the call.
+    virtual Result<void> update_parallel(std::span<const std::uint8_t> data,
+                                         UpdateThreads& threads) {
+        (void)threads;
+        return update(data);
+    }
 };
 
 /// Makes a hasher ready for update(), giving digests of `digest_size` bytes (0: the

@@ -40,7 +40,9 @@ struct ReadOptions {
     /// hashing. On a 2 GiB file, SHA-256, medians of interleaved runs: warm 1.50 s read
     /// ahead vs 1.43 s mapped vs 1.55 s read in one thread; cold 3.08 vs 3.23 vs 3.49 s;
     /// peak RSS 13 vs 25 MiB. An explicit mmap mode maps, and gives extra threads only to
-    /// two or more algorithms.
+    /// two or more algorithms. One algorithm that splits its updates over threads
+    /// (Hasher::parallel_update_min: BLAKE3) gets the spare cores inside its updates
+    /// instead: the file is mapped (unless chunked mode) and handed over a window at a time.
     std::uint64_t algorithm_threads_min_size = std::uint64_t{16} << 20;
     /// Blocks in flight between the reading thread and the algorithm threads.
     std::size_t algorithm_threads_depth = 4;

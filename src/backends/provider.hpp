@@ -22,6 +22,9 @@ struct Provider {
     bool (*supports)(Algorithm a, std::size_t size) noexcept;
     /// Makes a hasher for `a` at `size` bytes (same preconditions as supports()).
     Result<std::unique_ptr<Hasher>> (*make)(Algorithm a, std::size_t size);
+    /// Optional: the library of one algorithm where it is not name() (the CRC provider's
+    /// CRC-64/NVME is fhash's own code whatever serves the others); nullptr = name().
+    std::string (*name_of)(Algorithm a) = nullptr;
 };
 
 /// OpenSSL EVP (Unix) or Windows CNG: the classic algorithms (backends/openssl, backends/cng).

@@ -7,6 +7,7 @@
 
 #include "core/aligned_buffer.hpp"
 #include "core/fan_out.hpp"
+#include "core/lent_threads.hpp"
 #include "fhash/hasher.hpp"
 #include "io/file.hpp"
 #include "io/sigbus_guard.hpp"
@@ -86,9 +87,39 @@ struct FileHasher::Impl {
             file.size() < options.algorithm_threads_min_size) {
             return false;
         }
+        return spare_cores() > 0;
+    }
+
+    /// Cores no file of the run is being hashed on.
+    [[nodiscard]] unsigned spare_cores() const noexcept {
         const unsigned busy =
             counters != nullptr ? counters->files_in_flight.load(std::memory_order_relaxed) : 1;
-        return busy < options.cores;
+        return busy < options.cores ? options.cores - busy : 0;
+    }
+
+    /// Whether the extra threads go inside the updates: a single algorithm that spreads an
+    /// update over threads (BLAKE3) and a mapped window big enough for it. Such a hasher
+    /// gets whole windows and the spare cores, instead of a reading thread ahead of it.
+    [[nodiscard]] bool splits_updates() const noexcept {
+        if (hashers.size() != 1) {
+            return false;
+        }
+        const std::size_t min = hashers.front()->parallel_update_min();
+        return min != 0 && options.mmap_window >= min;
+    }
+
+    /// The one hasher of splits_updates() on the mapped file, a whole window per update,
+    /// with this thread and one more per spare core.
+    Result<FileDigests> hash_split(io::File& file) {
+        ReadOptions whole = options;
+        whole.mmap_piece = options.mmap_window;
+        io::MappedSource mapped(file, whole);
+        detail::LentThreads lent(1 + spare_cores());
+        Result<FileDigests> digests = hash_source(mapped, &lent);
+        if (digests) {
+            digests->extra_threads = true;
+        }
+        return digests;
     }
 
     Result<FileDigests> hash_mapped(io::File& file, bool threads) {
@@ -132,7 +163,8 @@ struct FileHasher::Impl {
             false);
     }
 
-    Result<FileDigests> hash_source(ByteSource& source) {
+    /// `lent`: threads for update_parallel() (else update()).
+    Result<FileDigests> hash_source(ByteSource& source, detail::LentThreads* lent = nullptr) {
         if (Result<void> reset = reset_all(); !reset) {
             return std::move(reset).error();
         }
@@ -151,7 +183,9 @@ struct FileHasher::Impl {
             std::optional<Error> failed;
             auto update_all = [&] {
                 for (auto& hasher : hashers) {
-                    if (Result<void> updated = hasher->update(*chunk); !updated) {
+                    Result<void> updated = lent == nullptr ? hasher->update(*chunk)
+                                                           : hasher->update_parallel(*chunk, *lent);
+                    if (!updated) {
                         failed = std::move(updated).error();
                         return;
                     }
@@ -160,6 +194,9 @@ struct FileHasher::Impl {
             // Reads of a mapping fault (SIGBUS) if the file shrinks under it: guard them. The
             // hashers abandoned mid-update are reset at the start of the next input.
             if (mapped) {
+                if (lent != nullptr) {
+                    lent->guard_reads(*chunk);  // the lent threads read the map as well
+                }
                 if (!io::run_sigbus_guarded(*chunk, update_all)) {
                     return make_error(Errc::changed_while_reading);
                 }
@@ -234,9 +271,13 @@ Result<FileDigests> FileHasher::hash_file(const std::filesystem::path& path) {
         }
     } count_out{in_flight};
     const bool threads = m_impl->wants_threads(file);
-    const ReadMode mode = select_read_mode(file.kind(), file.size(), m_impl->options, threads);
+    // A hasher that splits its updates reads a map itself: no reading thread ahead of it.
+    const bool split = threads && m_impl->splits_updates();
+    const ReadMode mode =
+        select_read_mode(file.kind(), file.size(), m_impl->options, threads && !split);
     if (mode == ReadMode::mmap) {
-        Result<FileDigests> digests = m_impl->hash_mapped(file, threads);
+        Result<FileDigests> digests =
+            split ? m_impl->hash_split(file) : m_impl->hash_mapped(file, threads);
         if (digests) {
             digests->read_mode = ReadMode::mmap;
             return digests;

@@ -24,6 +24,8 @@ done
 : > empty.bin
 head -c 5000000 /dev/urandom > big.bin
 files=("${plain[@]}" empty.bin big.bin)
+# b3sum writes a name that is not UTF-8 with U+FFFD (and then cannot check it): left out there.
+utf8=("${plain[@]:0:7}" empty.bin big.bin)
 
 same() {  # same LABEL: expected and actual must be equal
   cmp -s expected actual || { fail "$1"; diff <(od -c expected | head -5) <(od -c actual | head -5); }
@@ -31,26 +33,24 @@ same() {  # same LABEL: expected and actual must be equal
 
 # --- BLAKE3 against b3sum -----------------------------------------------------------------
 if have b3sum; then
-  b3sum -- "${files[@]}" "${awkward[@]}" > expected
-  fh -a blake3 -- "${files[@]}" "${awkward[@]}" > actual || fail "blake3 exit status"
+  b3sum -- "${utf8[@]}" "${awkward[@]}" > expected
+  fh -a blake3 -- "${utf8[@]}" "${awkward[@]}" > actual || fail "blake3 exit status"
   same "blake3 output differs from b3sum"
-  b3sum -l 64 -- "${files[@]}" > expected
-  fh -a blake3 -l 512 -- "${files[@]}" > actual || fail "blake3 -l 512 exit status"
+  b3sum -l 64 -- "${utf8[@]}" > expected
+  fh -a blake3 -l 512 -- "${utf8[@]}" > actual || fail "blake3 -l 512 exit status"
   same "blake3 -l 512 differs from b3sum -l 64"
-  b3sum -l 5 -- "${files[@]}" > expected
-  fh -a blake3 -l 40 -- "${files[@]}" > actual || fail "blake3 -l 40 exit status"
+  b3sum -l 5 -- "${utf8[@]}" > expected
+  fh -a blake3 -l 40 -- "${utf8[@]}" > actual || fail "blake3 -l 40 exit status"
   same "blake3 -l 40 differs from b3sum -l 5"
   b3sum --no-names -- "${files[@]}" "${awkward[@]}" > expected
   fh -a blake3 --no-names -- "${files[@]}" "${awkward[@]}" > actual || fail "--no-names exit status"
   same "blake3 --no-names differs from b3sum --no-names"
   # The official test-vector input (byte i = i % 251) at the lengths around BLAKE3's chunk
-  # (1024) and tree boundaries, and around powers of two up to 16 MiB, where a file is
-  # split between threads.
+  # (1024) and tree boundaries (compat_b3sum_test.sh covers the sizes where a big file is
+  # split between threads).
   python3 - <<'PY'
 lengths = [0, 1, 1023, 1024, 1025, 2048, 2049, 3072, 3073, 4096, 4097, 5120, 5121, 6144,
            6145, 7168, 7169, 8192, 8193, 16384, 31744, 102400]
-for k in range(14, 25):
-    lengths += [(1 << k) - 1, 1 << k, (1 << k) + 1]
 pattern = bytes(i % 251 for i in range(251))
 for n in sorted(set(lengths)):
     with open(f"v{n:09d}", "wb") as f:
@@ -62,9 +62,9 @@ PY
   rm -f v0*
   # b3sum --check reads fhash's manifest; fhash -c reads b3sum's, named B3SUMS (BLAKE3
   # without -a) or any other name with -a blake3.
-  fh -a blake3 -- "${files[@]}" "${awkward[@]}" > fhash.b3
+  fh -a blake3 -- "${utf8[@]}" "${awkward[@]}" > fhash.b3
   b3sum --check fhash.b3 > /dev/null || fail "b3sum --check of fhash's manifest"
-  b3sum -- "${files[@]}" "${awkward[@]}" > B3SUMS
+  b3sum -- "${utf8[@]}" "${awkward[@]}" > B3SUMS
   fh -c --quiet B3SUMS || fail "fhash -c of b3sum's B3SUMS"
   cp B3SUMS sums.txt
   fh -c --quiet -a blake3 sums.txt || fail "fhash -c -a blake3 of b3sum's manifest"

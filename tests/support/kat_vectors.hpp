@@ -122,6 +122,7 @@ inline constexpr std::array<KatRow, 27> k_kat_rows{{
       "508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982",
       "6f4df5116a6f332edab1d9e10ee87df6557beab6259d7663f3bcd5722c13f189",
       "bec0c0e6cde5b67acb73b81f79a67a4079ae1c60dac9d2661af18e9f8b50dfa5"}},
+    // BLAKE3: b3sum 1.2.0.
     {Algorithm::blake3,
      {"af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262",
       "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85",

@@ -117,6 +117,11 @@ std::string crc_name() {
     return *isal != '\0' ? std::string(isal) : std::string("portable");
 }
 
+/// ISA-L 2.30 has no CRC-64/NVME: it is always the portable code.
+std::string crc_name_of(Algorithm a) {
+    return a == Algorithm::crc64nvme ? std::string("portable") : crc_name();
+}
+
 bool crc_supports(Algorithm a, std::size_t size) noexcept {
     return is_crc(a) && size == spec_of(a).size;
 }
@@ -131,7 +136,7 @@ Result<std::unique_ptr<Hasher>> crc_make(Algorithm a, std::size_t size) {
 }  // namespace
 
 const Provider& crc_provider() noexcept {
-    static const Provider provider{&crc_name, &crc_supports, &crc_make};
+    static const Provider provider{&crc_name, &crc_supports, &crc_make, &crc_name_of};
     return provider;
 }
 

@@ -75,7 +75,8 @@ std::string backend_name() {
 }
 
 std::string provider_name(Algorithm a) {
-    const std::string name = family_provider(a).name();
+    const backends::Provider& family = family_provider(a);
+    const std::string name = family.name_of != nullptr ? family.name_of(a) : family.name();
     const backends::Provider* libb2 = backends::blake2_length_provider();
     if (a == Algorithm::blake2b && libb2 != nullptr &&
         !family_provider(a).supports(a, algorithm_info(a).min_size)) {
