@@ -28,10 +28,10 @@ if ! [[ $fuzz_seconds =~ ^[0-9]+$ ]]; then
 fi
 # /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
 # fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
-# lintian, man-db and bash-completion for the Debian package's test; the rest for the
-# benchmarks.
+# lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
+# their completion scripts; the rest for the benchmarks.
 extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion)
+       dpkg-dev lintian man-db bash-completion zsh fish)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }

@@ -3,7 +3,8 @@
 # completes every long option that --help lists (so the two cannot drift apart), the values
 # of -a, -f, --read-mode and --color (also as --opt=value, in one word or in three as
 # readline splits it at '='), and file and folder names. The zsh and fish scripts are
-# checked for syntax where those shells are installed; the PowerShell one for its options.
+# checked for syntax where those shells are installed (and fish completes from its script);
+# the PowerShell one for its options.
 # Usage: completion_test.sh FHASH TESTDATA_DIR
 source "$(dirname "$0")/lib.sh"
 
@@ -109,6 +110,10 @@ else
 fi
 if command -v fish >/dev/null; then
   fish --no-execute completion.fish || fail "fish --no-execute: the fish script does not parse"
+  reply=$(fish --no-config -c 'source completion.fish; complete -C "fhash --no-n"; complete -C "fhash --color "')
+  for wanted in --no-names always never; do
+    grep -q "^$wanted"$'\t' <<<"$reply" || fail "fish does not offer $wanted (got: ${reply//$'\n'/ })"
+  done
 else
   note "fish is not installed: its script's syntax is not checked"
 fi
