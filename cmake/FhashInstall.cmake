@@ -1,6 +1,6 @@
 # What `cmake --install` and the packages (cmake/FhashPackaging.cmake, included first for
-# CPACK_PACKAGE_CONTACT, the changelog's maintainer) install, each file in
-# a CPack component: `fhash` is the program with its documentation and completions. A later
+# CPACK_PACKAGE_CONTACT, the changelog's maintainer) install, each file in a CPack
+# component: `fhash` is the program with its documentation and completions. A later
 # component (`tool_links`: md5sum, sha256sum, b3sum... as links in /usr/lib/fhash/bin, a
 # package of its own) goes beside it without touching these rules.
 #

@@ -7,14 +7,17 @@
 # hand-written control file: CPack writes the control data, dpkg-shlibdeps (dpkg-dev)
 # finds the Depends line from the libraries the binary links, and the binary is stripped.
 #
+# The version carries no Debian revision (no CPACK_DEBIAN_PACKAGE_RELEASE), so the package
+# is a native one: its Debian changelog is /usr/share/doc/fhash/changelog.gz.
+#
 # Components: each Debian package is one install component (CPACK_DEB_COMPONENT_INSTALL).
 # Today there is one, `fhash`. A second package goes in by (1) installing its files with
 # COMPONENT tool_links, (2) adding tool_links to CPACK_COMPONENTS_ALL, (3) setting
-# CPACK_DEBIAN_TOOL_LINKS_PACKAGE_NAME to fhash-tool-links, its FILE_NAME to DEB-DEFAULT
-# and its DEPENDS to "fhash (= ${PROJECT_VERSION})", and (4) CPACK_COMPONENT_TOOL_LINKS_
-# DESCRIPTION. Such a package must own only paths no other package has (its links live in
-# /usr/lib/fhash/bin, never /usr/bin). The zip takes every listed component into one
-# archive (CPACK_ARCHIVE_COMPONENT_INSTALL is off).
+# CPACK_DEBIAN_TOOL_LINKS_PACKAGE_NAME to fhash-tool-links, CPACK_DEBIAN_TOOL_LINKS_FILE_NAME
+# to DEB-DEFAULT and CPACK_DEBIAN_TOOL_LINKS_PACKAGE_DEPENDS to "fhash (= VERSION)", and
+# (4) describing it in CPACK_COMPONENT_TOOL_LINKS_DESCRIPTION. Such a package must own only
+# paths no other package has (its links live in /usr/lib/fhash/bin, never /usr/bin). The
+# zip takes every listed component into one archive (CPACK_ARCHIVE_COMPONENT_INSTALL off).
 
 set(CPACK_PACKAGE_NAME fhash)
 set(CPACK_PACKAGE_VENDOR "The fhash authors")
