@@ -5,8 +5,9 @@
 #
 # Steps: install the packages that are missing, prepare a private Wine prefix in
 # build-win/.wine, configure build-win with cmake/mingw-w64-x86_64.cmake (Ninja, Release,
-# every option pinned: scripts/configure.sh windows), build, and run ctest. The exit status
-# is ctest's: non-zero when any test fails, or when no test was found.
+# every option pinned: scripts/configure.sh windows), build (which runs fhash.exe under Wine
+# once, for the PowerShell completion script), zip it (cpack -G ZIP), and run ctest. The exit
+# status is ctest's: non-zero when any test fails, or when no test was found.
 #
 # Environment:
 #   FHASH_WIN_BUILD_DIR  build folder (default build-win)
@@ -103,6 +104,22 @@ record configure "$t"
 t=$(now)
 cmake --build "$build_dir"
 record build "$t"
+
+# The zip (cpack -G ZIP): fhash.exe, the licence, the README and the PowerShell completer.
+t=$(now)
+version=$(sed -n 's/^CMAKE_PROJECT_VERSION:[A-Z]*=//p' "$build_dir/CMakeCache.txt")
+zip=$build_dir/packages/fhash-$version-win64.zip
+rm -f "$zip"
+(cd "$build_dir" && cpack -G ZIP >/dev/null)
+listing=$(cmake -E tar tf "$zip")
+for name in fhash.exe LICENSE.txt README.txt fhash-completion.ps1; do
+    if ! grep -qxF "fhash-$version-win64/$name" <<<"$listing"; then
+        echo "-- $zip lacks $name; it holds:" "$listing"
+        exit 1
+    fi
+done
+echo "-- $(basename "$zip"): $(wc -l <<<"$listing") files"
+record zip "$t"
 
 t=$(now)
 status=0

@@ -4,6 +4,8 @@
 # g++, then the same suite but the slow 5 GiB test under AddressSanitizer +
 # UndefinedBehaviorSanitizer built with clang++ (so both compilers must build it
 # warning-free), then the Windows build (MinGW-w64, CNG backend) with its suite under Wine.
+# The Release build is also packaged (cpack -G DEB), checked by lintian, installed with
+# dpkg -i, run and purged (scripts/test-package.sh); the Windows build is zipped.
 # The Release build includes the Google Benchmark micro-benchmarks (run once on a tiny input
 # by ctest), and bench/run.sh runs once on its tiny data set (BENCH_SMALL=1): CI proves the
 # benchmarks build and run, not how fast they are.
@@ -25,8 +27,11 @@ if ! [[ $fuzz_seconds =~ ^[0-9]+$ ]]; then
   exit 2
 fi
 # /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
-# fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; the rest for the benchmarks.
-extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev)
+# fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
+# lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
+# their completion scripts; the rest for the benchmarks.
+extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
+       dpkg-dev lintian man-db bash-completion zsh fish)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }
@@ -56,6 +61,16 @@ record "release build" "$t"
 t=$(now)
 run_ctest "$root/build-release" --timeout 300
 record "release ctest" "$t"
+
+echo "== Debian package: cpack, lintian, dpkg -i, run, dpkg --purge"
+t=$(now)
+package_status=0
+bash "$root/scripts/test-package.sh" "$root/build-release" || package_status=$?
+record "package" "$t"
+# 77: an fhash package is installed on this machine already; the script said so.
+if [ "$package_status" -ne 0 ] && [ "$package_status" -ne 77 ]; then
+  exit "$package_status"
+fi
 
 echo "== benchmark smoke run (tiny data; timings meaningless)"
 t=$(now)

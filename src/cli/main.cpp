@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/completion.hpp"
 #include "cli/console.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/hash_pool.hpp"
@@ -108,6 +109,9 @@ ExitCode run(const std::vector<std::string>& args, Console& console) {
     if (raw.list_algorithms) {
         print_algorithms(console, raw.verbose);
         return ExitCode::ok;
+    }
+    if (!raw.completion.empty()) {
+        return print_completion(console, raw.completion);
     }
     Options options;
     std::string error;

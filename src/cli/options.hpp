@@ -30,6 +30,8 @@ struct Options {
     /// 0 = each one's default.
     unsigned length_bits = 0;
     ManifestFormat format = ManifestFormat::gnu;  ///< hash mode's output (-f, --tag)
+    /// --no-names: hash mode prints only the digests, one line per algorithm per input.
+    bool no_names = false;
     bool recursive = false;
     std::optional<std::string> output;    ///< -o FILE
     std::optional<std::string> base_dir;  ///< --base-dir DIR
@@ -77,6 +79,7 @@ struct RawOptions {
     bool list_algorithms = false;
     bool verbose = false;  ///< -v: --list-algorithms with lengths and providers
     bool version = false;
+    std::string completion;  ///< --completion SHELL: print its completion script
 };
 
 /// Declares every option on `app`, bound to `raw` (options_cli.cpp).

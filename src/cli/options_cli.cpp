@@ -37,6 +37,9 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
+    app.add_flag("--no-names", raw.direct.no_names,
+                 "Print only the digests, one line per algorithm per input (as b3sum)")
+        ->group(hashing);
     app.add_flag("-r,--recursive", raw.direct.recursive,
                  "Hash directories recursively (sorted output)")
         ->group(hashing);
@@ -161,6 +164,9 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.add_flag("-v,--verbose", raw.verbose,
                  "With --list-algorithms: also each one's length in bits and its library");
     app.add_flag("-V,--version", raw.version, "Print version and digest backend, then exit");
+    app.add_option("--completion", raw.completion,
+                   "Print the completion script of SHELL (bash, zsh, fish, powershell), then exit")
+        ->type_name("SHELL");
 }
 
 }  // namespace fhash::cli

@@ -252,6 +252,26 @@ Problem take_check_extras(const RawOptions& /*raw*/, Options& options) {
     return std::nullopt;
 }
 
+/// --no-names: hash mode's plain digests. There is no name in them for bsd, FCIV-XML, JSON
+/// or CSV to hold, and no mode but hashing prints digests.
+Problem take_no_names(const RawOptions& raw, Options& options) {
+    if (!options.no_names) {
+        return std::nullopt;
+    }
+    if (options.check) {
+        return "the --no-names option is meaningless when verifying checksums";
+    }
+    if (options.expect || options.update) {
+        return fmt::format("--no-names cannot be combined with {}",
+                           options.expect ? "--expect" : "--update");
+    }
+    if (options.format != ManifestFormat::gnu) {
+        return fmt::format("--no-names conflicts with {}",
+                           raw.tag ? std::string("--tag") : "--format " + raw.format);
+    }
+    return std::nullopt;
+}
+
 void take_direct(const RawOptions& raw, Options& options) {
     options = raw.direct;
     // Windows shells leave "*.iso" to the program; POSIX shells have expanded it already.
@@ -263,9 +283,9 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {take_algorithms, take_output,      check_mode_flags,
-                                       take_lists,      take_display,     take_expect,
-                                       take_update,     take_check_extras};
+    static constexpr Step k_steps[] = {take_algorithms, take_output,       check_mode_flags,
+                                       take_lists,      take_display,      take_expect,
+                                       take_update,     take_check_extras, take_no_names};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {

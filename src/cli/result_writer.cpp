@@ -1,5 +1,6 @@
 #include "cli/result_writer.hpp"
 
+#include "fhash/digest.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
 
@@ -23,6 +24,28 @@ public:
 
 private:
     bool m_bsd;
+    std::vector<Algorithm> m_algorithms;
+    std::string m_text;
+};
+
+/// --no-names: each digest on a line of its own, as digest_text() writes it (hex; decimal
+/// for cksum), with nothing else: `h=$(fhash --no-names FILE)`.
+class DigestOnlyWriter final : public ResultWriter {
+public:
+    explicit DigestOnlyWriter(std::vector<Algorithm> algorithms)
+        : m_algorithms(std::move(algorithms)) {}
+
+    void add(OutputSink& sink, const std::string& /*display*/,
+             const FileDigests& digests) override {
+        m_text.clear();
+        for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
+            m_text += digest_text(m_algorithms[i], digests.digests[i]);
+            m_text += '\n';
+        }
+        sink.write(m_text);
+    }
+
+private:
     std::vector<Algorithm> m_algorithms;
     std::string m_text;
 };
@@ -121,6 +144,10 @@ std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
             break;
     }
     return std::make_unique<LineWriter>(false, std::move(algorithms));
+}
+
+std::unique_ptr<ResultWriter> make_digest_only_writer(std::vector<Algorithm> algorithms) {
+    return std::make_unique<DigestOnlyWriter>(std::move(algorithms));
 }
 
 }  // namespace fhash::cli

@@ -24,7 +24,11 @@ public:
     virtual void end(OutputSink& /*sink*/) {}
 };
 
+/// The writer of `format`.
 std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
                                                  std::vector<Algorithm> algorithms);
+
+/// --no-names: only the digests, one line per algorithm per input, in `algorithms` order.
+std::unique_ptr<ResultWriter> make_digest_only_writer(std::vector<Algorithm> algorithms);
 
 }  // namespace fhash::cli

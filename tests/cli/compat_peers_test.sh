@@ -42,6 +42,9 @@ if have b3sum; then
   b3sum -l 5 -- "${utf8[@]}" > expected
   fh -a blake3 -l 40 -- "${utf8[@]}" > actual || fail "blake3 -l 40 exit status"
   same "blake3 -l 40 differs from b3sum -l 5"
+  b3sum --no-names -- "${files[@]}" "${awkward[@]}" > expected
+  fh -a blake3 --no-names -- "${files[@]}" "${awkward[@]}" > actual || fail "--no-names exit status"
+  same "blake3 --no-names differs from b3sum --no-names"
   # The official test-vector input (byte i = i % 251) at the lengths around BLAKE3's chunk
   # (1024) and tree boundaries (compat_b3sum_test.sh covers the sizes where a big file is
   # split between threads).
