@@ -145,7 +145,8 @@ void add_display_options(CLI::App& app, RawOptions& raw) {
 
 void build_app(CLI::App& app, RawOptions& raw) {
     app.description(
-        "Compute and verify file digests (MD5, SHA-1, SHA-2, SHA-3, BLAKE2, BLAKE3, xxHash, CRCs).\n"
+        "Compute and verify file digests (MD5, SHA-1, SHA-2, SHA-3, BLAKE2, BLAKE3, xxHash, "
+        "CRCs).\n"
         "With no PATH, or when PATH is -, read standard input.");
     app.allow_windows_style_options(false);
     app.positionals_at_end(false);
@@ -163,7 +164,8 @@ void build_app(CLI::App& app, RawOptions& raw) {
     app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");
     app.add_flag("-v,--verbose", raw.verbose,
                  "With --list-algorithms: also each one's length in bits and its library");
-    app.add_flag("-V,--version", raw.version, "Print the version and the library of each algorithm family, then exit");
+    app.add_flag("-V,--version", raw.version,
+                 "Print the version and the library of each algorithm family, then exit");
     app.add_option("--completion", raw.completion,
                    "Print the completion script of SHELL (bash, zsh, fish, powershell), then exit")
         ->type_name("SHELL");

@@ -65,7 +65,10 @@ struct FileHasher::Impl {
         if (Result<void> reset = reset_all(); !reset) {
             return std::move(reset).error();
         }
-        Result<std::uint64_t> size = detail::fan_out(hashers, ring_depth(), produce, mapped);
+        // As many algorithm threads as spare cores, and one more for the core the reading
+        // thread mostly leaves free: the cheap algorithms share, the costly one gets a core.
+        Result<std::uint64_t> size =
+            detail::fan_out(hashers, ring_depth(), produce, mapped, spare_cores() + 1);
         if (!size) {
             return std::move(size).error();
         }

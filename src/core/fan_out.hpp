@@ -1,8 +1,10 @@
 #pragma once
 /// @file fan_out.hpp
-/// One thread per algorithm over one read: the reading thread fills a small ring of shared
-/// blocks, each algorithm's thread hashes every block in order, and a block is recycled
-/// once all of them are done with it. The wall time is the slowest algorithm's, not the sum.
+/// Algorithm threads over one read: the reading thread fills a small ring of shared blocks,
+/// each algorithm thread hashes every block in order with its algorithms, and a block is
+/// recycled once all of them are done with it. With a thread per algorithm the wall time is
+/// the slowest algorithm's, not the sum; with fewer threads than algorithms (fewer cores),
+/// the cheap algorithms share a thread, so the costliest one keeps a core to itself.
 
 #include <cstddef>
 #include <cstdint>
@@ -27,13 +29,20 @@ struct SharedBlock {
 /// block ends the input.
 using BlockProducer = std::function<Result<SharedBlock>(std::size_t slot)>;
 
-/// Feeds every block from `produce` to every hasher, each hasher on its own thread, with at
-/// most `depth` blocks in flight. Returns the number of bytes, or the first error (of the
-/// producer or of a hasher). The hashers must have been reset; they are not finished.
-/// `guard_reads`: the blocks are pieces of a memory map; each algorithm thread then reads
-/// them under its own SIGBUS guard (a fault, from a file shrinking under the map, becomes
-/// Errc::changed_while_reading).
+/// The hashers' indices in `threads` groups (at most one per hasher, at least one), balanced
+/// by each algorithm's rough cost per byte: the costliest first, each to the group with the
+/// least cost so far. Pure, for the tests.
+std::vector<std::vector<std::size_t>> group_by_cost(const std::vector<Algorithm>& algorithms,
+                                                    std::size_t threads);
+
+/// Feeds every block from `produce` to every hasher, on `threads` algorithm threads
+/// (group_by_cost; 0 = one per hasher), with at most `depth` blocks in flight. Returns the number
+/// of bytes, or the first error (of the producer or of a hasher). The hashers must have been reset;
+/// they are not finished. `guard_reads`: the blocks are pieces of a memory map; each algorithm
+/// thread then reads them under its own SIGBUS guard (a fault, from a file shrinking under the map,
+/// becomes Errc::changed_while_reading).
 Result<std::uint64_t> fan_out(std::vector<std::unique_ptr<Hasher>>& hashers, std::size_t depth,
-                              const BlockProducer& produce, bool guard_reads);
+                              const BlockProducer& produce, bool guard_reads,
+                              std::size_t threads = 0);
 
 }  // namespace fhash::detail

@@ -1,5 +1,7 @@
+#include "core/fan_out.hpp"
 #include "support/bytes.hpp"
 #include "support/catch.hpp"
+#include "support/hashers.hpp"
 #include "support/temp_dir.hpp"
 
 #include <atomic>
@@ -182,4 +184,57 @@ TEST_CASE("extra threads only go to spare cores", "[engine]") {
         CHECK_FALSE(hasher->hash_file(dir.path() / "missing").has_value());
     }
     CHECK(in_flight == 0);  // every hash_file() counted itself out
+}
+
+TEST_CASE("algorithm threads: the cheap algorithms share, the costliest keeps its own",
+          "[engine][fan_out]") {
+    using detail::group_by_cost;
+    const std::vector<Algorithm> three = {Algorithm::xxh128, Algorithm::sha256, Algorithm::blake3};
+    const auto two = group_by_cost(three, 2);
+    REQUIRE(two.size() == 2);
+    CHECK(two[0] == std::vector<std::size_t>{1});     // SHA-256 alone
+    CHECK(two[1] == std::vector<std::size_t>{2, 0});  // BLAKE3 then XXH128
+    CHECK(group_by_cost(three, 1) == std::vector<std::vector<std::size_t>>{{1, 2, 0}});
+    CHECK(group_by_cost(three, 3).size() == 3);
+    CHECK(group_by_cost(three, 8).size() == 3);  // never more threads than algorithms
+    CHECK(group_by_cost({Algorithm::md5, Algorithm::sha1}, 2).size() == 2);
+}
+
+TEST_CASE("shared algorithm threads give the same digests", "[engine][fan_out]") {
+    const std::vector<Algorithm> algorithms = {Algorithm::sha256, Algorithm::blake3,
+                                               Algorithm::xxh128, Algorithm::crc32c};
+    const std::string data = test::pattern(3 * 1024 * 1024 + 17);
+    std::vector<std::string> alone;  // each algorithm by itself, in one update
+    for (const Algorithm a : algorithms) {
+        const std::unique_ptr<Hasher> one = test::must_make(a);
+        REQUIRE(one->update(test::bytes_of(data)));
+        Result<Digest> d = one->finish();
+        REQUIRE(d);
+        alone.push_back(to_hex(*d));
+    }
+    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+        INFO("threads " << threads);
+        std::vector<std::unique_ptr<Hasher>> hashers;
+        for (const Algorithm a : algorithms) {
+            hashers.push_back(test::must_make(a));
+        }
+        std::size_t offset = 0;
+        const auto bytes = test::bytes_of(data);
+        Result<std::uint64_t> total = detail::fan_out(
+            hashers, 2,
+            [&](std::size_t) -> Result<detail::SharedBlock> {
+                const std::size_t n = std::min<std::size_t>(65536, bytes.size() - offset);
+                detail::SharedBlock block{bytes.subspan(offset, n), nullptr};
+                offset += n;
+                return block;
+            },
+            false, threads);
+        REQUIRE(total);
+        CHECK(*total == data.size());
+        for (std::size_t i = 0; i < algorithms.size(); ++i) {
+            Result<Digest> d = hashers[i]->finish();
+            REQUIRE(d);
+            CHECK(to_hex(*d) == alone[i]);
+        }
+    }
 }
