@@ -29,6 +29,12 @@ public:
 
     ExitCode run() {
         RunSettings settings = run_settings(m_options);
+        // One named input (the common `fhash FILE` of scripts): one inline worker, no worker
+        // threads or per-worker hashers to set up; a big file still gets the spare cores.
+        if (m_options.jobs == 0 && m_options.paths.size() == 1 && !m_options.recursive &&
+            !m_options.files_from) {
+            settings.jobs = 1;
+        }
         std::optional<Listed> listed;
         if (progress_possible(m_options.progress)) {
             listed = list_inputs();
