@@ -47,7 +47,7 @@ print_timings() {
 # --- 1. Packages ---------------------------------------------------------------------------
 t=$(now)
 packages=(cmake ninja-build g++-mingw-w64-x86-64-posix wine wine64 wine64-preloader
-          libcli11-dev libfmt-dev nlohmann-json3-dev catch2)
+          libcli11-dev libfmt-dev nlohmann-json3-dev catch2 libgcrypt-mingw-w64-dev)
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

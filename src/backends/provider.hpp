@@ -39,6 +39,9 @@ const Provider& crc_provider() noexcept;
 /// BLAKE2b at lengths the classic backend lacks (backends/blake2: libb2), or nullptr when this
 /// build has none.
 const Provider* blake2_length_provider() noexcept;
+/// The classic algorithms the classic backend lacks (backends/gcrypt: libgcrypt, in the
+/// Windows CNG build), or nullptr when this build has none.
+const Provider* classic_gap_provider() noexcept;
 
 /// The error every provider returns for an algorithm or size it lacks.
 Error unsupported(Algorithm a, std::size_t size, const std::string& provider);

@@ -1,5 +1,6 @@
 // Routes each algorithm to the provider of its family (backends/provider.hpp).
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -40,18 +41,44 @@ std::size_t resolved_size(Algorithm a, std::size_t size) noexcept {
     return size == 0 ? algorithm_info(a).digest_size : size;
 }
 
-/// The family's provider, except for a BLAKE2b length the classic backend lacks, which
-/// libb2 gives where this build has it.
-const backends::Provider& provider_for(Algorithm a, std::size_t size = 0) noexcept {
+/// The providers that fill the classic backend's gaps in this build: libb2 for BLAKE2b
+/// lengths OpenSSL lacks, libgcrypt for the algorithms Windows CNG lacks (either may be
+/// absent).
+std::array<const backends::Provider*, 2> gap_providers() noexcept {
+    return {backends::blake2_length_provider(), backends::classic_gap_provider()};
+}
+
+bool serves(const backends::Provider* provider, Algorithm a, std::size_t size) noexcept {
+    return provider != nullptr && provider->supports(a, size);
+}
+
+/// The family's provider where it has `a` at `size` (resolved); else the gap provider that
+/// has it; else, for a length no provider has, the one that has `a` at its default length,
+/// so that the refusal comes in the words of the library that serves the algorithm.
+const backends::Provider& provider_for(Algorithm a, std::size_t size) noexcept {
     const backends::Provider& family = family_provider(a);
-    const std::size_t resolved = resolved_size(a, size);
-    if (a == Algorithm::blake2b && resolved != algorithm_info(a).digest_size &&
-        !family.supports(a, resolved)) {
-        if (const backends::Provider* libb2 = backends::blake2_length_provider()) {
-            return *libb2;
+    if (algorithm_info(a).family != Family::classic || !valid_digest_size(a, size) ||
+        family.supports(a, size)) {
+        return family;
+    }
+    const std::size_t standard = algorithm_info(a).digest_size;
+    for (const backends::Provider* gap : gap_providers()) {
+        if (serves(gap, a, size)) {
+            return *gap;
+        }
+    }
+    if (!family.supports(a, standard)) {
+        for (const backends::Provider* gap : gap_providers()) {
+            if (serves(gap, a, standard)) {
+                return *gap;
+            }
         }
     }
     return family;
+}
+
+std::string name_in(const backends::Provider& provider, Algorithm a) {
+    return provider.name_of != nullptr ? provider.name_of(a) : provider.name();
 }
 
 }  // namespace
@@ -75,19 +102,25 @@ std::string backend_name() {
 }
 
 std::string provider_name(Algorithm a) {
-    const backends::Provider& family = family_provider(a);
-    const std::string name = family.name_of != nullptr ? family.name_of(a) : family.name();
-    const backends::Provider* libb2 = backends::blake2_length_provider();
-    if (a == Algorithm::blake2b && libb2 != nullptr &&
-        !family_provider(a).supports(a, algorithm_info(a).min_size)) {
-        return name + ", " + libb2->name() + " for other lengths";
+    const AlgorithmInfo& info = algorithm_info(a);
+    const backends::Provider& main = provider_for(a, info.digest_size);
+    const std::string name = name_in(main, a);
+    if (has_variable_length(info) && !main.supports(a, info.min_size)) {
+        const backends::Provider& others = provider_for(a, info.min_size);
+        if (&others != &main && others.supports(a, info.min_size)) {
+            return name + ", " + name_in(others, a) + " for other lengths";
+        }
     }
     return name;
 }
 
 std::vector<std::string> provider_summary() {
+    std::string classic = backends::classic_provider().name();
+    if (const backends::Provider* gap = backends::classic_gap_provider()) {
+        classic += ", " + gap->name() + " for the algorithms it lacks";
+    }
     return {
-        "classic: " + backends::classic_provider().name(),
+        "classic: " + classic,
         "blake3: " + backends::blake3_provider().name(),
         "xxhash: " + backends::xxhash_provider().name(),
         "crc: " + backends::crc_provider().name(),
