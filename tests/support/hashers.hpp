@@ -2,6 +2,7 @@
 // Hashers and file hashers that a test needs to exist: the test fails when they cannot be
 // made.
 
+#include <cstddef>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -14,9 +15,9 @@
 
 namespace fhash::test {
 
-/// make_hasher(a), required to succeed.
-inline std::unique_ptr<Hasher> must_make(Algorithm a) {
-    Result<std::unique_ptr<Hasher>> hasher = make_hasher(a);
+/// make_hasher(a, digest_size), required to succeed.
+inline std::unique_ptr<Hasher> must_make(Algorithm a, std::size_t digest_size = 0) {
+    Result<std::unique_ptr<Hasher>> hasher = make_hasher(a, digest_size);
     REQUIRE(hasher.has_value());
     return std::move(*hasher);
 }

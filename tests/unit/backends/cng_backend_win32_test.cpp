@@ -1,6 +1,6 @@
 // The Windows CNG backend: known answers (docs/formats.md, "Known-answer values": RFC 1321,
-// FIPS 180-4), split updates at awkward boundaries, reuse after reset, and refusal of what
-// CNG lacks.
+// FIPS 180-4), split updates at awkward boundaries, reuse after reset; and which classic
+// algorithms CNG serves and which libgcrypt serves for it (backends/gcrypt).
 
 #include <algorithm>
 #include <cstddef>
@@ -173,20 +173,67 @@ TEST_CASE("CNG: hashers of one algorithm are independent", "[backend][cng]") {
     CHECK(finish_hex(*b) == "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
 }
 
-TEST_CASE("CNG: algorithms it lacks are refused by name", "[backend][cng]") {
-    for (const Algorithm a : {Algorithm::sha224, Algorithm::sha512_224, Algorithm::sha512_256,
-                              Algorithm::sha3_224, Algorithm::sha3_256, Algorithm::sha3_384,
-                              Algorithm::sha3_512, Algorithm::blake2b, Algorithm::blake2s}) {
-        const std::string_view name = algorithm_info(a).name;
-        INFO(name);
-        CHECK_FALSE(backend_supports(a));
-        const Result<std::unique_ptr<Hasher>> made = make_hasher(a);
+TEST_CASE("CNG serves what it has; libgcrypt serves the classic algorithms it lacks",
+          "[backend][cng][gcrypt]") {
+    for (const AlgorithmInfo& info : all_algorithms()) {
+        if (info.family != Family::classic) {
+            continue;
+        }
+        INFO(info.name);
+        CHECK(backend_supports(info.id));
+        const bool cng = info.id == Algorithm::md5 || info.id == Algorithm::sha1 ||
+                         info.id == Algorithm::sha256 || info.id == Algorithm::sha384 ||
+                         info.id == Algorithm::sha512;
+        if (cng) {
+            CHECK(provider_name(info.id) == "Windows CNG");
+        } else {
+            CHECK(provider_name(info.id).rfind("libgcrypt 1.", 0) == 0);
+        }
+    }
+}
+
+TEST_CASE("libgcrypt: BLAKE2b at its four lengths, SHAKE at any; other lengths refused",
+          "[backend][cng][gcrypt]") {
+    for (const std::size_t bits : {160U, 256U, 384U, 512U}) {
+        INFO(bits);
+        CHECK(backend_supports(Algorithm::blake2b, bits / 8));
+    }
+    for (const std::size_t bytes : {1U, 17U, 64U, 128U}) {
+        INFO(bytes);
+        CHECK(backend_supports(Algorithm::shake128, bytes));
+        CHECK(backend_supports(Algorithm::shake256, bytes));
+    }
+    for (const std::size_t bits : {8U, 128U, 168U, 504U}) {
+        INFO(bits);
+        CHECK_FALSE(backend_supports(Algorithm::blake2b, bits / 8));
+        const Result<std::unique_ptr<Hasher>> made = make_hasher(Algorithm::blake2b, bits / 8);
         REQUIRE_FALSE(made.has_value());
         CHECK(made.error().code == make_error_code(Errc::unsupported_algorithm));
-        CHECK(made.error().detail.find(name) != std::string::npos);
-        CHECK(made.error().detail.find("not available in the Windows CNG backend") !=
+        CHECK(made.error().detail.find("which has 160, 256, 384 and 512 bits") !=
               std::string::npos);
     }
+    // b2sum -l 256 "abc"; SHAKE256 "abc" at 512 bits (Python hashlib).
+    std::unique_ptr<Hasher> blake = must_make(Algorithm::blake2b, 32);
+    REQUIRE(blake->update(bytes_of("abc")).has_value());
+    CHECK(finish_hex(*blake) == "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319");
+    std::unique_ptr<Hasher> shake = must_make(Algorithm::shake256, 64);
+    REQUIRE(shake->update(bytes_of("abc")).has_value());
+    CHECK(
+        finish_hex(*shake) ==
+        "483366601360a8771c6863080cc4114d8db44530f8f1e1ee4f94ea37e78b5739d5a15bef186a5386c75744c05"
+        "27e1faa9f8726e462a12a4feb06bd8801e751e4");
+}
+
+TEST_CASE("libgcrypt: using a finished hasher without reset is an error", "[backend][gcrypt]") {
+    std::unique_ptr<Hasher> hasher = must_make(Algorithm::sha3_256);
+    REQUIRE(hasher->finish().has_value());
+    const Result<void> updated = hasher->update(bytes_of("x"));
+    REQUIRE_FALSE(updated.has_value());
+    CHECK(updated.error().code == make_error_code(Errc::backend_failure));
+    CHECK_FALSE(hasher->finish().has_value());
+    REQUIRE(hasher->reset().has_value());
+    CHECK(finish_hex(*hasher) ==
+          "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a");
 }
 
 TEST_CASE("CNG: the algorithm table and the backend agree", "[backend][cng]") {
