@@ -158,56 +158,43 @@ std::vector<std::vector<std::size_t>> group_by_cost(const std::vector<Algorithm>
     return groups;
 }
 
-Result<std::uint64_t> fan_out(std::vector<std::unique_ptr<Hasher>>& hashers, std::size_t depth,
-                              const BlockProducer& produce, bool guard_reads,
-                              std::size_t thread_count) {
-    std::vector<Algorithm> algorithms;
-    for (const auto& hasher : hashers) {
-        algorithms.push_back(hasher->algorithm());
-    }
-    const std::vector<std::vector<std::size_t>> groups =
-        group_by_cost(algorithms, thread_count == 0 ? hashers.size() : thread_count);
-    Ring ring(depth == 0 ? 1 : depth, groups.size());
-    const std::size_t slots = depth == 0 ? 1 : depth;
-    std::vector<std::thread> threads;
-    threads.reserve(groups.size());
-    for (const std::vector<std::size_t>& group : groups) {
-        std::vector<Hasher*> mine;
-        for (const std::size_t i : group) {
-            mine.push_back(hashers[i].get());
-        }
-        threads.emplace_back([&ring, mine = std::move(mine), guard_reads] {
-            bool failed = false;
-            for (std::size_t seq = 0;; ++seq) {
-                const std::optional<std::span<const std::uint8_t>> bytes = ring.wait_block(seq);
-                if (!bytes) {
-                    return;
-                }
-                if (!failed) {
-                    Result<void> updated;
-                    auto update = [&] {
-                        for (Hasher* h : mine) {
-                            updated = h->update(*bytes);
-                            if (!updated) {
-                                return;
-                            }
-                        }
-                    };
-                    if (!guard_reads) {
-                        update();
-                    } else if (!io::run_sigbus_guarded(*bytes, update)) {
-                        updated = make_error(Errc::changed_while_reading);
-                    }
-                    if (!updated) {
-                        failed = true;  // keep releasing blocks so the others go on
-                        ring.abort(std::move(updated).error());
-                    }
-                }
-                ring.release(seq);
-            }
-        });
-    }
+namespace {
 
+/// One algorithm thread: hashes every block with its hashers, in order, until the ring
+/// closes. After a failure it keeps releasing blocks, so the other threads go on.
+void hash_blocks(Ring& ring, const std::vector<Hasher*>& mine, bool guard_reads) {
+    bool failed = false;
+    for (std::size_t seq = 0;; ++seq) {
+        const std::optional<std::span<const std::uint8_t>> bytes = ring.wait_block(seq);
+        if (!bytes) {
+            return;
+        }
+        if (!failed) {
+            Result<void> updated;
+            auto update = [&] {
+                for (Hasher* h : mine) {
+                    updated = h->update(*bytes);
+                    if (!updated) {
+                        return;
+                    }
+                }
+            };
+            if (!guard_reads) {
+                update();
+            } else if (!io::run_sigbus_guarded(*bytes, update)) {
+                updated = make_error(Errc::changed_while_reading);
+            }
+            if (!updated) {
+                failed = true;
+                ring.abort(std::move(updated).error());
+            }
+        }
+        ring.release(seq);
+    }
+}
+
+/// The reading side: fills the ring from `produce` until it ends, fails or is aborted.
+std::uint64_t produce_blocks(Ring& ring, std::size_t slots, const BlockProducer& produce) {
     std::uint64_t total = 0;
     for (std::size_t seq = 0;; ++seq) {
         const std::size_t slot = seq % slots;
@@ -226,6 +213,33 @@ Result<std::uint64_t> fan_out(std::vector<std::unique_ptr<Hasher>>& hashers, std
         ring.publish(slot, std::move(*block));
     }
     ring.close();
+    return total;
+}
+
+}  // namespace
+
+Result<std::uint64_t> fan_out(std::vector<std::unique_ptr<Hasher>>& hashers, std::size_t depth,
+                              const BlockProducer& produce, bool guard_reads,
+                              std::size_t thread_count) {
+    std::vector<Algorithm> algorithms;
+    for (const auto& hasher : hashers) {
+        algorithms.push_back(hasher->algorithm());
+    }
+    const std::vector<std::vector<std::size_t>> groups =
+        group_by_cost(algorithms, thread_count == 0 ? hashers.size() : thread_count);
+    const std::size_t slots = depth == 0 ? 1 : depth;
+    Ring ring(slots, groups.size());
+    std::vector<std::thread> threads;
+    threads.reserve(groups.size());
+    for (const std::vector<std::size_t>& group : groups) {
+        std::vector<Hasher*> mine;
+        for (const std::size_t i : group) {
+            mine.push_back(hashers[i].get());
+        }
+        threads.emplace_back(
+            [&ring, mine = std::move(mine), guard_reads] { hash_blocks(ring, mine, guard_reads); });
+    }
+    const std::uint64_t total = produce_blocks(ring, slots, produce);
     for (std::thread& t : threads) {
         t.join();
     }
