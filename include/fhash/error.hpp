@@ -24,6 +24,7 @@ enum class Errc {
     unsafe_path,                ///< a manifest path escapes its base folder or holds a NUL byte
     symlink_loop,               ///< a followed symbolic link leads back into its own ancestry
     output_failure,             ///< writing the result failed
+    bad_signature,              ///< a signature is bad, by another key, or cannot be checked
 };
 
 /// The error category of Errc values ("fhash").

@@ -34,15 +34,18 @@ struct ManifestEntry {
 
 /// Manifest syntaxes fhash reads and writes.
 enum class ManifestFormat {
-    gnu,       ///< "<hex>  <name>" (also "<hex> *<name>", "<hex> <name>")
-    bsd,       ///< "TAG (<name>) = <hex>" (also OpenSSL "TAG(<name>)= <hex>")
-    fciv_xml,  ///< <FCIV><FILE_ENTRY><name/><MD5/>... base64 digests
-    json,      ///< one JSON object per line (fhash -f json)
-    csv,       ///< "Algorithm","Hash","Path" (Get-FileHash | Export-Csv)
+    gnu,            ///< "<hex>  <name>" (also "<hex> *<name>", "<hex> <name>")
+    bsd,            ///< "TAG (<name>) = <hex>" (also OpenSSL "TAG(<name>)= <hex>")
+    fciv_xml,       ///< <FCIV><FILE_ENTRY><name/><MD5/>... base64 digests
+    json,           ///< one JSON object per line (fhash -f json)
+    csv,            ///< "Algorithm","Hash","Path" (Get-FileHash | Export-Csv)
+    intoto,         ///< in-toto Statement(s), plain or in DSSE envelopes (intoto_format.hpp)
+    slsa_subjects,  ///< written only: base64 of a GNU sha256 manifest (SLSA base64-subjects)
 };
 
 /// Guesses the format of a manifest from its first bytes (a BOM and leading blanks skipped;
-/// UTF-16 with a BOM is recognised too). '<' -> fciv_xml, '{' -> json, a CSV header
+/// UTF-16 with a BOM is recognised too). '<' -> fciv_xml, '{' -> intoto when
+/// looks_like_intoto(), else json, a CSV header
 /// ("Algorithm", "Hash" or "Path" as first column, quoted or not, or a "#TYPE" line) -> csv.
 /// Otherwise the first entry line decides (blank lines and lines starting with '#' skipped;
 /// only the first 64 KiB are looked at): bsd if it is_tagged_checksum_line(), else gnu.

@@ -1,10 +1,13 @@
 #include "cli/manifest_reader.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include <fmt/format.h>
 
 #include "cli/console.hpp"
+#include "fhash/intoto_format.hpp"
 #include "fhash/verify.hpp"
 #include "platform/paths.hpp"
 
@@ -14,6 +17,19 @@ namespace {
 constexpr std::size_t k_read_size = 256 * 1024;
 constexpr std::size_t k_max_document = std::size_t{512} << 20;
 constexpr std::size_t k_max_record = std::size_t{1} << 20;  // CSV record over several lines
+
+/// The subjects of every Statement of an in-toto document, in order.
+Result<std::vector<ManifestEntry>> intoto_entries(std::string_view document) {
+    Result<std::vector<IntotoRecord>> records = parse_intoto(document);
+    if (!records) {
+        return std::move(records).error();
+    }
+    std::vector<ManifestEntry> entries;
+    for (IntotoRecord& record : *records) {
+        std::move(record.subjects.begin(), record.subjects.end(), std::back_inserter(entries));
+    }
+    return entries;
+}
 
 }  // namespace
 
@@ -35,8 +51,38 @@ Result<std::unique_ptr<ManifestReader>> ManifestReader::open(const std::string& 
     return reader;
 }
 
+Result<std::unique_ptr<ManifestReader>> ManifestReader::open_text(
+    const std::string& label, std::string text, std::optional<Algorithm> algorithm,
+    std::size_t digest_size) {
+    std::unique_ptr<ManifestReader> reader(new ManifestReader());
+    reader->m_is_stdin = label == "-";
+    reader->m_label = reader->m_is_stdin ? "standard input" : label;
+    reader->m_text = std::move(text);
+    reader->m_parse_options.algorithm = algorithm;
+    reader->m_parse_options.digest_size = digest_size;
+    if (!reader->m_is_stdin) {
+        reader->m_parse_options.convention = untagged_convention_for(label);
+    }
+    if (Result<void> started = reader->start(label); !started) {
+        return std::move(started).error();
+    }
+    return reader;
+}
+
+Result<std::size_t> ManifestReader::read_some() {
+    if (!m_text) {
+        return m_file.read(m_buffer);
+    }
+    const std::size_t n = std::min(m_buffer.size(), m_text->size() - m_text_at);
+    std::copy_n(m_text->data() + m_text_at, n, reinterpret_cast<char*>(m_buffer.data()));
+    m_text_at += n;
+    return n;
+}
+
 Result<void> ManifestReader::start(const std::string& arg) {
-    if (m_is_stdin) {
+    if (m_text) {
+        // read from memory: nothing to open
+    } else if (m_is_stdin) {
         m_file = io::File::standard_input();
     } else {
         Result<io::File> opened = io::File::open_read(platform::path_from_utf8(arg));
@@ -47,14 +93,14 @@ Result<void> ManifestReader::start(const std::string& arg) {
     }
     m_buffer.resize(k_read_size);
     // The first bytes decide the format.
-    Result<std::size_t> got = m_file.read(m_buffer);
+    Result<std::size_t> got = read_some();
     if (!got) {
         return labelled(std::move(got).error());
     }
     const std::span<const std::uint8_t> head(m_buffer.data(), *got);
     m_format = sniff_manifest_format(head);
     m_eof = *got == 0;
-    if (m_format == ManifestFormat::fciv_xml) {
+    if (m_format == ManifestFormat::fciv_xml || m_format == ManifestFormat::intoto) {
         return load_document(std::string(reinterpret_cast<const char*>(head.data()), head.size()));
     }
     m_splitter.feed(head);
@@ -66,17 +112,21 @@ Result<void> ManifestReader::start(const std::string& arg) {
 
 Result<void> ManifestReader::load_document(std::string document) {
     while (!m_eof) {
-        Result<std::size_t> more = m_file.read(m_buffer);
+        Result<std::size_t> more = read_some();
         if (!more) {
             return labelled(std::move(more).error());
         }
         m_eof = *more == 0;
-        if (document.size() + *more > k_max_document) {
-            return make_error(Errc::malformed, m_label, "XML manifest larger than 512 MiB");
+        const bool xml = m_format == ManifestFormat::fciv_xml;
+        if (document.size() + *more > (xml ? k_max_document : k_max_intoto_document)) {
+            return make_error(
+                Errc::malformed, m_label,
+                xml ? "XML manifest larger than 512 MiB" : "in-toto document larger than 64 MiB");
         }
         document.append(reinterpret_cast<const char*>(m_buffer.data()), *more);
     }
-    Result<std::vector<ManifestEntry>> entries = parse_fciv_xml(document);
+    Result<std::vector<ManifestEntry>> entries =
+        m_format == ManifestFormat::intoto ? intoto_entries(document) : parse_fciv_xml(document);
     if (!entries) {
         return labelled(std::move(entries).error());
     }
@@ -92,7 +142,7 @@ Result<bool> ManifestReader::fill() {
     if (m_eof) {
         return false;
     }
-    Result<std::size_t> got = m_file.read(m_buffer);
+    Result<std::size_t> got = read_some();
     if (!got) {
         return labelled(std::move(got).error());
     }
@@ -130,7 +180,7 @@ ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
 }
 
 Result<ManifestReader::Event> ManifestReader::next(ManifestEntry& entry, std::size_t& line) {
-    if (m_format == ManifestFormat::fciv_xml) {
+    if (m_format == ManifestFormat::fciv_xml || m_format == ManifestFormat::intoto) {
         if (m_next_entry >= m_entries.size()) {
             return Event::end;
         }

@@ -33,6 +33,13 @@ public:
                                                         std::optional<Algorithm> algorithm,
                                                         std::size_t digest_size = 0);
 
+    /// Reads the manifest from `text` (the signed text of a signed manifest, which alone is
+    /// trusted) instead of a file; `label` names it in messages. Otherwise as open().
+    static Result<std::unique_ptr<ManifestReader>> open_text(const std::string& label,
+                                                             std::string text,
+                                                             std::optional<Algorithm> algorithm,
+                                                             std::size_t digest_size = 0);
+
     /// The next entry (entry.line set) or malformed line (`line` set), or the end.
     /// An error ends the manifest: a read failure, or Errc::malformed with the detail
     /// "line N is longer than 4 MiB".
@@ -48,9 +55,12 @@ private:
     Result<void> load_document(std::string document);  // the rest of an XML manifest
     [[nodiscard]] Error labelled(Error error) const;   // the error, naming the manifest
     ParsedLine parse_line(std::string& line, bool& incomplete);
-    Result<bool> fill();  // feeds the splitter; false at the end of input
+    Result<bool> fill();              // feeds the splitter; false at the end of input
+    Result<std::size_t> read_some();  // into m_buffer, from the file or m_text
 
     io::File m_file;
+    std::optional<std::string> m_text;  // open_text(): the bytes, read from m_text_at
+    std::size_t m_text_at = 0;
     std::string m_label;
     bool m_is_stdin = false;
     ManifestFormat m_format = ManifestFormat::gnu;

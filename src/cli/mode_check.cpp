@@ -18,6 +18,7 @@
 #include "cli/manifest_reader.hpp"
 #include "cli/modes.hpp"
 #include "cli/progress.hpp"
+#include "cli/signature_check.hpp"
 #include "cli/verify_workers.hpp"
 #include "core/ordered_pool.hpp"
 #include "fhash/verify.hpp"
@@ -78,14 +79,33 @@ public:
                   Progress& progress)
         : m_options(options), m_console(console), m_selection(selection), m_progress(progress) {}
 
+    /// A signed manifest's signature is checked first (nothing is hashed when it fails),
+    /// and then only its signed text is read.
     ExitCode run(const std::string& arg) {
+        std::optional<std::string> text;
+        ExitCode signature_code = ExitCode::ok;
+        if (wants_signature(m_options)) {
+            SignedText signed_text = check_manifest_signature(m_options, m_console, arg);
+            if (!signed_text.text) {
+                return signed_text.code;
+            }
+            text = std::move(signed_text.text);
+            signature_code = signed_text.code;
+        }
+        const std::optional<Algorithm> forced = forced_algorithm(m_options);
+        const std::size_t size = m_options.length_bits / 8;
         Result<std::unique_ptr<ManifestReader>> opened =
-            ManifestReader::open(arg, forced_algorithm(m_options), m_options.length_bits / 8);
+            text ? ManifestReader::open_text(arg, std::move(*text), forced, size)
+                 : ManifestReader::open(arg, forced, size);
         if (!opened) {
             m_console.file_error(opened.error());
             return ExitCode::usage;
         }
-        ManifestReader& reader = **opened;
+        return worst(signature_code, check(**opened, arg));
+    }
+
+private:
+    ExitCode check(ManifestReader& reader, const std::string& arg) {
         VerifyWorkers workers(verify_options_for(m_options, arg, reader.is_stdin()), m_options.jobs,
                               m_progress);
         CheckReport report(m_options, m_console, reader.label());
@@ -120,7 +140,6 @@ public:
         return code;
     }
 
-private:
     static void deliver(CheckReport& report, CheckItem& item) {
         switch (item.kind) {
             case CheckItem::Kind::entry:

@@ -46,15 +46,19 @@ struct Options {
     ReadOptions read;
     /// --files-from FILE ("-" = standard input): more paths, one per line (NUL with -0).
     std::optional<std::string> files_from;
-    bool null_separated = false;        ///< -0: the list is NUL-separated
-    std::vector<std::string> include;   ///< -r: only files matching one of these
-    std::vector<std::string> exclude;   ///< -r: skip files and folders matching these
-    bool follow_symlinks = false;       ///< -L: follow symbolic links inside -r
-    std::optional<std::string> expect;  ///< --expect DIGEST: check one file
-    std::vector<std::string> only;      ///< -c --only FILE: verify just these
-    bool audit = false;                 ///< -c --audit
-    std::optional<std::string> update;  ///< --update MANIFEST
-    bool rehash = false;                ///< with --update: re-hash every file
+    bool null_separated = false;           ///< -0: the list is NUL-separated
+    std::vector<std::string> include;      ///< -r: only files matching one of these
+    std::vector<std::string> exclude;      ///< -r: skip files and folders matching these
+    bool follow_symlinks = false;          ///< -L: follow symbolic links inside -r
+    std::optional<std::string> expect;     ///< --expect DIGEST: check one file
+    std::vector<std::string> only;         ///< -c --only FILE: verify just these
+    bool audit = false;                    ///< -c --audit
+    std::optional<std::string> update;     ///< --update MANIFEST
+    bool rehash = false;                   ///< with --update: re-hash every file
+    std::optional<std::string> signature;  ///< -c --signature SIG: the manifest's signature
+    bool verify_signature = false;         ///< -c --verify-signature: SIG found beside it
+    std::optional<std::string> keyring;    ///< --keyring FILE: OpenPGP keys (gpgv)
+    std::optional<std::string> pubkey;     ///< --pubkey KEY: signify/minisign key, file or base64
     ProgressMode progress = ProgressMode::automatic;
     ColorMode color = ColorMode::automatic;
 };
@@ -73,6 +77,9 @@ struct RawOptions {
     std::vector<std::string> exclude_from;
     std::string expect;
     std::string update;
+    std::string signature;
+    std::string keyring;
+    std::string pubkey;
     bool progress = false;
     bool no_progress = false;
     std::string color = "auto";

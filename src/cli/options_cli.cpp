@@ -33,7 +33,8 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->type_name("BITS")
         ->group(hashing);
     app.add_option("-f,--format", raw.format,
-                   "Output format: gnu (default), bsd, fciv-xml, json, csv")
+                   "Output format: gnu (default), bsd, fciv-xml, json, csv, intoto (an in-toto "
+                   "Statement), slsa-subjects (SLSA's base64-subjects)")
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
@@ -116,6 +117,27 @@ void add_checking_options(CLI::App& app, RawOptions& raw) {
         ->group(checking);
 }
 
+/// Signed manifests: --signature, --verify-signature, --keyring, --pubkey.
+void add_signature_options(CLI::App& app, RawOptions& raw) {
+    auto* signing = "Signed manifests (with -c; checked before anything is hashed)";
+    app.add_option("--signature", raw.signature,
+                   "Check MANIFEST's signature SIG first: OpenPGP (.gpg, .asc, .sign), signify "
+                   "(.sig), minisign (.minisig)")
+        ->type_name("SIG")
+        ->group(signing);
+    app.add_flag("--verify-signature", raw.direct.verify_signature,
+                 "Check the signature found next to MANIFEST (.gpg .asc .sig .sign .minisig) or "
+                 "in it (clearsigned, signify)")
+        ->group(signing);
+    app.add_option("--keyring", raw.keyring,
+                   "OpenPGP keys to trust, binary or armoured (checked by gpgv)")
+        ->type_name("FILE")
+        ->group(signing);
+    app.add_option("--pubkey", raw.pubkey, "signify or minisign public key: a file, or its base64")
+        ->type_name("KEY")
+        ->group(signing);
+}
+
 /// Other modes: --expect, --update, --rehash.
 void add_mode_options(CLI::App& app, RawOptions& raw) {
     auto* other = "Other modes";
@@ -159,6 +181,7 @@ void build_app(CLI::App& app, RawOptions& raw) {
     add_walking_options(app, raw);
     add_reading_options(app, raw);
     add_checking_options(app, raw);
+    add_signature_options(app, raw);
     add_mode_options(app, raw);
     add_display_options(app, raw);
     app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");

@@ -10,6 +10,7 @@
 
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
+#include "fhash/intoto_format.hpp"
 #include "platform/wildcards.hpp"
 
 namespace fhash::cli {
@@ -33,6 +34,12 @@ std::optional<ManifestFormat> parse_format(std::string_view name) {
     }
     if (name == "csv") {
         return ManifestFormat::csv;
+    }
+    if (name == "intoto" || name == "in-toto") {
+        return ManifestFormat::intoto;
+    }
+    if (name == "slsa-subjects") {
+        return ManifestFormat::slsa_subjects;
     }
     return std::nullopt;
 }
@@ -91,8 +98,9 @@ Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.format.empty()) {
         const std::optional<ManifestFormat> format = parse_format(raw.format);
         if (!format) {
-            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)",
-                               raw.format);
+            return fmt::format(
+                "unknown format '{}' (use gnu, bsd, fciv-xml, json, csv, intoto or slsa-subjects)",
+                raw.format);
         }
         options.format = *format;
     }
@@ -252,6 +260,51 @@ Problem take_check_extras(const RawOptions& /*raw*/, Options& options) {
     return std::nullopt;
 }
 
+/// -f intoto: every algorithm has an in-toto DigestSet name; -f slsa-subjects: sha256
+/// alone, the one digest SLSA's generic generator reads.
+Problem take_attestation_format(const RawOptions& /*raw*/, Options& options) {
+    if (options.format == ManifestFormat::intoto) {
+        for (const Algorithm a : options.algorithms) {
+            if (!intoto_digest_name(a)) {
+                return fmt::format("-f intoto: {} has no in-toto DigestSet name",
+                                   algorithm_info(a).name);
+            }
+        }
+    }
+    if (options.format == ManifestFormat::slsa_subjects &&
+        (options.algorithms.size() != 1 || options.algorithms.front() != Algorithm::sha256)) {
+        return "-f slsa-subjects takes sha256 alone (SLSA's base64-subjects)";
+    }
+    return std::nullopt;
+}
+
+/// --signature, --verify-signature, --keyring, --pubkey: -c only (not --audit), and one
+/// manifest for one --signature.
+Problem take_signature(const RawOptions& raw, Options& options) {
+    const auto given = [](const std::string& value) {
+        return value.empty() ? std::nullopt : std::optional<std::string>(value);
+    };
+    options.signature = given(raw.signature);
+    options.keyring = given(raw.keyring);
+    options.pubkey = given(raw.pubkey);
+    const char* flag = options.signature          ? "--signature"
+                       : options.verify_signature ? "--verify-signature"
+                       : options.keyring          ? "--keyring"
+                       : options.pubkey           ? "--pubkey"
+                                                  : nullptr;
+    if (flag == nullptr) {
+        return std::nullopt;
+    }
+    if (!options.check || options.audit) {
+        return fmt::format("the {} option is meaningful only with -c (not with --audit)", flag);
+    }
+    if (options.signature && options.paths.size() > 1) {
+        return "--signature SIG is the signature of one MANIFEST; use --verify-signature for "
+               "several";
+    }
+    return std::nullopt;
+}
+
 /// --no-names: hash mode's plain digests. There is no name in them for bsd, FCIV-XML, JSON
 /// or CSV to hold, and no mode but hashing prints digests.
 Problem take_no_names(const RawOptions& raw, Options& options) {
@@ -283,9 +336,17 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {take_algorithms, take_output,       check_mode_flags,
-                                       take_lists,      take_display,      take_expect,
-                                       take_update,     take_check_extras, take_no_names};
+    static constexpr Step k_steps[] = {take_algorithms,
+                                       take_output,
+                                       check_mode_flags,
+                                       take_lists,
+                                       take_display,
+                                       take_expect,
+                                       take_update,
+                                       take_check_extras,
+                                       take_no_names,
+                                       take_signature,
+                                       take_attestation_format};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {

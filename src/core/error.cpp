@@ -30,6 +30,8 @@ public:
                 return "Symbolic link loop";
             case Errc::output_failure:
                 return "Cannot write output";
+            case Errc::bad_signature:
+                return "Signature not verified";
         }
         return "Unknown error";
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "fhash/intoto_format.hpp"
 #include "fhash/manifest.hpp"
 #include "fhash/text.hpp"
 
@@ -78,7 +79,7 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
             return ManifestFormat::fciv_xml;
         }
         if (view.front() == '{') {
-            return ManifestFormat::json;
+            return looks_like_intoto(view) ? ManifestFormat::intoto : ManifestFormat::json;
         }
         // Export-Csv: 'Algorithm,Hash,Path' (quoted or not, columns in any order), or Windows
         // PowerShell 5.1's '#TYPE ...' line before it.

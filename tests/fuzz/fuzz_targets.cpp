@@ -13,8 +13,10 @@
 #include "fhash/algorithm.hpp"
 #include "fhash/digest.hpp"
 #include "fhash/glob.hpp"
+#include "fhash/intoto_format.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/signature_formats.hpp"
 
 namespace fhash::fuzz {
 namespace {
@@ -381,6 +383,69 @@ Outcome csv_manifest(std::span<const std::uint8_t> data) {
         const ParsedLine again = parse_csv_record(row, fresh);
         if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
             return "a CSV row written back does not parse to the same entry";
+        }
+    }
+    return nullptr;
+}
+
+Outcome signature_files(std::span<const std::uint8_t> data) {
+    const std::string_view text = as_text(data);
+    (void)sniff_signature(text);
+    if (const Result<Ed25519PublicKey> key = parse_ed25519_public_key(text); key) {
+        const std::string id = key_id_text(key->key_id);
+        if (id.empty() || id.size() > 16 || (id.size() > 1 && id.front() == '0')) {
+            return "a key id is not 1 to 16 hex digits without leading zeros";
+        }
+    }
+    if (const Result<Ed25519Signature> sig = parse_signify_signature(text); sig) {
+        if (sig->message_offset > text.size() || sig->prehashed) {
+            return "a signify signature with an impossible offset or algorithm";
+        }
+    }
+    if (const Result<Ed25519Signature> sig = parse_minisign_signature(text); sig) {
+        if (sig->trusted_comment.size() > 8192 ||
+            sig->trusted_comment.find('\n') != std::string::npos) {
+            return "a trusted comment longer than the cap or over several lines";
+        }
+    }
+    if (const Result<std::string> packets = dearmor_openpgp(text); packets) {
+        if (packets->size() > text.size()) {
+            return "armour gave more bytes than it holds";
+        }
+    }
+    const ClearsignedLayout layout = clearsigned_layout(text);
+    if (layout.blocks == 0 && layout.lines_after != 0) {
+        return "lines after a signed block in a text without one";
+    }
+    const GpgvVerdict verdict = parse_gpgv_status(text);
+    if (verdict.trusted() &&
+        (verdict.signatures == 0 || verdict.valid_fingerprints.size() != verdict.signatures)) {
+        return "gpgv status trusted without a valid signature for each";
+    }
+    return nullptr;
+}
+
+Outcome intoto_document(std::span<const std::uint8_t> data) {
+    const Result<std::vector<IntotoRecord>> records = parse_intoto(as_text(data));
+    if (!records) {
+        return nullptr;
+    }
+    for (const IntotoRecord& record : *records) {
+        for (const ManifestEntry& entry : record.subjects) {
+            if (Outcome bad = check_entry(entry)) {
+                return bad;
+            }
+        }
+        const std::string written = format_intoto_statement(record.subjects, "x");
+        const Result<std::vector<IntotoRecord>> again = parse_intoto(written);
+        if (!again || again->size() != 1 ||
+            again->front().subjects.size() != record.subjects.size()) {
+            return "a Statement written back does not parse to the same subjects";
+        }
+        for (std::size_t i = 0; i < record.subjects.size(); ++i) {
+            if (!same_entry(record.subjects[i], again->front().subjects[i])) {
+                return "a subject written back differs";
+            }
         }
     }
     return nullptr;

@@ -58,6 +58,17 @@ Outcome json_manifest(std::span<const std::uint8_t> data);
 /// written back with format_csv_row (after the header) parses to the same entry.
 Outcome csv_manifest(std::span<const std::uint8_t> data);
 
+/// Signature files (signify and minisign keys and signatures, OpenPGP armour, clearsigned
+/// layout, gpgv status lines): every parser of signature_formats.hpp on the same bytes.
+/// Properties: offsets inside the input, comments within their cap, armour never longer
+/// decoded than encoded, a trusted gpgv verdict only with a valid signature for each.
+Outcome signature_files(std::span<const std::uint8_t> data);
+
+/// in-toto documents (Statements, DSSE envelopes, JSON Lines of them): parse_intoto.
+/// Properties: subjects are well-formed entries; a Statement written back with
+/// format_intoto_statement parses to the same subjects.
+Outcome intoto_document(std::span<const std::uint8_t> data);
+
 struct Target {
     std::string_view name;  ///< also the folder name under testdata/fuzz and testdata/regressions
     Outcome (*run)(std::span<const std::uint8_t>);
@@ -72,6 +83,8 @@ inline constexpr Target k_targets[] = {
     {"gnu_escape", &gnu_escape},
     {"json_manifest", &json_manifest},
     {"csv_manifest", &csv_manifest},
+    {"signature_files", &signature_files},
+    {"intoto_document", &intoto_document},
 };
 
 }  // namespace fhash::fuzz

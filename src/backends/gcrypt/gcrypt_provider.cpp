@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 
+#include "backends/gcrypt/gcrypt_init.hpp"
 #include "backends/provider.hpp"
 #include "fhash/hasher.hpp"
 
@@ -39,8 +40,8 @@ Error gcrypt_error(const char* call, gcry_error_t code) {
                       std::string(call) + " failed: " + gcry_strerror(code));
 }
 
-/// The library's version once initialised, or nullptr when gcry_check_version refused (the
-/// library is older than the header fhash was compiled with).
+}  // namespace
+
 const char* initialised_version() noexcept {
     static const char* const version = [] {
         const char* found = gcry_check_version(GCRYPT_VERSION);
@@ -53,6 +54,8 @@ const char* initialised_version() noexcept {
     }();
     return version;
 }
+
+namespace {
 
 /// libgcrypt's algorithm id for `a` at `size` bytes, or GCRY_MD_NONE when it has none.
 int gcrypt_algorithm(Algorithm a, std::size_t size) noexcept {
