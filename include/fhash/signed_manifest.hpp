@@ -65,7 +65,9 @@ struct GpgvRequest {
 /// keyrings and options are never read) on copies of the bytes given. Trusted only when gpgv
 /// exits 0 and its status lines (--status-fd) show every signature good by a valid key
 /// (GOODSIG and VALIDSIG; any BADSIG, EXPSIG, EXPKEYSIG, REVKEYSIG, ERRSIG or NO_PUBKEY
-/// fails). A clearsigned file must hold exactly one signed block.
+/// fails). A clearsigned file must hold exactly one signed block. An armoured keyring that
+/// cannot be read is Errc::malformed with the path "keyring"; a gpgv that cannot be run is
+/// the system's error with the path `request.program`.
 Result<TrustedManifest> verify_openpgp(const GpgvRequest& request);
 
 }  // namespace fhash

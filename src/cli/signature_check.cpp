@@ -148,17 +148,18 @@ public:
         }
         const std::optional<Located> where = locate(m_options, m_manifest, *text);
         if (!where) {
-            return refuse(fmt::format("no signature found (looked for {}{{{}}})",
+            return refuse(fmt::format("no signature found (looked for {}.{{{}}})",
                                       quote_name(m_manifest), "gpg,asc,sig,sign,minisig"));
         }
         m_signature = where->path;
-        Result<std::string> signature = where->embedded
-                                            ? Result<std::string>(*text)
-                                            : read_capped(where->path, k_max_signature_file);
+        if (where->embedded) {
+            return judge(*text, std::nullopt);
+        }
+        Result<std::string> signature = read_capped(where->path, k_max_signature_file);
         if (!signature) {
             return refuse(error_text(signature.error()));
         }
-        return judge(*signature, where->embedded ? std::nullopt : std::optional(*text));
+        return judge(*signature, std::move(*text));
     }
 
 private:
@@ -169,16 +170,29 @@ private:
             return refuse("not an OpenPGP, signify or minisign signature");
         }
         if (const char* option = missing_key_option(format)) {
-            m_console.error(fmt::format("{}: a {} signature: give the signer's key with {}",
+            m_console.error(fmt::format("{}: {} signature: give the signer's key with {}",
                                         quote_name(m_signature), format_name(format), option));
             return {std::nullopt, ExitCode::usage};
         }
         Result<TrustedManifest> trusted = check(format, signature, std::move(data));
         if (!trusted) {
-            const Error& e = trusted.error();
-            return refuse(e.code == Errc::bad_signature ? e.detail : error_text(e));
+            return refuse(reason(trusted.error()));
         }
         return accept(*trusted);
+    }
+
+    /// Why a check failed, for the refusal line.
+    static std::string reason(const Error& e) {
+        if (e.code == Errc::bad_signature) {
+            return e.detail;
+        }
+        if (e.code == Errc::malformed && e.path.empty()) {
+            return "the signature cannot be read: " + e.detail;
+        }
+        if (e.code == Errc::malformed) {
+            return fmt::format("{}: {}", quote_name(e.path), e.detail);
+        }
+        return error_text(e);
     }
 
     /// The option that must name the key for `format`, when it was not given.
@@ -242,6 +256,9 @@ private:
         request.signature = signature;
         request.data = std::move(data);
         Result<TrustedManifest> trusted = verify_openpgp(request);
+        if (!trusted && trusted.error().path == "keyring") {
+            return with_path(std::move(trusted).error(), *m_options.keyring);
+        }
         if (!trusted && trusted.error().path == request.program) {
             return make_error(Errc::bad_signature, {},
                               fmt::format("{} (GnuPG) could not be run: {}", request.program,
@@ -267,12 +284,14 @@ private:
             m_console.error(line);
         }
         const std::size_t outside = trusted.unsigned_lines_before + trusted.unsigned_lines_after;
-        if (outside > 0) {
+        if (outside > 0 && !m_options.status) {
             m_console.error(fmt::format(
                 "WARNING: {}: {} line{} outside the signed block {} not signed and not checked",
                 quote_name(m_manifest), outside, outside == 1 ? "" : "s",
                 outside == 1 ? "is" : "are"));
-            code = m_options.strict ? ExitCode::failure : ExitCode::ok;
+        }
+        if (outside > 0 && m_options.strict) {
+            code = ExitCode::failure;
         }
         return {std::move(trusted.text), code};
     }

@@ -85,7 +85,7 @@ Result<Scratch> prepare(const GpgvRequest& request) {
     if (is_armoured_openpgp(keyring)) {
         Result<std::string> binary = dearmor_openpgp(keyring);
         if (!binary) {
-            return make_error(Errc::malformed, {}, "keyring: " + binary.error().detail);
+            return make_error(Errc::malformed, "keyring", binary.error().detail);
         }
         keyring = std::move(*binary);
     }

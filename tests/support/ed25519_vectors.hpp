@@ -31,7 +31,7 @@ inline constexpr Ed25519Vector k_rfc8032_test1 = {
 inline constexpr Ed25519Vector k_rfc8032_test2 = {
     "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c", "72",
     "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d"
-    "8c387b2eaeacc9e2e3ed4d2cd8ff8a8b0c"};
+    "8c387b2eaeb4302aeeb00d291612bb0c00"};
 
 inline constexpr std::string_view k_key_id = "\x01\x02\x03\x04\x05\x06\x07\x08";
 
