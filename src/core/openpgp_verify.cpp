@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "fhash/signed_manifest.hpp"
-#include "io/atomic_file.hpp"
 #include "io/file.hpp"
 #include "io/process.hpp"
 #include "platform/paths.hpp"
@@ -21,17 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t k_max_status = std::size_t{1} << 20;
-
-Result<void> write_file(const fs::path& path, std::string_view bytes) {
-    Result<io::AtomicFile> file = io::AtomicFile::create(path);
-    if (!file) {
-        return std::move(file).error();
-    }
-    if (Result<void> wrote = file->write(bytes); !wrote) {
-        return wrote;
-    }
-    return file->commit();
-}
 
 /// The file's bytes, at most `cap` (more is refused).
 Result<std::string> read_file(const fs::path& path, std::size_t cap) {
@@ -89,15 +77,11 @@ Result<Scratch> prepare(const GpgvRequest& request) {
         }
         keyring = std::move(*binary);
     }
+    const std::string_view data = request.data ? std::string_view(*request.data) : "";
     for (const auto& [path, bytes] :
          {std::pair{&s.keyring, std::string_view(keyring)},
-          std::pair{&s.signature, std::string_view(request.signature)}}) {
-        if (Result<void> wrote = write_file(*path, bytes); !wrote) {
-            return std::move(wrote).error();
-        }
-    }
-    if (request.data) {
-        if (Result<void> wrote = write_file(s.data, *request.data); !wrote) {
+          std::pair{&s.signature, std::string_view(request.signature)}, std::pair{&s.data, data}}) {
+        if (Result<fs::path> wrote = s.dir.write(path->filename().string(), bytes); !wrote) {
             return std::move(wrote).error();
         }
     }

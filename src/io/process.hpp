@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fhash/error.hpp"
@@ -29,6 +30,11 @@ public:
     ~TempDir();
 
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
+
+    /// Writes `bytes` to a new file `name` in the folder and returns its path. Not synced
+    /// to disk: scratch files live only as long as the run (an fsync per file cost ~30 ms
+    /// per gpgv check on a loaded disk). Errc::output_failure when the write fails.
+    Result<std::filesystem::path> write(const std::string& name, std::string_view bytes) const;
 
 private:
     void remove() noexcept;

@@ -1,5 +1,6 @@
 // TempDir's platform-independent part: moving, and removing the folder with its content.
 
+#include <fstream>
 #include <system_error>
 #include <utility>
 
@@ -19,6 +20,18 @@ TempDir& TempDir::operator=(TempDir&& other) noexcept {
 
 TempDir::~TempDir() {
     remove();
+}
+
+Result<std::filesystem::path> TempDir::write(const std::string& name,
+                                             std::string_view bytes) const {
+    std::filesystem::path file = m_path / name;
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+        return make_error(Errc::output_failure, file.string());
+    }
+    return file;
 }
 
 void TempDir::remove() noexcept {
