@@ -33,7 +33,7 @@ Result<bool> pk_verify(const Sexp& signature, const Sexp& data, const Sexp& key)
     }
     const gcry_err_code_t code = gcry_err_code(rc);
     if (code == GPG_ERR_BAD_SIGNATURE || code == GPG_ERR_INV_OBJ || code == GPG_ERR_INV_DATA ||
-        code == GPG_ERR_BROKEN_PUBKEY || code == GPG_ERR_INV_POINT) {
+        code == GPG_ERR_BROKEN_PUBKEY) {
         return false;
     }
     return gcrypt_failure("gcry_pk_verify", rc);

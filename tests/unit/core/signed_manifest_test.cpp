@@ -78,3 +78,22 @@ TEST_CASE("minisign: a malformed file is refused before any check", "[signature]
     REQUIRE_FALSE(trusted);
     CHECK(trusted.error().code == Errc::malformed);
 }
+
+TEST_CASE("ECDSA P-256: a signature made by OpenSSL passes, any change fails", "[signature]") {
+    // openssl ecparam -name prime256v1 -genkey; openssl dgst -sha256 -sign over "fhash".
+    const std::string point = unhex(
+        "04bcaa5c15fd029606a45835ee2842bde1ac7edd754144673f6bcbd77a4e69554e6ed3d587f5a3548f54ed2f"
+        "e8c2430c0b14ee4941e6d14b7fe31c2d1dc720209a");
+    std::string signature = unhex(
+        "ff574f2ae436c9a85bbe8e1e95c5bb0cd379c8c176e3b0d7d0bb5510837f5228"
+        "4908df554aea1c4495826e1ba4360577eea3cdff8a01d39818a1a46d3762185b");
+    const auto check = [&](std::string_view message) {
+        return *verify_ecdsa_p256(
+            std::span<const std::uint8_t, 65>(bytes_of(point).first<65>()), bytes_of(message),
+            std::span<const std::uint8_t, 64>(bytes_of(signature).first<64>()));
+    };
+    CHECK(check("fhash"));
+    CHECK_FALSE(check("fhasH"));
+    signature[63] = static_cast<char>(signature[63] ^ 1);
+    CHECK_FALSE(check("fhash"));
+}
