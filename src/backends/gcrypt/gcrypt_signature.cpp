@@ -80,8 +80,7 @@ Result<bool> verify_ecdsa_p256(std::span<const std::uint8_t, 65> public_key,
     std::array<std::uint8_t, 32> digest{};
     gcry_md_hash_buffer(GCRY_MD_SHA256, digest.data(), message.data(), message.size());
     gcry_error_t rc = 0;
-    const Sexp key =
-        build(rc, "(public-key (ecc (curve NIST P-256) (q %b)))", 65, public_key.data());
+    const Sexp key = build(rc, "(public-key (ecc (curve nistp256) (q %b)))", 65, public_key.data());
     const Sexp data =
         build(rc, "(data (flags raw) (value %b))", static_cast<int>(digest.size()), digest.data());
     const Sexp sig = build(rc, "(sig-val (ecdsa (r %b) (s %b)))", 32, signature.data(), 32,

@@ -88,9 +88,12 @@ TEST_CASE("ECDSA P-256: a signature made by OpenSSL passes, any change fails", "
         "ff574f2ae436c9a85bbe8e1e95c5bb0cd379c8c176e3b0d7d0bb5510837f5228"
         "4908df554aea1c4495826e1ba4360577eea3cdff8a01d39818a1a46d3762185b");
     const auto check = [&](std::string_view message) {
-        return *verify_ecdsa_p256(
+        const Result<bool> good = verify_ecdsa_p256(
             std::span<const std::uint8_t, 65>(bytes_of(point).first<65>()), bytes_of(message),
             std::span<const std::uint8_t, 64>(bytes_of(signature).first<64>()));
+        INFO((good ? std::string() : good.error().detail));
+        REQUIRE(good);
+        return *good;
     };
     CHECK(check("fhash"));
     CHECK_FALSE(check("fhasH"));
