@@ -101,19 +101,28 @@ struct ClearsignedLayout {
 ClearsignedLayout clearsigned_layout(std::string_view text) noexcept;
 
 /// What gpgv's status lines (--status-fd, "[GNUPG:] KEYWORD args") say about the signatures.
+/// As apt judges them: a signature by a key that is not in the keyring (ERRSIG with code 9,
+/// as in a release file signed by several people) is set aside, not a failure, as long as
+/// another signature is good; anything else that is not good fails.
 struct GpgvVerdict {
     /// Signatures seen (NEWSIG lines, or result lines where gpgv printed no NEWSIG).
     std::size_t signatures = 0;
+    /// Good signatures (GOODSIG).
+    std::size_t good = 0;
     /// Fingerprints of good signatures by valid keys (VALIDSIG, primary key's fingerprint).
     std::vector<std::string> valid_fingerprints;
-    /// The first problem, worded for a person: "bad signature by key 0123...", "key
-    /// 0123... has expired", "key ... is revoked", "no public key 0123... in the keyring",
-    /// "signature expired", "no signature found", "cannot check signature (...)". Empty
-    /// when none.
+    /// Key ids of the signatures made by keys that are not in the keyring.
+    std::vector<std::string> unknown_keys;
+    /// The first problem, worded for a person: "BAD signature by key 0123...", "the signing
+    /// key 0123... has expired", "... is revoked", "... is not in the keyring" (when no
+    /// signature is good), "the signature ... has expired", "no OpenPGP signature found",
+    /// "the signature by key ... cannot be checked". Empty when none.
     std::string problem;
-    /// True only if every signature is good by a valid key, and there is at least one.
+    /// True if at least one signature is good by a valid key, every other one is by a key
+    /// not in the keyring, and nothing is bad.
     [[nodiscard]] bool trusted() const noexcept {
-        return problem.empty() && signatures > 0 && valid_fingerprints.size() == signatures;
+        return problem.empty() && good > 0 && valid_fingerprints.size() == good &&
+               signatures == good + unknown_keys.size();
     }
 };
 

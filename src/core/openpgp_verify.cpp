@@ -118,6 +118,14 @@ std::string signers(const GpgvVerdict& verdict) {
     for (std::size_t i = 0; i < verdict.valid_fingerprints.size(); ++i) {
         text += (i == 0 ? "" : ", ") + verdict.valid_fingerprints[i];
     }
+    if (!verdict.unknown_keys.empty()) {
+        text += " (not checked: the signature";
+        text += verdict.unknown_keys.size() == 1 ? " by key " : "s by keys ";
+        for (std::size_t i = 0; i < verdict.unknown_keys.size(); ++i) {
+            text += (i == 0 ? "" : ", ") + verdict.unknown_keys[i];
+        }
+        text += ", not in the keyring)";
+    }
     return text;
 }
 
@@ -127,7 +135,10 @@ Result<TrustedManifest> judge(const GpgvRequest& request, const Scratch& s, int 
         return std::move(status).error();
     }
     const GpgvVerdict verdict = parse_gpgv_status(*status);
-    if (!verdict.trusted() || exit_status != 0) {
+    // gpgv exits 2 when a signature cannot be checked (a signer not in the keyring): that
+    // is accepted when the status lines trust the rest, as apt does; any other failure not.
+    const bool exit_ok = exit_status == 0 || (exit_status == 2 && !verdict.unknown_keys.empty());
+    if (!verdict.trusted() || !exit_ok) {
         std::string why = verdict.problem;
         if (why.empty()) {
             Result<std::string> log = read_file(s.log, k_max_status);

@@ -145,10 +145,8 @@ std::string problem_text(std::string_view keyword, const std::vector<std::string
     if (keyword == "NO_PUBKEY") {
         return "the signing key " + key + " is not in the keyring";
     }
-    if (keyword == "ERRSIG") {  // rc 9: no public key (NO_PUBKEY follows)
-        return args.size() >= 6 && args[5] == "9"
-                   ? "the signing key " + key + " is not in the keyring"
-                   : "the signature by key " + key + " cannot be checked";
+    if (keyword == "ERRSIG") {  // code 9 (no public key) is set aside by the caller
+        return "the signature by key " + key + " cannot be checked";
     }
     if (keyword == "NODATA") {
         return "no OpenPGP signature found";
@@ -214,7 +212,6 @@ GpgvVerdict parse_gpgv_status(std::string_view status) {
     GpgvVerdict verdict;
     std::size_t newsig = 0;
     std::size_t results = 0;  // GOODSIG, BADSIG, EXPSIG, EXPKEYSIG, REVKEYSIG, ERRSIG
-    std::size_t good = 0;
     for_each_line(status, [&](std::string_view line) {
         if (!starts_with(line, k_status_prefix)) {
             return;
@@ -226,21 +223,29 @@ GpgvVerdict parse_gpgv_status(std::string_view status) {
         if (keyword == "NEWSIG") {
             ++newsig;
         } else if (keyword == "GOODSIG") {
-            ++good;
+            ++verdict.good;
             ++results;
         } else if (keyword == "VALIDSIG" && !args.empty()) {
             verdict.valid_fingerprints.emplace_back(args.size() >= 10 ? args[9] : args[0]);
+        } else if (keyword == "ERRSIG" && args.size() >= 6 && args[5] == "9") {
+            verdict.unknown_keys.emplace_back(args[0]);  // NO_PUBKEY follows: not counted
+            ++results;
         } else if (const std::string problem = problem_text(keyword, args); !problem.empty()) {
             if (keyword != "NO_PUBKEY" && keyword != "NODATA") {
-                ++results;  // NO_PUBKEY follows an ERRSIG; NODATA is no signature at all
+                ++results;  // NODATA is no signature at all
             }
-            if (verdict.problem.empty()) {
+            if (verdict.problem.empty() && keyword != "NO_PUBKEY") {
                 verdict.problem = problem;
             }
         }
     });
     verdict.signatures = std::max(newsig, results);
-    if (verdict.problem.empty() && good != verdict.signatures) {
+    if (verdict.problem.empty() && verdict.good == 0 && !verdict.unknown_keys.empty()) {
+        verdict.problem =
+            "the signing key " + verdict.unknown_keys.front() + " is not in the keyring";
+    }
+    if (verdict.problem.empty() &&
+        verdict.good + verdict.unknown_keys.size() != verdict.signatures) {
         verdict.problem = "not every signature is good";
     }
     return verdict;

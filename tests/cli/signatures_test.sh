@@ -71,6 +71,14 @@ expect_good "detached armoured, armoured keyring" "$good" \
 expect_good "--verify-signature finds .gpg" "$good" -c SHA256SUMS --verify-signature --keyring good.gpg
 gpgv --keyring "$PWD/good.gpg" SHA256SUMS.gpg SHA256SUMS 2>/dev/null || fail "gpgv rejects the good signature"
 
+# Signed by two people, one of whom is not in the keyring (a release signed by several):
+# the good signature carries it, and the other is named as not checked.
+gpg --batch --yes --quiet --local-user "$good" --local-user "$wrong" --detach-sign \
+  --output multi.sig SHA256SUMS 2>/dev/null
+expect_good "two signers, one unknown" "not in the keyring" -c SHA256SUMS --signature multi.sig --keyring good.gpg
+: > empty.gpg
+expect_refusal "two signers, neither known" "not in the keyring" \
+  -c SHA256SUMS --signature multi.sig --keyring empty.gpg
 expect_refusal "wrong key" "not in the keyring" -c SHA256SUMS --signature SHA256SUMS.gpg --keyring wrong.gpg
 cp SHA256SUMS tampered && echo "0000000000000000000000000000000000000000000000000000000000000000  a.txt" >> tampered
 cp SHA256SUMS.gpg tampered.gpg

@@ -132,9 +132,19 @@ TEST_CASE("gpgv status lines decide, whatever else is printed", "[signature]") {
     CHECK_FALSE(parse_gpgv_status("").trusted());
     CHECK_FALSE(parse_gpgv_status("gpgv: [GNUPG:] GOODSIG forged\n").trusted());
     CHECK(parse_gpgv_status("[GNUPG:] NODATA 1\n").problem == "no OpenPGP signature found");
-    // Two signatures, one good: not trusted.
+    // Two signatures, one good and one without a result: not trusted.
     verdict = parse_gpgv_status(good + "[GNUPG:] NEWSIG\n");
     CHECK_FALSE(verdict.trusted());
+    // Several signers, one of them not in the keyring: set aside, as apt does.
+    verdict = parse_gpgv_status(good +
+                                "[GNUPG:] NEWSIG\n[GNUPG:] ERRSIG 3333 22 8 00 1 9\n"
+                                "[GNUPG:] NO_PUBKEY 3333\n");
+    CHECK(verdict.trusted());
+    CHECK(verdict.unknown_keys == std::vector<std::string>{"3333"});
+    // ... but never with a bad one.
+    CHECK_FALSE(parse_gpgv_status(good + "[GNUPG:] NEWSIG\n[GNUPG:] ERRSIG 3333 22 8 00 1 9\n"
+                                         "[GNUPG:] NEWSIG\n[GNUPG:] BADSIG 4444 C\n")
+                    .trusted());
 }
 
 TEST_CASE("DSSE pre-authentication encoding", "[signature]") {
