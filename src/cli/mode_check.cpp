@@ -140,7 +140,8 @@ private:
         CheckItem item;
         item.line = entry.line;
         item.entry = std::move(entry);
-        if (m_selection.active() && !m_selection.wants(item.entry.name, own)) {
+        const bool other_shard = m_options.shard && !m_options.shard->contains(item.entry.name);
+        if (other_shard || (m_selection.active() && !m_selection.wants(item.entry.name, own))) {
             item.kind = CheckItem::Kind::skipped;
             pool.submit_done(std::move(item));
         } else if (item.entry.name == "-") {
@@ -163,6 +164,10 @@ ExitCode run_check(const Options& options, Console& console) {
     ExitCode result = ExitCode::ok;
     CheckSelection selection(options.only);
     Progress progress(options.progress, console, 0);  // total unknown: manifests are streamed
+    if (options.shard && !options.shard_source.empty()) {
+        console.error(fmt::format("shard {}/{} from {}", options.shard->index, options.shard->count,
+                                  options.shard_source));
+    }
     for (const std::string& manifest : options.paths) {
         ManifestCheck check(options, console, selection, progress);
         result = worst(result, check.run(manifest));

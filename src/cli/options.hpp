@@ -11,6 +11,7 @@
 #include "fhash/algorithm.hpp"
 #include "fhash/manifest.hpp"
 #include "fhash/read_options.hpp"
+#include "fhash/shard.hpp"
 
 namespace CLI {
 class App;
@@ -57,6 +58,9 @@ struct Options {
     bool rehash = false;                ///< with --update: re-hash every file
     ProgressMode progress = ProgressMode::automatic;
     ColorMode color = ColorMode::automatic;
+    std::optional<ShardSpec> shard;  ///< --shard: hash or check only this shard's names
+    std::string shard_source;        ///< --shard auto: the variables it was read from
+    bool resume = false;             ///< --resume: continue from -o FILE's journal
 };
 
 /// Option values as CLI11 fills them, before validation: the options that need no
@@ -80,6 +84,8 @@ struct RawOptions {
     bool verbose = false;  ///< -v: --list-algorithms with lengths and providers
     bool version = false;
     std::string completion;  ///< --completion SHELL: print its completion script
+    std::string shard;       ///< --shard K/N or auto
+    unsigned shards = 0;     ///< --shards N (with --shard auto)
 };
 
 /// Declares every option on `app`, bound to `raw` (options_cli.cpp).

@@ -129,6 +129,22 @@ void add_mode_options(CLI::App& app, RawOptions& raw) {
     app.add_flag("--rehash", raw.direct.rehash, "With --update: re-hash every file")->group(other);
 }
 
+/// Scale-out: --shard, --shards, --resume (shard_select.cpp).
+void add_scale_out_options(CLI::App& app, RawOptions& raw) {
+    auto* scale = "Scale-out (shards, resuming)";
+    app.add_option("--shard", raw.shard,
+                   "Hash (or with -c verify) only shard K of N: K/N, or auto from "
+                   "SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; join with 'fhash merge'")
+        ->type_name("K/N|auto")
+        ->group(scale);
+    app.add_option("--shards", raw.shards, "With --shard auto: the number of shards")
+        ->type_name("N")
+        ->group(scale);
+    app.add_flag("--resume", raw.direct.resume,
+                 "With -o FILE: keep a journal (FILE.fhash-journal) and skip what it holds")
+        ->group(scale);
+}
+
 /// Display: --progress, --no-progress, --color.
 void add_display_options(CLI::App& app, RawOptions& raw) {
     auto* display = "Display";
@@ -160,6 +176,7 @@ void build_app(CLI::App& app, RawOptions& raw) {
     add_reading_options(app, raw);
     add_checking_options(app, raw);
     add_mode_options(app, raw);
+    add_scale_out_options(app, raw);
     add_display_options(app, raw);
     app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");
     app.add_flag("-v,--verbose", raw.verbose,

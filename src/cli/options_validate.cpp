@@ -10,6 +10,7 @@
 
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
+#include "cli/shard_select.hpp"
 #include "platform/wildcards.hpp"
 
 namespace fhash::cli {
@@ -283,9 +284,9 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {take_algorithms, take_output,       check_mode_flags,
-                                       take_lists,      take_display,      take_expect,
-                                       take_update,     take_check_extras, take_no_names};
+    static constexpr Step k_steps[] = {
+        take_algorithms, take_output, check_mode_flags,  take_lists,    take_display,
+        take_expect,     take_update, take_check_extras, take_no_names, take_scale_out};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {

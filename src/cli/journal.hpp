@@ -1,0 +1,88 @@
+#pragma once
+/// @file journal.hpp
+/// --resume's work-in-progress journal: what an interrupted run already hashed, so that the
+/// run started again with the same arguments skips it.
+///
+/// The journal is FILE.fhash-journal beside -o FILE. Its first line names the run
+/// ("fhash-journal 1 IDENTITY"); each further line is one input:
+///   SIZE <TAB> MTIME <TAB> NAME <TAB> RECORD <TAB> CHECK <LF>
+/// NAME and RECORD (the exact output bytes of that input) escaped with \\ \t \n \r, CHECK
+/// 16 hex digits of shard_hash() over everything before its tab. Lines are appended in
+/// batches, handed to the OS at least every 100 ms, so a `kill -9` loses at most the last
+/// batch; a line cut short or damaged (a crash, a power loss) fails its check, and it and
+/// everything after it are dropped and hashed again. Nothing in it parses as a checksum
+/// line, so neither fhash -c nor GNU -c mistakes it for a manifest.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "fhash/error.hpp"
+
+namespace fhash::cli {
+
+/// What identifies a file's content cheaply: its size and modification time.
+struct FileStamp {
+    std::uint64_t size = 0;
+    std::int64_t mtime = 0;  ///< file clock ticks since its epoch
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+/// The stamp of `path`; nullopt if it cannot be read.
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+
+/// One journal line (newline included) and its reverse; pure, for the tests.
+std::string format_journal_line(const std::string& name, FileStamp stamp,
+                                const std::string& record);
+/// False if `line` (without its newline) is damaged.
+bool parse_journal_line(std::string_view line, std::string& name, FileStamp& stamp,
+                        std::string& record);
+
+class Journal {
+public:
+    /// The journal path of -o `output`.
+    static std::filesystem::path path_for(const std::string& output);
+
+    /// Opens the journal at `path` for the run `identity`: loads the entries of an existing
+    /// journal of that run (cutting a damaged tail off the file), or starts a new one.
+    /// Errc::malformed if the file there is a journal of another run or not a journal.
+    static Result<std::unique_ptr<Journal>> open(const std::filesystem::path& path,
+                                                 const std::string& identity);
+    ~Journal() = default;
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    /// The record of `name` if the journal holds it with this stamp (handed out once).
+    std::optional<std::string> take(const std::string& name, FileStamp stamp);
+    /// Appends one input's record.
+    void add(const std::string& name, FileStamp stamp, const std::string& record);
+    /// Hands the pending lines to the OS; the first failure is kept and returned.
+    Result<void> flush();
+    /// Deletes the journal (the run finished and its output was committed).
+    Result<void> remove();
+    /// Entries loaded from the previous attempts.
+    [[nodiscard]] std::size_t loaded() const noexcept { return m_loaded; }
+
+private:
+    Journal() = default;
+    Result<void> load(const std::string& identity);
+
+    struct Done {
+        FileStamp stamp;
+        std::string record;
+    };
+    std::filesystem::path m_path;
+    std::ofstream m_out;
+    std::unordered_map<std::string, Done> m_done;
+    std::size_t m_loaded = 0;
+    std::string m_pending;
+    std::chrono::steady_clock::time_point m_last_flush;
+    std::optional<Error> m_error;
+};
+
+}  // namespace fhash::cli
