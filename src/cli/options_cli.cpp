@@ -137,7 +137,9 @@ void add_scale_out_options(CLI::App& app, RawOptions& raw) {
                    "SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; join with 'fhash merge'")
         ->type_name("K/N|auto")
         ->group(scale);
-    app.add_option("--shards", raw.shards, "With --shard auto: the number of shards")
+    app.add_option("--shards", raw.shards,
+                   "With --shard auto: the number of shards (Slurm: then the index is "
+                   "SLURM_ARRAY_TASK_ID itself)")
         ->type_name("N")
         ->group(scale);
     app.add_flag("--resume", raw.direct.resume,

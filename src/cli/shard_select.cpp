@@ -27,8 +27,10 @@ std::optional<long long> number_of(const std::optional<std::string>& value) {
     return number;
 }
 
-/// A Slurm array task: the index from SLURM_ARRAY_TASK_ID less SLURM_ARRAY_TASK_MIN, the
-/// count from SLURM_ARRAY_TASK_COUNT (or _MAX - _MIN + 1).
+/// A Slurm array task. With --shards N the index is SLURM_ARRAY_TASK_ID itself (the array's
+/// indices are the shards 0..N-1, so one task sent again alone, `sbatch --array=2`, is still
+/// shard 2 of N); without it, the index counts from SLURM_ARRAY_TASK_MIN and the count is
+/// SLURM_ARRAY_TASK_COUNT (or _MAX - _MIN + 1).
 bool slurm_shard(const EnvLookup& env, unsigned shards, ResolvedShard& resolved,
                  std::string& error) {
     const std::optional<long long> id = number_of(env("SLURM_ARRAY_TASK_ID"));
@@ -36,22 +38,23 @@ bool slurm_shard(const EnvLookup& env, unsigned shards, ResolvedShard& resolved,
     const std::optional<long long> max = number_of(env("SLURM_ARRAY_TASK_MAX"));
     std::optional<long long> count = number_of(env("SLURM_ARRAY_TASK_COUNT"));
     std::string source = fmt::format("SLURM_ARRAY_TASK_ID={}", id.value_or(-1));
-    if (count) {
+    long long index = id.value_or(-1);
+    if (shards != 0) {
+        count = shards;
+        source += fmt::format(", --shards {}", shards);
+    } else if (count) {
+        index -= min.value_or(0);
         source += fmt::format(", SLURM_ARRAY_TASK_COUNT={}", *count);
     } else if (min && max) {
+        index -= *min;
         count = *max - *min + 1;
         source += fmt::format(", SLURM_ARRAY_TASK_MIN={}, SLURM_ARRAY_TASK_MAX={}", *min, *max);
     }
-    const long long index = id.value_or(-1) - min.value_or(0);
     if (!id || !count || *count < 1 || *count > 1'000'000 || index < 0 || index >= *count) {
         error = fmt::format(
             "--shard auto: cannot take a shard from {} (an array of consecutive indices, such as "
-            "--array=0-3, is needed)",
+            "--array=0-3, is needed; with --shards N, indices 0 to N-1)",
             source);
-        return false;
-    }
-    if (shards != 0 && shards != *count) {
-        error = fmt::format("--shards {} differs from the Slurm array's {} tasks", shards, *count);
         return false;
     }
     resolved.shard =

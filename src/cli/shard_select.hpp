@@ -26,9 +26,10 @@ struct ResolvedShard {
 };
 
 /// Turns --shard TEXT (K/N or auto) and --shards N (0: not given) into a shard, reading
-/// auto's index and count from `env`: a Slurm array (SLURM_ARRAY_TASK_ID with
-/// SLURM_ARRAY_TASK_COUNT, or SLURM_ARRAY_TASK_MIN/_MAX; the index counts from _MIN), else a
-/// Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with --shards N). On a usage error returns
+/// auto's index and count from `env`: a Slurm array (SLURM_ARRAY_TASK_ID; with --shards N
+/// it is the index and N the count, else the index counts from SLURM_ARRAY_TASK_MIN and the
+/// count is SLURM_ARRAY_TASK_COUNT, or _MAX - _MIN + 1), else a Kubernetes Indexed Job
+/// (JOB_COMPLETION_INDEX, with --shards N). On a usage error returns
 /// false and sets `error`.
 bool resolve_shard(std::string_view text, unsigned shards, const EnvLookup& env,
                    ResolvedShard& resolved, std::string& error);
