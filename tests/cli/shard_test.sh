@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # --shard K/N and fhash merge: the shards of a run, merged, are the bytes of the single run
-# (run again under every FHASH_TEST_ARGS variant: -j and read modes change nothing); GNU
+# (whatever -j and the read mode of each shard); GNU
 # sha256sum -c reads every shard (its header and trailer are comment lines); a new file
 # moves no other file to another shard; -c --shard verifies each entry exactly once over
 # the shards; --shard auto reads Slurm's and Kubernetes' variables; the merge refuses a
@@ -43,6 +43,16 @@ for args in "" "-a md5,sha256,blake2b" "--tag -a sha1,sha512" "-a xxh3,crc32,bla
     cmp -s merged full || fail "$n shards ($args) do not merge into the single run's bytes"
   done
 done
+
+# Each shard with its own -j and read mode: still the same bytes.
+(cd tree && fh -r . -o ../full) || fail "single run"
+rm -f part.*
+for k in 0 1 2 3; do
+  jobs=("-j1 --read-mode chunked" "-j3 --read-mode mmap" "-j2" "-j1 --read-mode mmap")
+  # shellcheck disable=SC2086
+  (cd tree && "$FHASH" ${jobs[$k]} -r . --shard "$k/4" -o "../part.$k") || fail "shard $k/4"
+done
+"$FHASH" merge part.* -o merged && cmp -s merged full || fail "shards run with other -j differ"
 
 # Shard outputs: a header and a trailer that GNU -c skips as comments, even with --strict.
 (cd tree && fh -r . -o ../full) || fail "single run"
