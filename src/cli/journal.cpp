@@ -14,7 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view k_magic = "fhash-journal 1 ";
-constexpr std::size_t k_batch = 64 * 1024;
 constexpr std::chrono::milliseconds k_interval{100};
 
 void escape_into(std::string_view text, std::string& out) {
@@ -154,7 +153,7 @@ Result<std::unique_ptr<Journal>> Journal::open(const fs::path& path, const std::
             return std::move(flushed).error();
         }
     }
-    journal->m_last_flush = std::chrono::steady_clock::now();
+    journal->start_flusher();
     return journal;
 }
 
@@ -203,16 +202,44 @@ std::optional<std::string> Journal::take(const std::string& name, FileStamp stam
     return record;
 }
 
-void Journal::add(const std::string& name, FileStamp stamp, const std::string& record) {
-    m_pending += format_journal_line(name, stamp, record);
-    const auto now = std::chrono::steady_clock::now();
-    if (m_pending.size() >= k_batch || now - m_last_flush >= k_interval) {
-        (void)flush();
-        m_last_flush = now;
+Journal::~Journal() {
+    stop_flusher();
+}
+
+void Journal::start_flusher() {
+    m_flusher = std::thread([this] {
+        std::unique_lock lock(m_mutex);
+        while (!m_stop) {
+            m_wake.wait_for(lock, k_interval);
+            (void)flush_locked();
+        }
+    });
+}
+
+void Journal::stop_flusher() {
+    if (!m_flusher.joinable()) {
+        return;
     }
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    m_flusher.join();
+}
+
+void Journal::add(const std::string& name, FileStamp stamp, const std::string& record) {
+    std::string line = format_journal_line(name, stamp, record);
+    const std::lock_guard lock(m_mutex);
+    m_pending += line;
 }
 
 Result<void> Journal::flush() {
+    const std::lock_guard lock(m_mutex);
+    return flush_locked();
+}
+
+Result<void> Journal::flush_locked() {
     if (!m_error && !m_pending.empty()) {
         m_out.write(m_pending.data(), static_cast<std::streamsize>(m_pending.size()));
         m_out.flush();
@@ -229,6 +256,7 @@ Result<void> Journal::flush() {
 }
 
 Result<void> Journal::remove() {
+    stop_flusher();
     m_out.close();
     std::error_code ec;
     fs::remove(m_path, ec);

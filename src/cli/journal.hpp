@@ -8,18 +8,22 @@
 ///   SIZE <TAB> MTIME <TAB> NAME <TAB> RECORD <TAB> CHECK <LF>
 /// NAME and RECORD (the exact output bytes of that input) escaped with \\ \t \n \r, CHECK
 /// 16 hex digits of shard_hash() over everything before its tab. Lines are appended in
-/// batches, handed to the OS at least every 100 ms, so a `kill -9` loses at most the last
-/// batch; a line cut short or damaged (a crash, a power loss) fails its check, and it and
-/// everything after it are dropped and hashed again. Nothing in it parses as a checksum
-/// line, so neither fhash -c nor GNU -c mistakes it for a manifest.
+/// batches that a thread of the journal hands to the OS every 100 ms, whatever the run is
+/// doing (a file of hours does not hold back the lines before it), so a `kill -9` loses at
+/// most the last 100 ms of results; a line cut short or damaged (a crash, a power loss) fails its
+/// check, and it and everything after it are dropped and hashed again. Nothing in it parses as a
+/// checksum line, so neither fhash -c nor GNU -c mistakes it for a manifest.
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "fhash/error.hpp"
@@ -53,15 +57,15 @@ public:
     /// Errc::malformed if the file there is a journal of another run or not a journal.
     static Result<std::unique_ptr<Journal>> open(const std::filesystem::path& path,
                                                  const std::string& identity);
-    ~Journal() = default;
+    ~Journal();
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;
 
     /// The record of `name` if the journal holds it with this stamp (handed out once).
     std::optional<std::string> take(const std::string& name, FileStamp stamp);
-    /// Appends one input's record.
+    /// Appends one input's record (handed to the OS within 100 ms).
     void add(const std::string& name, FileStamp stamp, const std::string& record);
-    /// Hands the pending lines to the OS; the first failure is kept and returned.
+    /// Hands the pending lines to the OS now; the first failure is kept and returned.
     Result<void> flush();
     /// Deletes the journal (the run finished and its output was committed).
     Result<void> remove();
@@ -71,6 +75,9 @@ public:
 private:
     Journal() = default;
     Result<void> load(const std::string& identity);
+    void start_flusher();
+    void stop_flusher();
+    Result<void> flush_locked();
 
     struct Done {
         FileStamp stamp;
@@ -80,9 +87,12 @@ private:
     std::ofstream m_out;
     std::unordered_map<std::string, Done> m_done;
     std::size_t m_loaded = 0;
+    std::mutex m_mutex;  // guards what follows, shared with the flusher thread
     std::string m_pending;
-    std::chrono::steady_clock::time_point m_last_flush;
     std::optional<Error> m_error;
+    bool m_stop = false;
+    std::condition_variable m_wake;
+    std::thread m_flusher;
 };
 
 }  // namespace fhash::cli
