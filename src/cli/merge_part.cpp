@@ -1,5 +1,6 @@
 #include "cli/merge_part.hpp"
 
+#include <array>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -14,6 +15,23 @@ namespace {
 
 constexpr std::size_t k_read_size = 256 * 1024;
 constexpr std::size_t k_max_line = 4 * 1024 * 1024;  // as LineSplitter's cap
+
+/// The length of the run of hex digits at the start of `text`; a table lookup per byte, as
+/// this scan is most of a merge's work.
+std::size_t hex_prefix(std::string_view text) noexcept {
+    static constexpr auto k_hex = [] {
+        std::array<bool, 256> table{};
+        for (int c = 0; c < 256; ++c) {
+            table[static_cast<std::size_t>(c)] = is_hex_digit(static_cast<char>(c));
+        }
+        return table;
+    }();
+    std::size_t i = 0;
+    while (i < text.size() && k_hex[static_cast<unsigned char>(text[i])]) {
+        ++i;
+    }
+    return i;
+}
 
 /// "CRC SIZE name" (cksum): the name, or nullopt.
 std::optional<std::string_view> cksum_name(std::string_view line) {
@@ -36,10 +54,7 @@ std::optional<std::string_view> cksum_name(std::string_view line) {
 std::optional<std::string> record_key(std::string_view line) {
     const bool escaped = line.starts_with('\\');
     const std::string_view body = escaped ? line.substr(1) : line;
-    std::size_t hex = 0;
-    while (hex < body.size() && is_hex_digit(body[hex])) {
-        ++hex;
-    }
+    const std::size_t hex = hex_prefix(body);
     std::optional<std::string_view> name;
     if (hex > 0 && hex + 2 < body.size() + 1 && body[hex] == ' ' &&
         (body[hex + 1] == ' ' || body[hex + 1] == '*')) {

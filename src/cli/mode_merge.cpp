@@ -111,14 +111,14 @@ private:
         if (m_have_last && part.key() == m_last_key) {
             if (part.record() != m_last_record) {
                 return fmt::format("{}: different digests in {} and {}", quote_name(part.key()),
-                                   quote_name(m_last_label), quote_name(part.label()));
+                                   quote_name(m_last_part->label()), quote_name(part.label()));
             }
             return std::nullopt;
         }
         m_sink.write(part.record());
         m_last_key = part.key();
         m_last_record.swap(part.record());  // the part reads its next record over it
-        m_last_label = part.label();
+        m_last_part = &part;
         m_have_last = true;
         return std::nullopt;
     }
@@ -137,7 +137,7 @@ private:
     bool m_have_last = false;
     std::string m_last_key;
     std::string m_last_record;
-    std::string m_last_label;
+    const MergePart* m_last_part = nullptr;
 };
 
 /// Opens every part (its header read); an exit code if one cannot be used.
