@@ -59,4 +59,30 @@ std::optional<std::uint64_t> parse_shard_trailer(std::string_view line, ShardSpe
 /// True if `line` starts like a header or a trailer ("# fhash shard ").
 bool is_shard_comment(std::string_view line) noexcept;
 
+/// The name a checksum line of a shard is about (unescaped), which `fhash merge` orders and
+/// matches by; nullopt if the line is none of those `fhash -f gnu` or `-f bsd` writes:
+/// "hex  name", "hex *name", "TAG (name) = hex", cksum's "CRC SIZE name", each with GNU's
+/// leading '\' for escaped names. The digest itself is not decoded.
+std::optional<std::string> checksum_line_name(std::string_view line);
+
+/// One entry of --resume's journal: an input's name, its size and modification time when it
+/// was hashed, and the exact output bytes written for it.
+struct JournalEntry {
+    std::string name;
+    std::uint64_t size = 0;
+    std::int64_t mtime = 0;
+    std::string record;
+};
+
+/// The journal line of `entry`, newline included: "J" TAB SIZE TAB MTIME TAB NAME TAB RECORD
+/// TAB CHECK, with NAME and RECORD escaped (\\ \t \n \r) and CHECK 16 hex digits of
+/// shard_hash() over everything before its tab. Never a checksum line of any format (it
+/// starts with "J", which is neither a digest nor a tag), so no manifest reader takes a
+/// journal for a manifest.
+std::string format_journal_line(const JournalEntry& entry);
+
+/// Parses a journal line (without its newline): false if it is damaged in any way (a line cut
+/// short, a changed byte: the check fails).
+bool parse_journal_line(std::string_view line, JournalEntry& entry);
+
 }  // namespace fhash

@@ -16,77 +16,6 @@ namespace fs = std::filesystem;
 constexpr std::string_view k_magic = "fhash-journal 1 ";
 constexpr std::chrono::milliseconds k_interval{100};
 
-void escape_into(std::string_view text, std::string& out) {
-    for (const char c : text) {
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                out += c;
-        }
-    }
-}
-
-bool unescape(std::string_view text, std::string& out) {
-    out.clear();
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\\') {
-            out += text[i];
-            continue;
-        }
-        if (++i == text.size()) {
-            return false;
-        }
-        switch (text[i]) {
-            case '\\':
-                out += '\\';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            default:
-                return false;
-        }
-    }
-    return true;
-}
-
-/// Splits `line` at its tabs into exactly `n` fields.
-bool split_fields(std::string_view line, std::string_view* fields, std::size_t n) {
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        const std::size_t tab = line.find('\t');
-        if (tab == std::string_view::npos) {
-            return false;
-        }
-        fields[i] = line.substr(0, tab);
-        line.remove_prefix(tab + 1);
-    }
-    fields[n - 1] = line;
-    return line.find('\t') == std::string_view::npos;
-}
-
-template <typename T>
-bool number(std::string_view text, T& value) {
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return !text.empty() && ec == std::errc() && end == text.data() + text.size();
-}
-
 Error journal_error(const fs::path& path, std::string detail) {
     return make_error(Errc::malformed, platform::path_to_utf8(path), std::move(detail));
 }
@@ -105,32 +34,6 @@ std::optional<FileStamp> stamp_of(const fs::path& path) {
     }
     return FileStamp{static_cast<std::uint64_t>(size),
                      static_cast<std::int64_t>(time.time_since_epoch().count())};
-}
-
-std::string format_journal_line(const std::string& name, FileStamp stamp,
-                                const std::string& record) {
-    std::string line = fmt::format("{}\t{}\t", stamp.size, stamp.mtime);
-    escape_into(name, line);
-    line += '\t';
-    escape_into(record, line);
-    line += fmt::format("\t{:016x}\n", shard_hash(line));
-    return line;
-}
-
-bool parse_journal_line(std::string_view line, std::string& name, FileStamp& stamp,
-                        std::string& record) {
-    std::string_view fields[5];
-    if (line.size() < 17 || !split_fields(line, fields, 5) || fields[4].size() != 16) {
-        return false;
-    }
-    std::uint64_t check = 0;
-    const auto [end, ec] = std::from_chars(fields[4].data(), fields[4].data() + 16, check, 16);
-    if (ec != std::errc() || end != fields[4].data() + 16 ||
-        check != shard_hash(line.substr(0, line.size() - 17))) {
-        return false;
-    }
-    return number(fields[0], stamp.size) && number(fields[1], stamp.mtime) &&
-           unescape(fields[2], name) && unescape(fields[3], record);
 }
 
 fs::path Journal::path_for(const std::string& output) {
@@ -173,13 +76,11 @@ Result<void> Journal::load(const std::string& identity) {
                                              : "not an fhash journal");
         }
         valid = line.size() + 1;
-        std::string name;
-        std::string record;
-        FileStamp stamp;
-        while (std::getline(in, line) && !in.eof() &&
-               parse_journal_line(line, name, stamp, record)) {
+        JournalEntry entry;
+        while (std::getline(in, line) && !in.eof() && parse_journal_line(line, entry)) {
             valid += line.size() + 1;
-            m_done.insert_or_assign(name, Done{stamp, record});
+            m_done.insert_or_assign(std::move(entry.name), Done{FileStamp{entry.size, entry.mtime},
+                                                                std::move(entry.record)});
         }
     }
     in.close();
@@ -229,7 +130,7 @@ void Journal::stop_flusher() {
 }
 
 void Journal::add(const std::string& name, FileStamp stamp, const std::string& record) {
-    std::string line = format_journal_line(name, stamp, record);
+    std::string line = format_journal_line(JournalEntry{name, stamp.size, stamp.mtime, record});
     const std::lock_guard lock(m_mutex);
     m_pending += line;
 }

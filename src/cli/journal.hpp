@@ -4,15 +4,14 @@
 /// run started again with the same arguments skips it.
 ///
 /// The journal is FILE.fhash-journal beside -o FILE. Its first line names the run
-/// ("fhash-journal 1 IDENTITY"); each further line is one input:
-///   SIZE <TAB> MTIME <TAB> NAME <TAB> RECORD <TAB> CHECK <LF>
-/// NAME and RECORD (the exact output bytes of that input) escaped with \\ \t \n \r, CHECK
-/// 16 hex digits of shard_hash() over everything before its tab. Lines are appended in
-/// batches that a thread of the journal hands to the OS every 100 ms, whatever the run is
-/// doing (a file of hours does not hold back the lines before it), so a `kill -9` loses at
-/// most the last 100 ms of results; a line cut short or damaged (a crash, a power loss) fails its
-/// check, and it and everything after it are dropped and hashed again. Nothing in it parses as a
-/// checksum line, so neither fhash -c nor GNU -c mistakes it for a manifest.
+/// ("fhash-journal 1 IDENTITY"); each further line is one input, as format_journal_line()
+/// writes it (fhash/shard.hpp): its size, modification time, name and output bytes, and a
+/// check. Lines are appended in batches that a thread of the journal hands to the OS every
+/// 100 ms, whatever the run is doing (a file of hours does not hold back the lines before
+/// it), so a `kill -9` loses at most the last 100 ms of results; a line cut short or damaged
+/// (a crash, a power loss) fails its check, and it and everything after it are dropped and
+/// hashed again. Nothing in it parses as a checksum line, so neither fhash -c nor GNU -c
+/// mistakes it for a manifest.
 
 #include <chrono>
 #include <condition_variable>
@@ -39,13 +38,6 @@ struct FileStamp {
 
 /// The stamp of `path`; nullopt if it cannot be read.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
-
-/// One journal line (newline included) and its reverse; pure, for the tests.
-std::string format_journal_line(const std::string& name, FileStamp stamp,
-                                const std::string& record);
-/// False if `line` (without its newline) is damaged.
-bool parse_journal_line(std::string_view line, std::string& name, FileStamp& stamp,
-                        std::string& record);
 
 class Journal {
 public:

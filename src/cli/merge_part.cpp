@@ -1,13 +1,10 @@
 #include "cli/merge_part.hpp"
 
-#include <array>
 #include <cstring>
 
 #include <fmt/format.h>
 
 #include "cli/names.hpp"
-#include "fhash/manifest.hpp"
-#include "fhash/text.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -16,61 +13,7 @@ namespace {
 constexpr std::size_t k_read_size = 256 * 1024;
 constexpr std::size_t k_max_line = 4 * 1024 * 1024;  // as LineSplitter's cap
 
-/// The length of the run of hex digits at the start of `text`; a table lookup per byte, as
-/// this scan is most of a merge's work.
-std::size_t hex_prefix(std::string_view text) noexcept {
-    static constexpr auto k_hex = [] {
-        std::array<bool, 256> table{};
-        for (int c = 0; c < 256; ++c) {
-            table[static_cast<std::size_t>(c)] = is_hex_digit(static_cast<char>(c));
-        }
-        return table;
-    }();
-    std::size_t i = 0;
-    while (i < text.size() && k_hex[static_cast<unsigned char>(text[i])]) {
-        ++i;
-    }
-    return i;
-}
-
-/// "CRC SIZE name" (cksum): the name, or nullopt.
-std::optional<std::string_view> cksum_name(std::string_view line) {
-    std::size_t i = 0;
-    for (int field = 0; field < 2; ++field) {
-        const std::size_t start = i;
-        while (i < line.size() && line[i] >= '0' && line[i] <= '9') {
-            ++i;
-        }
-        if (i == start || i == line.size() || line[i] != ' ') {
-            return std::nullopt;
-        }
-        ++i;
-    }
-    return line.substr(i);
-}
-
 }  // namespace
-
-std::optional<std::string> record_key(std::string_view line) {
-    const bool escaped = line.starts_with('\\');
-    const std::string_view body = escaped ? line.substr(1) : line;
-    const std::size_t hex = hex_prefix(body);
-    std::optional<std::string_view> name;
-    if (hex > 0 && hex + 2 < body.size() + 1 && body[hex] == ' ' &&
-        (body[hex + 1] == ' ' || body[hex + 1] == '*')) {
-        name = body.substr(hex + 2);
-    } else if (is_tagged_checksum_line(line)) {
-        const std::size_t open = body.find('(');
-        const std::size_t close = body.rfind(')');
-        name = body.substr(open + 1, close - open - 1);
-    } else if (!escaped) {
-        name = cksum_name(line);
-    }
-    if (!name || name->empty()) {
-        return std::nullopt;
-    }
-    return escaped ? unescape_gnu_name(*name) : std::optional<std::string>(*name);
-}
 
 Result<std::unique_ptr<MergePart>> MergePart::open(const std::string& arg) {
     std::unique_ptr<MergePart> part(new MergePart());
@@ -155,7 +98,7 @@ Result<bool> MergePart::peek() {
         m_peek_key.clear();
         return true;
     }
-    std::optional<std::string> key = record_key(line);
+    std::optional<std::string> key = checksum_line_name(line);
     if (!key) {
         return malformed(fmt::format("line {} is not a checksum line", m_line_number));
     }

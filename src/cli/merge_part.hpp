@@ -17,11 +17,6 @@
 
 namespace fhash::cli {
 
-/// The name a gnu or bsd line is about (unescaped), or nullopt if the line is neither:
-/// "hex  name", "hex *name", "TAG (name) = hex", cksum's "CRC SIZE name", each with GNU's
-/// leading '\' for escaped names.
-std::optional<std::string> record_key(std::string_view line);
-
 class MergePart {
 public:
     /// Opens `arg` and reads its header line. Errc::malformed (detail worded for the user)

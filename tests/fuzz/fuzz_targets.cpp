@@ -15,6 +15,7 @@
 #include "fhash/glob.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/shard.hpp"
 
 namespace fhash::fuzz {
 namespace {
@@ -382,6 +383,47 @@ Outcome csv_manifest(std::span<const std::uint8_t> data) {
         if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
             return "a CSV row written back does not parse to the same entry";
         }
+    }
+    return nullptr;
+}
+
+namespace {
+
+/// The properties of shard_lines for one line (no newline in it).
+Outcome one_shard_line(std::string_view line) {
+    if (const std::optional<ShardHeader> header = parse_shard_header(line)) {
+        if (format_shard_header(*header) != std::string(line) + "\n") {
+            return "a shard header does not write back to its own bytes";
+        }
+    }
+    if (const std::optional<std::string> name = checksum_line_name(line); name && name->empty()) {
+        return "checksum_line_name found an empty name";
+    }
+    JournalEntry entry;
+    if (parse_journal_line(line, entry) && format_journal_line(entry) != std::string(line) + "\n") {
+        return "a journal line does not write back to its own bytes";
+    }
+    const JournalEntry raw{std::string(line), line.size(), -1, std::string(line) + "\n"};
+    JournalEntry back;
+    const std::string written = format_journal_line(raw);
+    if (!parse_journal_line(std::string_view(written).substr(0, written.size() - 1), back) ||
+        back.name != raw.name || back.record != raw.record || back.size != raw.size ||
+        back.mtime != raw.mtime) {
+        return "a journal entry does not survive its line";
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Outcome shard_lines(std::span<const std::uint8_t> data) {
+    std::string_view text = as_text(data);
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        if (const Outcome broken = one_shard_line(text.substr(0, end))) {
+            return broken;
+        }
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     }
     return nullptr;
 }

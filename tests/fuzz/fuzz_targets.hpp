@@ -58,6 +58,13 @@ Outcome json_manifest(std::span<const std::uint8_t> data);
 /// written back with format_csv_row (after the header) parses to the same entry.
 Outcome csv_manifest(std::span<const std::uint8_t> data);
 
+/// Scale-out lines (fhash merge's reading of shards, --resume's journal): each line through
+/// parse_shard_header, checksum_line_name and parse_journal_line. Properties: a header that
+/// parses is written back to the same bytes; a name found is not empty; a journal line that
+/// parses is written back to the same bytes; any line, as a journal entry's name and record,
+/// survives format_journal_line and parse_journal_line unchanged.
+Outcome shard_lines(std::span<const std::uint8_t> data);
+
 struct Target {
     std::string_view name;  ///< also the folder name under testdata/fuzz and testdata/regressions
     Outcome (*run)(std::span<const std::uint8_t>);
@@ -72,6 +79,7 @@ inline constexpr Target k_targets[] = {
     {"gnu_escape", &gnu_escape},
     {"json_manifest", &json_manifest},
     {"csv_manifest", &csv_manifest},
+    {"shard_lines", &shard_lines},
 };
 
 }  // namespace fhash::fuzz

@@ -37,7 +37,7 @@ std::string refusal(std::string_view text, unsigned shards, const EnvLookup& env
 
 }  // namespace
 
-TEST_CASE("--shard K/N needs no environment", "[shard]") {
+TEST_CASE("a shard given as K/N needs no environment", "[shard]") {
     const ResolvedShard shard = resolved("1/3", 0, env_of({}));
     CHECK(shard.shard.index == 1);
     CHECK(shard.shard.count == 3);
@@ -46,7 +46,7 @@ TEST_CASE("--shard K/N needs no environment", "[shard]") {
     CHECK(refusal("1/3", 3, env_of({})).find("--shards") != std::string::npos);
 }
 
-TEST_CASE("--shard auto reads a Slurm array", "[shard]") {
+TEST_CASE("shard auto reads a Slurm array", "[shard]") {
     const ResolvedShard counted = resolved(
         "auto", 0, env_of({{"SLURM_ARRAY_TASK_ID", "2"}, {"SLURM_ARRAY_TASK_COUNT", "4"}}));
     CHECK(counted.shard.index == 2);
@@ -71,7 +71,7 @@ TEST_CASE("--shard auto reads a Slurm array", "[shard]") {
             .empty());
 }
 
-TEST_CASE("--shard auto reads a Kubernetes Indexed Job", "[shard]") {
+TEST_CASE("shard auto reads a Kubernetes Indexed Job", "[shard]") {
     const ResolvedShard shard = resolved("auto", 5, env_of({{"JOB_COMPLETION_INDEX", "4"}}));
     CHECK(shard.shard.index == 4);
     CHECK(shard.shard.count == 5);

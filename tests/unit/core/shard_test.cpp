@@ -70,3 +70,44 @@ TEST_CASE("shard header and trailer round-trip and are comment lines", "[shard]"
     CHECK(is_shard_comment(line));
     CHECK_FALSE(is_shard_comment("# a comment"));
 }
+
+TEST_CASE("checksum_line_name finds the name of every line fhash -f gnu or bsd writes", "[shard]") {
+    CHECK(checksum_line_name("d41d8cd98f00b204e9800998ecf8427e  a/b c") == "a/b c");
+    CHECK(checksum_line_name("d41d8cd98f00b204e9800998ecf8427e *bin") == "bin");
+    CHECK(checksum_line_name("\\d41d8cd98f00b204e9800998ecf8427e  new\\nline\\\\x") ==
+          "new\nline\\x");
+    CHECK(checksum_line_name("SHA256 (a (1).txt) = "
+                             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") ==
+          "a (1).txt");
+    CHECK(checksum_line_name("\\SHA256 (a\\\\b) = "
+                             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") ==
+          "a\\b");
+    CHECK(checksum_line_name("XXH3 (f) = 2d06800538d394c2") == "f");
+    CHECK(checksum_line_name("4294967295 0 some name") == "some name");  // cksum
+    CHECK_FALSE(checksum_line_name(""));
+    CHECK_FALSE(checksum_line_name("not a checksum line"));
+    CHECK_FALSE(checksum_line_name("abcdef  "));
+    CHECK_FALSE(checksum_line_name("\\abcdef  bad\\escape"));
+}
+
+TEST_CASE("journal lines round-trip any name and record, and a damaged line fails", "[shard]") {
+    const JournalEntry entry{"dir/tab\there\\new\nline\r", 42, -7,
+                             "\\abc  dir/x\\ny\nabc  second line\n"};
+    const std::string line = format_journal_line(entry);
+    REQUIRE(line.back() == '\n');
+    CHECK(line.find('\n') == line.size() - 1);  // one line, whatever the name holds
+    CHECK_FALSE(checksum_line_name(line.substr(0, line.size() - 1)));  // never a checksum line
+    JournalEntry got;
+    REQUIRE(parse_journal_line(std::string_view(line).substr(0, line.size() - 1), got));
+    CHECK(got.name == entry.name);
+    CHECK(got.record == entry.record);
+    CHECK(got.size == 42);
+    CHECK(got.mtime == -7);
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        std::string damaged = line.substr(0, line.size() - 1);
+        damaged[i] = damaged[i] == 'x' ? 'y' : 'x';
+        CAPTURE(i);
+        CHECK_FALSE(parse_journal_line(damaged, got));
+    }
+    CHECK_FALSE(parse_journal_line(line.substr(0, line.size() / 2), got));
+}
