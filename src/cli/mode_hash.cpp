@@ -13,12 +13,15 @@
 #include "cli/inputs.hpp"
 #include "cli/journal.hpp"
 #include "cli/modes.hpp"
+#include "cli/names.hpp"
 #include "cli/notes.hpp"
 #include "cli/output_sink.hpp"
+#include "cli/own_files.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_writer.hpp"
 #include "cli/shard_select.hpp"
 #include "fhash/shard.hpp"
+#include "platform/paths.hpp"
 
 namespace fhash::cli {
 namespace {
@@ -40,7 +43,18 @@ private:
 
 class HashRun {
 public:
-    HashRun(const Options& options, Console& console) : m_options(options), m_console(console) {}
+    HashRun(const Options& options, Console& console) : m_options(options), m_console(console) {
+        if (options.output && *options.output != "-") {
+            // A walk of the output's folder leaves out the output, its journal and its
+            // temporary file: the manifest must not list itself, nor bytes that change.
+            m_own.add(*options.output);
+            m_own.add(*options.output + ".fhash-journal");
+            const std::filesystem::path out = platform::path_from_utf8(*options.output);
+            m_temp_prefix =
+                path_key(out.parent_path() / ("." + platform::path_to_utf8(out.filename()))) +
+                ".tmp-";
+        }
+    }
 
     ExitCode run() {
         RunSettings settings = run_settings(m_options);
@@ -85,7 +99,7 @@ private:
         for_each_input(
             m_options,
             [&](Input&& input) {
-                if (in_shard(input)) {
+                if (wanted(input)) {
                     listed.emplace_back(std::move(input));
                 }
             },
@@ -106,7 +120,7 @@ private:
     /// Sends the inputs (listed already, or walked now) and the notes into the pool.
     void feed(HashPool& pool, std::optional<Listed>& listed) {
         auto on_input = [&](Input&& input) {
-            if (in_shard(input)) {
+            if (wanted(input)) {
                 submit(pool, std::move(input));
             }
         };
@@ -172,7 +186,12 @@ private:
         }
     }
 
-    [[nodiscard]] bool in_shard(const Input& input) const {
+    /// False for the inputs of other shards, and for -o's own files.
+    [[nodiscard]] bool wanted(const Input& input) const {
+        if (!m_temp_prefix.empty() && !input.is_stdin &&
+            (m_own.contains(input.path) || path_key(input.path).starts_with(m_temp_prefix))) {
+            return false;
+        }
         return !m_options.shard || m_options.shard->contains(input.display);
     }
 
@@ -264,6 +283,8 @@ private:
     std::unique_ptr<OutputSink> m_sink;
     std::unique_ptr<ResultWriter> m_writer;
     std::uint64_t m_files = 0;           ///< inputs written (a shard's trailer counts them)
+    OwnFiles m_own;                      ///< -o FILE and its journal
+    std::string m_temp_prefix;           ///< path_key() prefix of -o's temporary file
     std::unique_ptr<Journal> m_journal;  ///< --resume
     /// --resume: the stamps of the inputs in the pool, in submission order.
     std::deque<std::optional<FileStamp>> m_stamps;

@@ -87,6 +87,12 @@ if [ -e out.fhash-journal ]; then
   [ $? -eq 2 ] && grep -q 'other arguments' err || fail "a journal of other arguments: $(cat err)"
   [ -e out.fhash-journal ] || fail "the refused journal was removed"
 fi
+# -o inside the walked tree: the manifest lists neither itself, nor its journal, nor its
+# temporary file.
+(cd t && "$FHASH" -j1 -r . --resume -o SUMS) || fail "--resume with -o inside the tree"
+grep -q -e 'SUMS' -e 'journal' -e '\.tmp-' t/SUMS && fail "the manifest lists its own files: $(grep -e SUMS -e journal -e tmp t/SUMS)"
+[ "$(wc -l <t/SUMS)" -eq "$(find t -type f ! -name SUMS -printf x | wc -c)" ] || fail "-o inside the tree: wrong count of lines"
+rm -f t/SUMS
 "$FHASH" --resume t 2>/dev/null
 [ $? -eq 2 ] || fail "--resume without -o is accepted"
 
