@@ -12,6 +12,7 @@ mkdir t
 for i in $(seq 1 64); do head -c 262144 /dev/urandom >"t/f$i"; done
 printf 'n' >"t/new
 line"
+# shellcheck disable=SC2054 # the comma is -a's list
 args=(-j1 -r . -a sha512,sha3-512)
 (cd t && "$FHASH" "${args[@]}" -o ../expected) || fail "plain run"
 run_time=$( (cd t && TIMEFORMAT=%R && time "$FHASH" "${args[@]}" -o /dev/null) 2>&1)

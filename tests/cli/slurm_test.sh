@@ -29,6 +29,7 @@ at_exit() {
 # Failing before the cluster is up: show its logs.
 die() {
   echo "FAIL: $*"
+  # shellcheck disable=SC2154 # lib.sh sets scratch
   tail -n 20 "$scratch"/log/* 2>/dev/null
   exit 1
 }
