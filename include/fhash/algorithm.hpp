@@ -41,6 +41,8 @@ enum class Algorithm {
     ripemd160,
     shake128,  ///< SHAKE128, 128 bits unless a length is given (as OpenSSL)
     shake256,  ///< SHAKE256, 256 bits unless a length is given (as OpenSSL)
+    sum_bsd,   ///< BSD sum (sum -r): 16-bit rotating checksum
+    sum_sysv,  ///< System V sum (sum -s): the byte sum folded to 16 bits
 };
 
 /// Which library family computes an algorithm (hasher.hpp maps each to a provider).

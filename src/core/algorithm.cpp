@@ -11,7 +11,7 @@ namespace {
 using F = Family;
 using T = DigestText;
 
-constexpr std::array<AlgorithmInfo, 27> k_algorithms{{
+constexpr std::array<AlgorithmInfo, 29> k_algorithms{{
     {Algorithm::md5, "md5", "MD5", "MD5", "MD5", 16},
     {Algorithm::sha1, "sha1", "SHA1", "SHA1", "SHA-1", 20},
     {Algorithm::sha224, "sha224", "SHA224", "SHA224", "SHA-224", 28},
@@ -43,6 +43,8 @@ constexpr std::array<AlgorithmInfo, 27> k_algorithms{{
      128, true},
     {Algorithm::shake256, "shake256", "SHAKE256", "SHAKE256", "SHAKE256", 32, F::classic, T::hex, 1,
      128, true},
+    {Algorithm::sum_bsd, "sum-bsd", "BSD", "BSD", "BSD sum", 2, F::crc, T::decimal},
+    {Algorithm::sum_sysv, "sum-sysv", "SYSV", "SYSV", "System V sum", 2, F::crc, T::decimal},
 }};
 
 // Lower-cases ASCII and drops '-', '_', '/' and ' ' so that "SHA-256", "sha_256",
@@ -64,7 +66,7 @@ struct Alias {
     Algorithm id;
 };
 
-constexpr std::array<Alias, 59> k_aliases{{
+constexpr std::array<Alias, 65> k_aliases{{
     {"md5", Algorithm::md5},
     {"sha1", Algorithm::sha1},
     {"sha", Algorithm::sha1},
@@ -113,6 +115,12 @@ constexpr std::array<Alias, 59> k_aliases{{
     {"rmd160", Algorithm::ripemd160},
     {"shake128", Algorithm::shake128},
     {"shake256", Algorithm::shake256},
+    {"sumbsd", Algorithm::sum_bsd},
+    {"bsd", Algorithm::sum_bsd},
+    {"sysv", Algorithm::sum_sysv},
+    {"bsdsum", Algorithm::sum_bsd},
+    {"sumsysv", Algorithm::sum_sysv},
+    {"sysvsum", Algorithm::sum_sysv},
     {"md5sum", Algorithm::md5},
     {"sha1sum", Algorithm::sha1},
     {"sha224sum", Algorithm::sha224},

@@ -1,6 +1,11 @@
 #include "fhash/digest.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <span>
+#include <system_error>
 
 namespace fhash {
 namespace {
@@ -181,24 +186,21 @@ std::optional<Digest> digest_from_text(Algorithm a, std::string_view text) noexc
     if (algorithm_info(a).text != DigestText::decimal) {
         return digest_from_hex(text);
     }
-    // POSIX cksum: 1 to 10 decimal digits, at most 2^32 - 1.
-    if (text.empty() || text.size() > 10) {
-        return std::nullopt;
-    }
+    // POSIX cksum (4 bytes) and the sums (2 bytes): the value in decimal, no sign, no
+    // leading '+', at most 20 digits and at most what the digest's size holds.
+    const std::size_t size = algorithm_info(a).digest_size;
     std::uint64_t value = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9') {
-            return std::nullopt;
-        }
-        value = value * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    if (value > 0xffffffffU) {
+    const char* const end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || stop != end || text.front() == '-' ||
+        (size < 8 && value >> (8 * size) != 0)) {
         return std::nullopt;
     }
-    const std::array<std::uint8_t, 4> bytes{
-        static_cast<std::uint8_t>(value >> 24), static_cast<std::uint8_t>(value >> 16),
-        static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)};
-    return Digest(bytes);
+    std::array<std::uint8_t, 8> bytes{};
+    for (std::size_t i = 0; i < size; ++i) {
+        bytes[i] = static_cast<std::uint8_t>(value >> (8 * (size - 1 - i)));
+    }
+    return Digest(std::span<const std::uint8_t>(bytes.data(), size));
 }
 
 }  // namespace fhash

@@ -9,7 +9,8 @@
 // agree with Python hashlib (and, for "abc", with the SM3 and RIPEMD-160 specifications).
 // xxHash values are xxhsum 0.8.1's (-H0, -H1, -H3, -H2); CRC-32 is Python's zlib.crc32;
 // CRC-32C and CRC-64/NVME come from a bit-at-a-time Python model that gives the CRC
-// catalogue's check values; cksum is coreutils cksum, in hex.
+// catalogue's check values; cksum, sum -r (BSD) and sum -s (System V) are coreutils', in
+// hex.
 // Rows are in table order (all_algorithms()), as the engine test compares them in order.
 
 #include <array>
@@ -35,7 +36,7 @@ struct KatRow {
     std::array<std::string_view, 4> hex;  // "", "abc", 448-bit, "a" x 1e6
 };
 
-inline constexpr std::array<KatRow, 27> k_kat_rows{{
+inline constexpr std::array<KatRow, 29> k_kat_rows{{
     {Algorithm::md5,
      {"d41d8cd98f00b204e9800998ecf8427e", "900150983cd24fb0d6963f7d28e17f72",
       "8215ef0796a20bcaaae116d3876c664a", "7707d6ae4e027c70eea2a935c2296f21"}},
@@ -157,6 +158,8 @@ inline constexpr std::array<KatRow, 27> k_kat_rows{{
       "483366601360a8771c6863080cc4114d8db44530f8f1e1ee4f94ea37e78b5739",
       "4d8c2dd2435a0128eefbb8c36f6f87133a7911e18d979ee1ae6be5d4fd2e3329",
       "3578a7a4ca9137569cdf76ed617d31bb994fca9c1bbf8b184013de8234dfd13a"}},
+    {Algorithm::sum_bsd, {"0000", "40ac", "d612", "f531"}},
+    {Algorithm::sum_sysv, {"0000", "0126", "16f8", "2008"}},
 }};
 
 /// The check input of the CRC catalogue (reveng.sourceforge.io) and of xxHash's own tests.
@@ -170,7 +173,7 @@ struct CheckRow {
 
 /// The check values of the non-cryptographic algorithms (same sources as k_kat_rows; cksum
 /// prints 930766865, 0x377a6011), in the order of all_algorithms().
-inline constexpr std::array<CheckRow, 8> k_check_rows{{
+inline constexpr std::array<CheckRow, 10> k_check_rows{{
     {Algorithm::xxh32, "937bad67"},
     {Algorithm::xxh64, "8cb841db40e6ae83"},
     {Algorithm::xxh3, "72dcb18b67a17dff"},
@@ -179,6 +182,8 @@ inline constexpr std::array<CheckRow, 8> k_check_rows{{
     {Algorithm::crc32c, "e3069283"},
     {Algorithm::crc64nvme, "ae8b14860a799888"},
     {Algorithm::cksum, "377a6011"},
+    {Algorithm::sum_bsd, "d16f"},
+    {Algorithm::sum_sysv, "01dd"},
 }};
 
 /// The rows whose algorithm this build computes (all with OpenSSL; Windows CNG lacks
