@@ -134,6 +134,8 @@ struct LineParseOptions {
     /// Without -a: how untagged digests map to algorithms (from the manifest's file name:
     /// "B3SUMS" is BLAKE3, "XXH64SUMS" xxhsum's lengths).
     UntaggedConvention convention = UntaggedConvention::gnu;
+    /// Only tagged lines are entries; untagged ones are malformed (GNU cksum -c without -a).
+    bool tagged_only = false;
 };
 
 /// State carried across the lines of one manifest: as coreutils does, the first untagged
@@ -174,6 +176,10 @@ bool is_tagged_checksum_line(std::string_view line) noexcept;
 /// (the caller then prefixes the line with '\'); false and the name unchanged otherwise.
 bool escape_gnu_name(std::string_view name, std::string& out);
 
+/// A name as b3sum shows it: ill-formed UTF-8 replaced by U+FFFD, then '\\' and LF escaped
+/// (CR is not). Returns true if anything was escaped (b3sum then starts the line with '\').
+bool escape_b3sum_name(std::string_view name, std::string& out);
+
 /// Reverses escape_gnu_name; nullopt on an unknown escape or a trailing lone '\'.
 std::optional<std::string> unescape_gnu_name(std::string_view escaped);
 
@@ -186,6 +192,31 @@ std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::stri
 /// `size` is the file's size in bytes and the name is written as it is.
 std::string format_gnu_line(Algorithm algorithm, const Digest& digest, std::string_view name,
                             std::uint64_t size);
+
+/// Every way the peers write one checksum line: md5sum's -b/-t/-z/--tag, cksum's
+/// --untagged/--base64 and legacy layouts, sum's, xxhsum's --little-endian.
+struct LineLayout {
+    bool tagged = false;  ///< "TAG (name) = digest" (always for XXH3, as xxhsum)
+    bool binary = false;  ///< untagged: '*' before the name (md5sum -b)
+    bool zero = false;    ///< NUL ends the line and the name is not escaped (md5sum -z)
+    bool base64 = false;  ///< the digest in base64 (cksum --base64)
+    bool name = true;     ///< false: no name (sum and cksum reading standard input unnamed)
+    /// The digest's bytes reversed, and "_LE" after the tag (xxhsum --little-endian).
+    bool little_endian = false;
+    /// CRC-32 written as cksum -a crc32b does: "DECIMAL SIZE NAME", like POSIX cksum.
+    bool crc32_decimal = false;
+    /// Names as b3sum writes them: only '\\' and LF escaped (CR left as it is), and bytes
+    /// that are not UTF-8 replaced by U+FFFD.
+    bool b3sum_names = false;
+    /// Names written as they are, nothing escaped (xxhsum).
+    bool plain_names = false;
+};
+
+/// One line as `layout` says. Untagged, the legacy algorithms have their own layouts:
+/// POSIX cksum "CRC SIZE NAME", BSD sum "%05u %5u NAME" and System V sum "%u %u NAME"
+/// (sizes in 1024- and 512-byte blocks), names never escaped. `size`: the input's bytes.
+std::string format_checksum_line(Algorithm algorithm, const Digest& digest, std::string_view name,
+                                 std::uint64_t size, const LineLayout& layout);
 
 // ---------------------------------------------------------------------------------------
 // FCIV-XML
