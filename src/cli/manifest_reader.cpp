@@ -19,15 +19,21 @@ constexpr std::size_t k_max_record = std::size_t{1} << 20;  // CSV record over s
 
 Result<std::unique_ptr<ManifestReader>> ManifestReader::open(const std::string& arg,
                                                              std::optional<Algorithm> algorithm,
-                                                             std::size_t digest_size) {
+                                                             std::size_t digest_size,
+                                                             const ReaderRules& rules) {
     std::unique_ptr<ManifestReader> reader(new ManifestReader());
     reader->m_is_stdin = arg == "-";
     reader->m_label = reader->m_is_stdin ? "standard input" : arg;
     reader->m_parse_options.algorithm = algorithm;
     reader->m_parse_options.digest_size = digest_size;
+    reader->m_parse_options.tagged_only = rules.tagged_only;
+    reader->m_lines_only = rules.lines_only;
     // "B3SUMS", "x.xxh64": untagged digests follow b3sum's or xxhsum's conventions.
     if (!reader->m_is_stdin) {
         reader->m_parse_options.convention = untagged_convention_for(arg);
+    }
+    if (rules.convention) {
+        reader->m_parse_options.convention = *rules.convention;
     }
     if (Result<void> started = reader->start(arg); !started) {
         return std::move(started).error();
@@ -53,6 +59,9 @@ Result<void> ManifestReader::start(const std::string& arg) {
     }
     const std::span<const std::uint8_t> head(m_buffer.data(), *got);
     m_format = sniff_manifest_format(head);
+    if (m_lines_only && m_format != ManifestFormat::bsd) {
+        m_format = ManifestFormat::gnu;
+    }
     m_eof = *got == 0;
     if (m_format == ManifestFormat::fciv_xml) {
         return load_document(std::string(reinterpret_cast<const char*>(head.data()), head.size()));

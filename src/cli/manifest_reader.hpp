@@ -20,6 +20,16 @@
 
 namespace fhash::cli {
 
+/// How a tool personality reads manifests differently from fhash.
+struct ReaderRules {
+    /// GNU/BSD lines whatever the first bytes look like (no XML, JSON or CSV detection).
+    bool lines_only = false;
+    /// Untagged lines are malformed (GNU cksum -c without -a).
+    bool tagged_only = false;
+    /// How untagged digests map to algorithms, whatever the manifest's name (xxhsum).
+    std::optional<UntaggedConvention> convention;
+};
+
 class ManifestReader {
 public:
     enum class Event { entry, malformed, end };
@@ -29,9 +39,11 @@ public:
     /// any the algorithm gives). Without -a, the manifest's file name picks how untagged
     /// digests map to algorithms (untagged_convention_for). Errors carry the manifest's
     /// label as path.
+    /// `rules`: what a tool personality changes (Profile).
     static Result<std::unique_ptr<ManifestReader>> open(const std::string& arg,
                                                         std::optional<Algorithm> algorithm,
-                                                        std::size_t digest_size = 0);
+                                                        std::size_t digest_size = 0,
+                                                        const ReaderRules& rules = {});
 
     /// The next entry (entry.line set) or malformed line (`line` set), or the end.
     /// An error ends the manifest: a read failure, or Errc::malformed with the detail
@@ -54,6 +66,7 @@ private:
     std::string m_label;
     bool m_is_stdin = false;
     ManifestFormat m_format = ManifestFormat::gnu;
+    bool m_lines_only = false;
     std::vector<std::uint8_t> m_buffer;
     bool m_eof = false;
     // Line formats

@@ -113,6 +113,13 @@ Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.base_dir.empty()) {
         options.base_dir = raw.base_dir;
     }
+    options.layout.binary = raw.binary && !raw.tag;
+    options.layout.zero = raw.zero;
+    if (raw.zero && (raw.direct.check || (options.format != ManifestFormat::gnu &&
+                                          options.format != ManifestFormat::bsd))) {
+        return raw.direct.check ? "the --zero option is not supported when verifying checksums"
+                                : "--zero applies to the gnu and bsd formats only";
+    }
     return std::nullopt;
 }
 

@@ -9,23 +9,34 @@ namespace {
 
 class LineWriter final : public ResultWriter {
 public:
-    LineWriter(bool bsd, std::vector<Algorithm> algorithms)
-        : m_bsd(bsd), m_algorithms(std::move(algorithms)) {}
+    LineWriter(const LineLayout& layout, std::vector<Algorithm> algorithms)
+        : m_layout(layout), m_algorithms(std::move(algorithms)) {}
 
     void add(OutputSink& sink, const std::string& display, const FileDigests& digests) override {
         m_text.clear();
         for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
-            m_text +=
-                m_bsd ? format_bsd_line(m_algorithms[i], digests.digests[i], display)
-                      : format_gnu_line(m_algorithms[i], digests.digests[i], display, digests.size);
+            m_text += format_checksum_line(m_algorithms[i], digests.digests[i], display,
+                                           digests.size, m_layout);
         }
         sink.write(m_text);
     }
 
 private:
-    bool m_bsd;
+    LineLayout m_layout;
     std::vector<Algorithm> m_algorithms;
     std::string m_text;
+};
+
+/// --raw (b3sum, cksum): the digests' bytes, nothing else.
+class RawWriter final : public ResultWriter {
+public:
+    void add(OutputSink& sink, const std::string& /*display*/,
+             const FileDigests& digests) override {
+        for (const Digest& digest : digests.digests) {
+            const std::span<const std::uint8_t> bytes = digest.bytes();
+            sink.write(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+        }
+    }
 };
 
 /// --no-names: each digest on a line of its own, as digest_text() writes it (hex; decimal
@@ -130,12 +141,14 @@ private:
 }  // namespace
 
 std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
-                                                 std::vector<Algorithm> algorithms) {
+                                                 std::vector<Algorithm> algorithms,
+                                                 LineLayout layout) {
     switch (format) {
         case ManifestFormat::fciv_xml:
             return std::make_unique<FcivXmlWriter>(std::move(algorithms));
         case ManifestFormat::bsd:
-            return std::make_unique<LineWriter>(true, std::move(algorithms));
+            layout.tagged = true;
+            return std::make_unique<LineWriter>(layout, std::move(algorithms));
         case ManifestFormat::json:
             return std::make_unique<JsonWriter>(std::move(algorithms));
         case ManifestFormat::csv:
@@ -143,7 +156,11 @@ std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
         case ManifestFormat::gnu:
             break;
     }
-    return std::make_unique<LineWriter>(false, std::move(algorithms));
+    return std::make_unique<LineWriter>(layout, std::move(algorithms));
+}
+
+std::unique_ptr<ResultWriter> make_raw_writer() {
+    return std::make_unique<RawWriter>();
 }
 
 std::unique_ptr<ResultWriter> make_digest_only_writer(std::vector<Algorithm> algorithms) {

@@ -24,9 +24,14 @@ public:
     virtual void end(OutputSink& /*sink*/) {}
 };
 
-/// The writer of `format`.
+/// The writer of `format`; the line formats write their lines as `layout` says (tagged
+/// for bsd).
 std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
-                                                 std::vector<Algorithm> algorithms);
+                                                 std::vector<Algorithm> algorithms,
+                                                 LineLayout layout = {});
+
+/// --raw: the digests' bytes only.
+std::unique_ptr<ResultWriter> make_raw_writer();
 
 /// --no-names: only the digests, one line per algorithm per input, in `algorithms` order.
 std::unique_ptr<ResultWriter> make_digest_only_writer(std::vector<Algorithm> algorithms);
