@@ -33,6 +33,7 @@ enum Opt {
     o_recursive,
     o_base_dir,
     o_files_from,
+    o_read_mode,
     o_progress,
     o_no_progress,
 };
@@ -54,6 +55,7 @@ constexpr OptionDef k_options[] = {
     {o_recursive, 'r', "recursive", false, false},
     {o_base_dir, 0, "base-dir", true, false},
     {o_files_from, 0, "files-from", true, false},
+    {o_read_mode, 0, "read-mode", true, false},
     {o_progress, 0, "progress", false, false},
     {o_no_progress, 0, "no-progress", false, false},
 };
@@ -123,6 +125,9 @@ std::optional<std::string> take(Request& r, const ParsedOption& o) {
             break;
         case o_files_from:
             r.raw.files_from = o.value;
+            break;
+        case o_read_mode:
+            r.raw.read_mode = o.value;
             break;
         case o_progress:
             r.raw.progress = true;

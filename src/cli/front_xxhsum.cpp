@@ -34,6 +34,7 @@ enum Opt {
     o_jobs,
     o_recursive,
     o_base_dir,
+    o_read_mode,
     o_progress,
     o_no_progress,
 };
@@ -56,6 +57,7 @@ constexpr OptionDef k_options[] = {
     {o_jobs, 'j', "jobs", true, false},
     {o_recursive, 'r', "recursive", false, false},
     {o_base_dir, 0, "base-dir", true, false},
+    {o_read_mode, 0, "read-mode", true, false},
     {o_progress, 0, "progress", false, false},
     {o_no_progress, 0, "no-progress", false, false},
 };
@@ -143,6 +145,9 @@ std::optional<std::string> take(Request& r, const ParsedOption& o) {
             break;
         case o_base_dir:
             r.raw.base_dir = o.value;
+            break;
+        case o_read_mode:
+            r.raw.read_mode = o.value;
             break;
         case o_progress:
             r.raw.progress = true;

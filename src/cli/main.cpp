@@ -143,7 +143,7 @@ ExitCode run(const std::vector<std::string>& args, Console& console) {
 ExitCode dispatch(std::vector<std::string> args, Console& console) {
     if (!args.empty()) {
         if (const std::optional<Personality> tool = personality_named(args[0])) {
-            return run_personality(*tool, args[0],
+            return run_personality(*tool, std::string(tool->name),
                                    std::vector<std::string>(args.begin() + 1, args.end()), console);
         }
     }

@@ -44,8 +44,9 @@ std::optional<Personality> personality_named(std::string_view name);
 std::vector<Personality> all_personalities();
 
 /// Runs a personality with its arguments (the program name not included). `program` is
-/// the name its diagnostics start with: argv[0] as given when fhash was invoked under the
-/// tool's name (as the GNU tools print it), else the tool's name.
+/// the name its diagnostics start with: the tool's name, without the folder and ".exe"
+/// argv[0] may carry (the GNU tools print argv[0] as given; a bare name reads the same on
+/// every system and in every log).
 ExitCode run_personality(const Personality& personality, const std::string& program,
                          const std::vector<std::string>& args, Console& console);
 
