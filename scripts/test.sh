@@ -29,9 +29,10 @@ fi
 # /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
 # fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
 # lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
-# their completion scripts; the rest for the benchmarks.
+# their completion scripts; libexpect-perl for coreutils' tty-eof.pl (tests/peers); the rest
+# for the benchmarks.
 extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion zsh fish)
+       dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }
@@ -61,6 +62,11 @@ record "release build" "$t"
 t=$(now)
 run_ctest "$root/build-release" --timeout 300
 record "release ctest" "$t"
+
+echo "== GNU coreutils' own test scripts against fhash as md5sum, sha*sum, b2sum, cksum, sum"
+t=$(now)
+bash "$root/tests/peers/coreutils_suite.sh" "$root/build-release/fhash" "$root/build-release/coreutils-tests"
+record "coreutils scripts" "$t"
 
 echo "== Debian package: cpack, lintian, dpkg -i, run, dpkg --purge"
 t=$(now)

@@ -25,14 +25,14 @@ enable_deb_src() {
   local added=0 f
   for f in /etc/apt/sources.list.d/*.sources; do
     [ -e "$f" ] || continue
-    case $f in */fhash-deb-src-*) continue ;; esac
+    case $f in */coreutils-tests-src-*) continue ;; esac
     if grep -q '^Types:.*\bdeb\b' "$f"; then
-      sed 's/^Types:.*/Types: deb-src/' "$f" > "/etc/apt/sources.list.d/fhash-deb-src-$(basename "$f")"
+      sed 's/^Types:.*/Types: deb-src/' "$f" > "/etc/apt/sources.list.d/coreutils-tests-src-$(basename "$f")"
       added=1
     fi
   done
   if [ -f /etc/apt/sources.list ] && grep -q '^deb ' /etc/apt/sources.list; then
-    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > /etc/apt/sources.list.d/fhash-deb-src.list
+    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > /etc/apt/sources.list.d/coreutils-tests-src.list
     added=1
   fi
   [ "$added" = 1 ] || { echo "coreutils_suite: no apt source to add a deb-src entry for" >&2; exit 1; }
