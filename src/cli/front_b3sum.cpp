@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/front_extras.hpp"
 #include "cli/gnu_args.hpp"
 #include "cli/modes.hpp"
 #include "cli/options.hpp"
@@ -29,13 +30,6 @@ enum Opt {
     o_num_threads,
     o_help,
     o_version,
-    o_jobs,
-    o_recursive,
-    o_base_dir,
-    o_files_from,
-    o_read_mode,
-    o_progress,
-    o_no_progress,
 };
 
 // clap, which b3sum uses, takes no abbreviations.
@@ -51,13 +45,6 @@ constexpr OptionDef k_options[] = {
     {o_num_threads, 0, "num-threads", true, false},
     {o_help, 'h', "help", false, false},
     {o_version, 'V', "version", false, false},
-    {o_jobs, 'j', "jobs", true, false},
-    {o_recursive, 'r', "recursive", false, false},
-    {o_base_dir, 0, "base-dir", true, false},
-    {o_files_from, 0, "files-from", true, false},
-    {o_read_mode, 0, "read-mode", true, false},
-    {o_progress, 0, "progress", false, false},
-    {o_no_progress, 0, "no-progress", false, false},
 };
 
 /// clap's way of reporting a usage error.
@@ -117,24 +104,6 @@ std::optional<std::string> take(Request& r, const ParsedOption& o) {
         case o_version:
             r.version = true;
             break;
-        case o_recursive:
-            d.recursive = true;
-            break;
-        case o_base_dir:
-            r.raw.base_dir = o.value;
-            break;
-        case o_files_from:
-            r.raw.files_from = o.value;
-            break;
-        case o_read_mode:
-            r.raw.read_mode = o.value;
-            break;
-        case o_progress:
-            r.raw.progress = true;
-            break;
-        case o_no_progress:
-            r.raw.no_progress = true;
-            break;
         case o_length:
             if (!n || *n == 0 || *n > 128) {
                 return fmt::format("invalid length '{}': fhash's b3sum gives 1 to 128 bytes",
@@ -143,10 +112,9 @@ std::optional<std::string> take(Request& r, const ParsedOption& o) {
             d.length_bits = static_cast<unsigned>(*n * 8);
             r.length = true;
             break;
-        default:  // o_num_threads, o_jobs
+        default:  // o_num_threads
             if (!n || *n > 1024) {
-                return fmt::format("Invalid value for '--{}': '{}'",
-                                   o.id == o_jobs ? "jobs" : "num-threads", o.value);
+                return fmt::format("Invalid value for '--num-threads': '{}'", o.value);
             }
             d.jobs = static_cast<unsigned>(*n);
             break;
@@ -238,13 +206,18 @@ ExitCode run_request(Request& r, Console& console) {
 ExitCode run_b3sum(const std::vector<std::string>& args, Console& console) {
     ParsedArgs parsed;
     std::string error;
-    if (!parse_gnu_args(args, k_options, parsed, error)) {
+    std::vector<OptionDef> defs(std::begin(k_options), std::end(k_options));
+    const std::vector<OptionDef> extras = extra_option_defs(true);
+    defs.insert(defs.end(), extras.begin(), extras.end());
+    if (!parse_gnu_args(args, defs, parsed, error)) {
         return usage_error(console, error);
     }
     Request request;
     request.raw.direct.paths = std::move(parsed.operands);
     for (const ParsedOption& option : parsed.options) {
-        if (const std::optional<std::string> problem = take(request, option)) {
+        const std::optional<std::string> problem =
+            is_extra(option) ? take_extra(request.raw, option) : take(request, option);
+        if (problem) {
             return usage_error(console, *problem);
         }
     }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/front_extras.hpp"
 #include "cli/gnu_args.hpp"
 #include "cli/modes.hpp"
 #include "cli/options.hpp"
@@ -38,33 +39,12 @@ enum Opt {
     o_debug,
     o_sum_bsd,
     o_sum_sysv,
-    // fhash's own extras, spelled out in full only
-    o_jobs,
-    o_recursive,
-    o_base_dir,
-    o_files_from,
-    o_null,
-    o_read_mode,
-    o_progress,
-    o_no_progress,
-    o_output,
 };
 
 constexpr OptionDef k_check_flags[] = {
     {o_check, 'c', "check"}, {o_warn, 'w', "warn"},   {o_ignore_missing, 0, "ignore-missing"},
     {o_quiet, 0, "quiet"},   {o_status, 0, "status"}, {o_strict, 0, "strict"},
     {o_tag, 0, "tag"},       {o_zero, 'z', "zero"},
-};
-
-constexpr OptionDef k_extras[] = {
-    {o_jobs, 'j', "jobs", true, false},
-    {o_base_dir, 0, "base-dir", true, false},
-    {o_files_from, 0, "files-from", true, false},
-    {o_null, '0', "null", false, false},
-    {o_read_mode, 0, "read-mode", true, false},
-    {o_progress, 0, "progress", false, false},
-    {o_no_progress, 0, "no-progress", false, false},
-    {o_output, 'o', "output", true, false},
 };
 
 /// The options `front_end` takes, as coreutils defines them, then fhash's extras.
@@ -75,7 +55,6 @@ std::vector<OptionDef> option_defs(FrontEnd front_end) {
         defs.push_back({o_sum_sysv, 's', "sysv"});
     } else {
         defs.insert(defs.end(), std::begin(k_check_flags), std::end(k_check_flags));
-        defs.push_back({o_recursive, 'r', "recursive", false, false});
     }
     if (front_end == FrontEnd::gnu_digest || front_end == FrontEnd::b2sum) {
         defs.push_back({o_binary, 'b', "binary"});
@@ -91,7 +70,8 @@ std::vector<OptionDef> option_defs(FrontEnd front_end) {
         defs.push_back({o_raw, 0, "raw"});
         defs.push_back({o_debug, 0, "debug"});
     }
-    defs.insert(defs.end(), std::begin(k_extras), std::end(k_extras));
+    const std::vector<OptionDef> extras = extra_option_defs(front_end != FrontEnd::sum);
+    defs.insert(defs.end(), extras.begin(), extras.end());
     return defs;
 }
 
@@ -121,39 +101,6 @@ void take_verbosity(Request& r, int id) {
     r.quiet = id == o_quiet;
     r.status = id == o_status;
     r.warn = id == o_warn;
-}
-
-void take_extra(Request& r, const ParsedOption& o) {
-    Options& direct = r.extras.direct;
-    switch (o.id) {
-        case o_jobs:
-            direct.jobs = static_cast<unsigned>(std::stoul(o.value));
-            break;
-        case o_recursive:
-            direct.recursive = true;
-            break;
-        case o_base_dir:
-            r.extras.base_dir = o.value;
-            break;
-        case o_files_from:
-            r.extras.files_from = o.value;
-            break;
-        case o_null:
-            direct.null_separated = true;
-            break;
-        case o_read_mode:
-            r.extras.read_mode = o.value;
-            break;
-        case o_progress:
-            r.extras.progress = true;
-            break;
-        case o_no_progress:
-            r.extras.no_progress = true;
-            break;
-        default:  // o_output
-            r.extras.output = o.value;
-            break;
-    }
 }
 
 void take(Request& r, const ParsedOption& o) {
@@ -213,7 +160,6 @@ void take(Request& r, const ParsedOption& o) {
         case o_debug:
             break;
         default:
-            take_extra(r, o);
             break;
     }
 }
@@ -531,13 +477,12 @@ ExitCode run_gnu_tool(const Personality& personality, const std::vector<std::str
     }
     Request request;
     request.tag = personality.front_end == FrontEnd::cksum;
-    try {
-        for (const ParsedOption& option : parsed.options) {
+    for (const ParsedOption& option : parsed.options) {
+        if (!is_extra(option)) {
             take(request, option);
+        } else if (const std::optional<std::string> problem = take_extra(request.extras, option)) {
+            return usage_failure(console, *problem);
         }
-    } catch (const std::exception&) {  // std::stoul: -j with no number
-        console.error("invalid number of jobs");
-        return ExitCode::failure;
     }
     return run_gnu_request(personality, std::move(parsed.operands), request, console);
 }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/front_extras.hpp"
 #include "cli/gnu_args.hpp"
 #include "cli/modes.hpp"
 #include "cli/options.hpp"
@@ -27,16 +28,10 @@ enum Opt {
     o_strict,
     o_warn,
     o_ignore_missing,
-    o_files_from,
     o_help,
     o_version,
     o_benchmark,
-    o_jobs,
-    o_recursive,
-    o_base_dir,
-    o_read_mode,
-    o_progress,
-    o_no_progress,
+    o_filelist,
 };
 
 constexpr OptionDef k_options[] = {
@@ -49,17 +44,10 @@ constexpr OptionDef k_options[] = {
     {o_strict, 0, "strict", false, false},
     {o_warn, 'w', "warn", false, false},
     {o_ignore_missing, 0, "ignore-missing", false, false},
-    {o_files_from, 0, "files-from", true, false},
-    {o_files_from, 0, "filelist", true, false},
     {o_help, 'h', "help", false, false},
     {o_version, 'V', "version", false, false},
     {o_benchmark, 'b', {}, false},
-    {o_jobs, 'j', "jobs", true, false},
-    {o_recursive, 'r', "recursive", false, false},
-    {o_base_dir, 0, "base-dir", true, false},
-    {o_read_mode, 0, "read-mode", true, false},
-    {o_progress, 0, "progress", false, false},
-    {o_no_progress, 0, "no-progress", false, false},
+    {o_filelist, 0, "filelist", true, false},  // xxhsum 0.8.0's name of --files-from
 };
 
 /// -H VALUE: 0 or 32, 1 or 64, 2 or 128, 3.
@@ -131,36 +119,14 @@ std::optional<std::string> take(Request& r, const ParsedOption& o) {
         case o_ignore_missing:
             d.ignore_missing = true;
             break;
-        case o_files_from:
-            r.raw.files_from = o.value;
-            break;
         case o_help:
             r.help = true;
             break;
         case o_version:
             r.version = true;
             break;
-        case o_recursive:
-            d.recursive = true;
-            break;
-        case o_base_dir:
-            r.raw.base_dir = o.value;
-            break;
-        case o_read_mode:
-            r.raw.read_mode = o.value;
-            break;
-        case o_progress:
-            r.raw.progress = true;
-            break;
-        case o_no_progress:
-            r.raw.no_progress = true;
-            break;
-        case o_jobs:
-            if (o.value.empty() || o.value.size() > 4 ||
-                o.value.find_first_not_of("0123456789") != std::string::npos) {
-                return fmt::format("invalid number of jobs '{}'", o.value);
-            }
-            d.jobs = static_cast<unsigned>(std::stoul(o.value));
+        case o_filelist:
+            r.raw.files_from = o.value;
             break;
         default:  // o_benchmark
             return "the benchmark mode (-b) is xxhsum's own; fhash has bench/run.sh";
@@ -231,14 +197,19 @@ ExitCode run_xxhsum(const Personality& personality, const std::vector<std::strin
                     Console& console) {
     ParsedArgs parsed;
     std::string error;
-    if (!parse_gnu_args(args, k_options, parsed, error, false)) {
+    std::vector<OptionDef> defs(std::begin(k_options), std::end(k_options));
+    const std::vector<OptionDef> extras = extra_option_defs(true);
+    defs.insert(defs.end(), extras.begin(), extras.end());
+    if (!parse_gnu_args(args, defs, parsed, error, false)) {
         return usage_error(console, error);
     }
     Request request;
     request.algorithm = personality.algorithm;
     request.raw.direct.paths = std::move(parsed.operands);
     for (const ParsedOption& option : parsed.options) {
-        if (const std::optional<std::string> problem = take(request, option)) {
+        const std::optional<std::string> problem =
+            is_extra(option) ? take_extra(request.raw, option) : take(request, option);
+        if (problem) {
             return usage_error(console, *problem);
         }
     }
