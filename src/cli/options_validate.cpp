@@ -10,6 +10,7 @@
 
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
+#include "cli/result_writer.hpp"
 #include "platform/wildcards.hpp"
 
 namespace fhash::cli {
@@ -33,6 +34,12 @@ std::optional<ManifestFormat> parse_format(std::string_view name) {
     }
     if (name == "csv") {
         return ManifestFormat::csv;
+    }
+    if (name == "sfv") {
+        return ManifestFormat::sfv;
+    }
+    if (name == "hashdeep") {
+        return ManifestFormat::hashdeep;
     }
     return std::nullopt;
 }
@@ -91,7 +98,7 @@ Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.format.empty()) {
         const std::optional<ManifestFormat> format = parse_format(raw.format);
         if (!format) {
-            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)",
+            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json, csv, sfv or hashdeep)",
                                raw.format);
         }
         options.format = *format;
@@ -114,6 +121,17 @@ Problem take_output(const RawOptions& raw, Options& options) {
         options.base_dir = raw.base_dir;
     }
     return std::nullopt;
+}
+
+/// -f sfv and -f hashdeep hold only some algorithms; without -a they take what cksfv and
+/// hashdeep compute by default (CRC-32; md5 and sha256).
+Problem take_format_algorithms(const RawOptions& /*raw*/, Options& options) {
+    if (!options.algorithm_given && options.format == ManifestFormat::sfv) {
+        options.algorithms = {Algorithm::crc32};
+    } else if (!options.algorithm_given && options.format == ManifestFormat::hashdeep) {
+        options.algorithms = {Algorithm::md5, Algorithm::sha256};
+    }
+    return format_refuses(options.format, options.algorithms);
 }
 
 /// The first check-only flag given, if any.
@@ -283,9 +301,10 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {take_algorithms, take_output,       check_mode_flags,
-                                       take_lists,      take_display,      take_expect,
-                                       take_update,     take_check_extras, take_no_names};
+    static constexpr Step k_steps[] = {
+        take_algorithms, take_output,       take_format_algorithms, check_mode_flags, take_lists,
+        take_display,    take_expect,       take_update,            take_check_extras,
+        take_no_names};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {
