@@ -29,9 +29,10 @@ fi
 # /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
 # fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
 # lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
-# their completion scripts; the rest for the benchmarks.
+# their completion scripts; cksfv and hashdeep (with rhash) are the peers of the SFV and
+# hashdeep formats; the rest for the benchmarks.
 extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion zsh fish)
+       dpkg-dev lintian man-db bash-completion zsh fish cksfv hashdeep)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }

@@ -91,7 +91,7 @@ std::string format_hashdeep_row(std::uint64_t size,
 /// What the lines read so far declared.
 struct HashdeepParseState {
     bool magic_seen = false;
-    bool columns_valid = false;       ///< a "%%%% size,...,filename" line fhash can verify
+    bool columns_valid = false;      ///< a "%%%% size,...,filename" line fhash can verify
     std::vector<Algorithm> columns;  ///< the digest columns, in file order
 };
 

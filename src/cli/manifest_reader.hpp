@@ -2,9 +2,10 @@
 /// @file manifest_reader.hpp
 /// Reads one manifest as a stream of entries, whatever its format (detected from the first
 /// bytes, and a *.sfv name): GNU/BSD, SFV and hashdeep lines, JSON Lines and CSV records are
-/// parsed as they are read, FCIV-XML is parsed whole. Memory is bounded whatever the input: a line may hold at most 4 MiB
-/// (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an XML document
-/// 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says which).
+/// parsed as they are read, FCIV-XML is parsed whole. Memory is bounded whatever the input: a line
+/// may hold at most 4 MiB (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an
+/// XML document 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says
+/// which).
 
 #include <cstdint>
 #include <functional>

@@ -93,13 +93,25 @@ Problem take_algorithms(const RawOptions& raw, Options& options) {
     return std::nullopt;
 }
 
-/// -f, --tag, --read-mode, -o, --base-dir.
+/// -f sfv and -f hashdeep hold only some algorithms; without -a they take what cksfv and
+/// hashdeep compute by default (CRC-32; md5 and sha256).
+Problem take_format_algorithms(Options& options) {
+    if (!options.algorithm_given && options.format == ManifestFormat::sfv) {
+        options.algorithms = {Algorithm::crc32};
+    } else if (!options.algorithm_given && options.format == ManifestFormat::hashdeep) {
+        options.algorithms = {Algorithm::md5, Algorithm::sha256};
+    }
+    return format_refuses(options.format, options.algorithms);
+}
+
+/// -f (and the algorithms it holds), --tag, --read-mode, -o, --base-dir.
 Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.format.empty()) {
         const std::optional<ManifestFormat> format = parse_format(raw.format);
         if (!format) {
-            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json, csv, sfv or hashdeep)",
-                               raw.format);
+            return fmt::format(
+                "unknown format '{}' (use gnu, bsd, fciv-xml, json, csv, sfv or hashdeep)",
+                raw.format);
         }
         options.format = *format;
     }
@@ -120,18 +132,7 @@ Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.base_dir.empty()) {
         options.base_dir = raw.base_dir;
     }
-    return std::nullopt;
-}
-
-/// -f sfv and -f hashdeep hold only some algorithms; without -a they take what cksfv and
-/// hashdeep compute by default (CRC-32; md5 and sha256).
-Problem take_format_algorithms(const RawOptions& /*raw*/, Options& options) {
-    if (!options.algorithm_given && options.format == ManifestFormat::sfv) {
-        options.algorithms = {Algorithm::crc32};
-    } else if (!options.algorithm_given && options.format == ManifestFormat::hashdeep) {
-        options.algorithms = {Algorithm::md5, Algorithm::sha256};
-    }
-    return format_refuses(options.format, options.algorithms);
+    return take_format_algorithms(options);
 }
 
 /// The first check-only flag given, if any.
@@ -301,10 +302,9 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {
-        take_algorithms, take_output,       take_format_algorithms, check_mode_flags, take_lists,
-        take_display,    take_expect,       take_update,            take_check_extras,
-        take_no_names};
+    static constexpr Step k_steps[] = {take_algorithms, take_output,       check_mode_flags,
+                                       take_lists,      take_display,      take_expect,
+                                       take_update,     take_check_extras, take_no_names};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {

@@ -61,9 +61,8 @@ void read_columns(std::string_view list, HashdeepParseState& state) {
         const auto known = std::find_if(std::begin(k_columns), std::end(k_columns), [&](auto& c) {
             return iequals_ascii(field, c.name) || iequals_ascii(field, c.alias);
         });
-        if (known == std::end(k_columns) ||
-            std::find(state.columns.begin(), state.columns.end(), known->algorithm) !=
-                state.columns.end()) {
+        if (known == std::end(k_columns) || std::find(state.columns.begin(), state.columns.end(),
+                                                      known->algorithm) != state.columns.end()) {
             state.columns.clear();
             return;
         }

@@ -403,8 +403,8 @@ Outcome sfv_manifest(std::span<const std::uint8_t> data) {
         if (!sfv_can_store(parsed.entry.name)) {
             continue;  // a CR inside the line: read, but not written back
         }
-        std::string written = format_sfv_line(parsed.entry.digests.front().second,
-                                              parsed.entry.name);
+        std::string written =
+            format_sfv_line(parsed.entry.digests.front().second, parsed.entry.name);
         written.pop_back();
         const ParsedLine again = parse_sfv_line(written);
         if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {

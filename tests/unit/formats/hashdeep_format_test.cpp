@@ -78,8 +78,8 @@ TEST_CASE("hashdeep: reading rows", "[hashdeep]") {
          {"x," + std::string(k_md5_abc) + "," + std::string(k_sha256_abc) + ",a",
           "-3," + std::string(k_md5_abc) + "," + std::string(k_sha256_abc) + ",a",
           "3," + std::string(k_md5_abc) + "," + std::string(k_sha256_abc) + ",",
-          "3," + std::string(k_md5_abc) + ",a", "3," + std::string(k_md5_abc.substr(2)) + "," +
-                                                    std::string(k_sha256_abc) + ",a",
+          "3," + std::string(k_md5_abc) + ",a",
+          "3," + std::string(k_md5_abc.substr(2)) + "," + std::string(k_sha256_abc) + ",a",
           std::string("99999999999999999999999,") + std::string(k_md5_abc) + "," +
               std::string(k_sha256_abc) + ",a"}) {
         INFO(bad);
