@@ -84,6 +84,19 @@ printf 'changed again' > 'com,ma.txt'
 "$FHASH" -c --quiet hashdeep.hd > out 2>/dev/null && fail "hashdeep: changed file not caught"
 [ "$(cat out)" = 'com,ma.txt: FAILED' ] || fail "hashdeep: report is not the changed file alone: $(cat out)"
 
+# ---- The line cap holds in both formats: a 5 MiB name ends the manifest with one line. ------
+long=$(head -c $((5 << 20)) /dev/zero | tr '\0' a)
+{ echo '; big'; printf '%s 352441C2\n' "$long"; } > big.sfv
+{ echo '%%%% HASHDEEP-1.0'; echo '%%%% size,md5,filename'
+  printf '3,900150983cd24fb0d6963f7d28e17f72,%s\n' "$long"; } > big.hd
+for big in big.sfv:2 big.hd:3; do
+  rc=0
+  err=$("$FHASH" -c "${big%:*}" 2>&1 >/dev/null) || rc=$?
+  [ "$rc" = 2 ] && [ "$err" = "fhash: ${big%:*}: Malformed input (line ${big#*:} is longer than 4 MiB)" ] ||
+    fail "${big%:*}: the 4 MiB line cap: exit $rc, $err"
+done
+unset long
+
 # ---- hashdeep -a -k and fhash --audit --------------------------------------------------------
 # hashdeep -vvv says, per file: "Ok", "Moved from K", "No match", and per known entry no file
 # matched: "Known file not used". In fhash's words: Ok is OK; No match for a name that is also
