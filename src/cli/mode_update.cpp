@@ -101,7 +101,9 @@ private:
             return ExitCode::usage;
         }
         if (m_options.algorithm_given || m_algorithms.empty()) {
-            m_algorithms = m_options.algorithms;
+            m_algorithms = m_options.algorithm_given
+                               ? m_options.algorithms
+                               : format_default_algorithms(m_format).value_or(m_options.algorithms);
         }
         if (const std::optional<std::string> refused = format_refuses(m_format, m_algorithms)) {
             m_console.error(fmt::format("{}: {}", quote_name(m_manifest), *refused));

@@ -96,10 +96,9 @@ Problem take_algorithms(const RawOptions& raw, Options& options) {
 /// -f sfv and -f hashdeep hold only some algorithms; without -a they take what cksfv and
 /// hashdeep compute by default (CRC-32; md5 and sha256).
 Problem take_format_algorithms(Options& options) {
-    if (!options.algorithm_given && options.format == ManifestFormat::sfv) {
-        options.algorithms = {Algorithm::crc32};
-    } else if (!options.algorithm_given && options.format == ManifestFormat::hashdeep) {
-        options.algorithms = {Algorithm::md5, Algorithm::sha256};
+    if (!options.algorithm_given) {
+        options.algorithms =
+            format_default_algorithms(options.format).value_or(std::move(options.algorithms));
     }
     return format_refuses(options.format, options.algorithms);
 }

@@ -201,6 +201,16 @@ std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
     return std::make_unique<LineWriter>(false, std::move(algorithms));
 }
 
+std::optional<std::vector<Algorithm>> format_default_algorithms(ManifestFormat format) {
+    if (format == ManifestFormat::sfv) {
+        return std::vector<Algorithm>{Algorithm::crc32};
+    }
+    if (format == ManifestFormat::hashdeep) {
+        return std::vector<Algorithm>{Algorithm::md5, Algorithm::sha256};
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> format_refuses(ManifestFormat format,
                                           std::span<const Algorithm> algorithms) {
     for (const Algorithm algorithm : algorithms) {

@@ -34,6 +34,10 @@ public:
 std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
                                                  std::vector<Algorithm> algorithms);
 
+/// The algorithms `format` holds when -a names none: CRC-32 for sfv (as cksfv), md5 and sha256
+/// for hashdeep (as hashdeep); nullopt for the formats that take fhash's default.
+std::optional<std::vector<Algorithm>> format_default_algorithms(ManifestFormat format);
+
 /// Why `format` cannot hold digests of `algorithms` (sfv: CRC-32 alone; hashdeep: md5, sha1
 /// and sha256), worded for the console; nullopt when it can.
 std::optional<std::string> format_refuses(ManifestFormat format,

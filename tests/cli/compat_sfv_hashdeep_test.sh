@@ -84,6 +84,22 @@ printf 'changed again' > 'com,ma.txt'
 "$FHASH" -c --quiet hashdeep.hd > out 2>/dev/null && fail "hashdeep: changed file not caught"
 [ "$(cat out)" = 'com,ma.txt: FAILED' ] || fail "hashdeep: report is not the changed file alone: $(cat out)"
 
+# ---- --update keeps the peers' format: hashdeep and cksfv still verify the result. ---------
+mkdir upd && cd upd || exit 1
+printf one > one.txt
+hashdeep -j0 -l -c sha1,sha256 one.txt > ../known-upd.hd
+cksfv one.txt > ../known-upd.sfv
+printf two > two.txt
+for m in known-upd.hd known-upd.sfv; do
+  "$FHASH" --update "../$m" 2>/dev/null || fail "--update $m failed"
+done
+grep -qx '%%%% size,sha1,sha256,filename' ../known-upd.hd || fail "--update lost the hashdeep columns"
+out=$(hashdeep -j0 -l -a -k ../known-upd.hd one.txt two.txt 2>&1) ||
+  fail "hashdeep -a -k does not pass an updated hashdeep file: $out"
+out=$(cksfv -f ../known-upd.sfv 2>&1) || fail "cksfv -f rejects an updated SFV file: $out"
+[ "$(grep -c '^two.txt ' ../known-upd.sfv)" = 1 ] || fail "--update did not add two.txt to the SFV file"
+cd ..
+
 # ---- The line cap holds in both formats: a 5 MiB name ends the manifest with one line. ------
 long=$(head -c $((5 << 20)) /dev/zero | tr '\0' a)
 { echo '; big'; printf '%s 352441C2\n' "$long"; } > big.sfv
