@@ -29,10 +29,11 @@ fi
 # /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
 # fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
 # lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
-# their completion scripts; libexpect-perl for coreutils' tty-eof.pl (tests/peers); the rest
-# for the benchmarks.
+# their completion scripts; libexpect-perl for coreutils' tty-eof.pl (tests/peers); cksfv and
+# hashdeep (with rhash) are the peers of the SFV and hashdeep formats; the rest for the
+# benchmarks.
 extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl)
+       dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl cksfv hashdeep)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }

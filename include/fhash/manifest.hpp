@@ -28,7 +28,7 @@ struct ManifestEntry {
     bool binary = false;  ///< GNU '*' marker seen
     /// An untagged line read without -a: the algorithm was inferred from the digest length.
     bool algorithm_implied = false;
-    std::optional<std::uint64_t> size;  ///< file size, when the format records it (JSON)
+    std::optional<std::uint64_t> size;  ///< file size, when the format records it (JSON, hashdeep)
     std::size_t line = 0;               ///< 1-based line (or entry) number in the manifest
 };
 
@@ -39,13 +39,18 @@ enum class ManifestFormat {
     fciv_xml,  ///< <FCIV><FILE_ENTRY><name/><MD5/>... base64 digests
     json,      ///< one JSON object per line (fhash -f json)
     csv,       ///< "Algorithm","Hash","Path" (Get-FileHash | Export-Csv)
+    sfv,       ///< "<name> <CRC-32>" with ';' comments (cksfv, rhash --sfv)
+    hashdeep,  ///< "%%%% HASHDEEP-1.0" header, "size,<hex>...,<name>" rows
 };
 
 /// Guesses the format of a manifest from its first bytes (a BOM and leading blanks skipped;
 /// UTF-16 with a BOM is recognised too). '<' -> fciv_xml, '{' -> json, a CSV header
-/// ("Algorithm", "Hash" or "Path" as first column, quoted or not, or a "#TYPE" line) -> csv.
-/// Otherwise the first entry line decides (blank lines and lines starting with '#' skipped;
-/// only the first 64 KiB are looked at): bsd if it is_tagged_checksum_line(), else gnu.
+/// ("Algorithm", "Hash" or "Path" as first column, quoted or not, or a "#TYPE" line) -> csv,
+/// "%%%% HASHDEEP-1.0" -> hashdeep. Otherwise the first entry line decides (blank lines and
+/// lines starting with '#' skipped; only the first 64 KiB are looked at): bsd if it
+/// is_tagged_checksum_line(), sfv if looks_like_sfv_line() (a ';' comment, or "name CRC32"),
+/// else gnu. A manifest named *.sfv is read as SFV when its content says gnu (the reader
+/// decides that, knowing the name).
 /// gnu and bsd manifests are read alike (parse_checksum_line takes both kinds of line,
 /// mixed); the difference matters to whoever writes the manifest back (--update).
 ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcept;

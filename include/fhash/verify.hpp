@@ -69,7 +69,8 @@ public:
     Verifier& operator=(Verifier&&) noexcept;
     ~Verifier();
 
-    /// Re-hashes the file named by `entry` and compares every digest it lists.
+    /// Re-hashes the file named by `entry` and compares every digest it lists, and its size
+    /// when the entry records one (hashdeep, JSON): any difference is a mismatch.
     EntryOutcome verify(const ManifestEntry& entry);
 
     /// Where `name` points: base_dir applied to relative names. A name holding '\' that

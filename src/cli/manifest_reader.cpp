@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/console.hpp"
+#include "fhash/text.hpp"
 #include "fhash/verify.hpp"
 #include "platform/paths.hpp"
 
@@ -14,6 +15,13 @@ namespace {
 constexpr std::size_t k_read_size = 256 * 1024;
 constexpr std::size_t k_max_document = std::size_t{512} << 20;
 constexpr std::size_t k_max_record = std::size_t{1} << 20;  // CSV record over several lines
+
+/// "x.sfv", "X.SFV": cksfv, RHash and QuickSFV name their files so.
+bool has_sfv_name(std::string_view arg) noexcept {
+    constexpr std::string_view k_extension = ".sfv";
+    return arg.size() > k_extension.size() &&
+           iequals_ascii(arg.substr(arg.size() - k_extension.size()), k_extension);
+}
 
 }  // namespace
 
@@ -59,6 +67,9 @@ Result<void> ManifestReader::start(const std::string& arg) {
     }
     const std::span<const std::uint8_t> head(m_buffer.data(), *got);
     m_format = sniff_manifest_format(head);
+    if (m_format == ManifestFormat::gnu && !m_is_stdin && has_sfv_name(arg)) {
+        m_format = ManifestFormat::sfv;
+    }
     if (m_lines_only && m_format != ManifestFormat::bsd) {
         m_format = ManifestFormat::gnu;
     }
@@ -132,6 +143,10 @@ ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
             m_record.clear();
             return parsed;
         }
+        case ManifestFormat::sfv:
+            return parse_sfv_line(line);
+        case ManifestFormat::hashdeep:
+            return parse_hashdeep_line(line, m_hashdeep_state);
         // gnu and bsd: one parser reads both kinds of line, even mixed.
         default:
             return parse_checksum_line(line, m_parse_options, m_state);

@@ -1,10 +1,11 @@
 #pragma once
 /// @file manifest_reader.hpp
 /// Reads one manifest as a stream of entries, whatever its format (detected from the first
-/// bytes): GNU/BSD lines, JSON Lines and CSV records are parsed as they are read, FCIV-XML is
-/// parsed whole. Memory is bounded whatever the input: a line may hold at most 4 MiB
-/// (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an XML document
-/// 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says which).
+/// bytes, and a *.sfv name): GNU/BSD, SFV and hashdeep lines, JSON Lines and CSV records are
+/// parsed as they are read, FCIV-XML is parsed whole. Memory is bounded whatever the input: a line
+/// may hold at most 4 MiB (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an
+/// XML document 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says
+/// which).
 
 #include <cstdint>
 #include <functional>
@@ -16,6 +17,7 @@
 #include "fhash/error.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/sfv_hashdeep_format.hpp"
 #include "io/file.hpp"
 
 namespace fhash::cli {
@@ -74,6 +76,7 @@ private:
     LineParseOptions m_parse_options;
     LineParseState m_state;
     CsvParseState m_csv_state;
+    HashdeepParseState m_hashdeep_state;
     std::string m_record;  // CSV: a record spanning lines (quoted line break)
     std::string m_line;
     std::size_t m_line_number = 0;

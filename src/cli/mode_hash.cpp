@@ -123,6 +123,11 @@ private:
             m_ok = false;
             return;
         }
+        if (!m_writer->can_store(hashed.display)) {
+            m_console.error(unstorable_name_message(hashed.display));
+            m_ok = false;
+            return;
+        }
         if (!m_console.out_failed()) {  // nobody reads the rest (a closed pipe, a full disk)
             m_writer->add(*m_sink, hashed.display, *hashed.digests);
         }

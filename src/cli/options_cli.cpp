@@ -33,7 +33,7 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->type_name("BITS")
         ->group(hashing);
     app.add_option("-f,--format", raw.format,
-                   "Output format: gnu (default), bsd, fciv-xml, json, csv")
+                   "Output format: gnu (default), bsd, fciv-xml, json, csv, sfv (CRC-32), hashdeep")
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);

@@ -10,6 +10,7 @@
 
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
+#include "cli/result_writer.hpp"
 #include "platform/wildcards.hpp"
 
 namespace fhash::cli {
@@ -33,6 +34,12 @@ std::optional<ManifestFormat> parse_format(std::string_view name) {
     }
     if (name == "csv") {
         return ManifestFormat::csv;
+    }
+    if (name == "sfv") {
+        return ManifestFormat::sfv;
+    }
+    if (name == "hashdeep") {
+        return ManifestFormat::hashdeep;
     }
     return std::nullopt;
 }
@@ -86,13 +93,24 @@ Problem take_algorithms(const RawOptions& raw, Options& options) {
     return std::nullopt;
 }
 
-/// -f, --tag, --read-mode, -o, --base-dir.
+/// -f sfv and -f hashdeep hold only some algorithms; without -a they take what cksfv and
+/// hashdeep compute by default (CRC-32; md5 and sha256).
+Problem take_format_algorithms(Options& options) {
+    if (!options.algorithm_given) {
+        options.algorithms =
+            format_default_algorithms(options.format).value_or(std::move(options.algorithms));
+    }
+    return format_refuses(options.format, options.algorithms);
+}
+
+/// -f (and the algorithms it holds), --tag, --read-mode, -o, --base-dir.
 Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.format.empty()) {
         const std::optional<ManifestFormat> format = parse_format(raw.format);
         if (!format) {
-            return fmt::format("unknown format '{}' (use gnu, bsd, fciv-xml, json or csv)",
-                               raw.format);
+            return fmt::format(
+                "unknown format '{}' (use gnu, bsd, fciv-xml, json, csv, sfv or hashdeep)",
+                raw.format);
         }
         options.format = *format;
     }
@@ -120,7 +138,7 @@ Problem take_output(const RawOptions& raw, Options& options) {
         return raw.direct.check ? "the --zero option is not supported when verifying checksums"
                                 : "--zero applies to the gnu and bsd formats only";
     }
-    return std::nullopt;
+    return take_format_algorithms(options);
 }
 
 /// The first check-only flag given, if any.

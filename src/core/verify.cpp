@@ -97,7 +97,9 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
     }
 
     outcome.size = digests->size;
-    bool all_match = true;
+    // hashdeep and JSON manifests record the size: a file of another size differs, whatever
+    // its digests say.
+    bool all_match = !entry.size || *entry.size == digests->size;
     for (std::size_t i = 0; i < algorithms.size(); ++i) {
         outcome.computed.emplace_back(algorithms[i].algorithm, digests->digests[i]);
         all_match = all_match && digests->digests[i] == entry.digests[i].second;

@@ -58,6 +58,16 @@ Outcome json_manifest(std::span<const std::uint8_t> data);
 /// written back with format_csv_row (after the header) parses to the same entry.
 Outcome csv_manifest(std::span<const std::uint8_t> data);
 
+/// SFV manifests: LineSplitter over the bytes (its 4 MiB line cap, as the reader), then
+/// parse_sfv_line on each line. Properties: entries are well-formed with one CRC-32 digest;
+/// a storable name written back with format_sfv_line parses to the same entry.
+Outcome sfv_manifest(std::span<const std::uint8_t> data);
+
+/// hashdeep manifests: LineSplitter, then parse_hashdeep_line with the state the header
+/// lines build. Properties: entries are well-formed, have the declared columns' digests and
+/// a size; a row written back with format_hashdeep_row parses to the same entry and size.
+Outcome hashdeep_manifest(std::span<const std::uint8_t> data);
+
 struct Target {
     std::string_view name;  ///< also the folder name under testdata/fuzz and testdata/regressions
     Outcome (*run)(std::span<const std::uint8_t>);
@@ -72,6 +82,8 @@ inline constexpr Target k_targets[] = {
     {"gnu_escape", &gnu_escape},
     {"json_manifest", &json_manifest},
     {"csv_manifest", &csv_manifest},
+    {"sfv_manifest", &sfv_manifest},
+    {"hashdeep_manifest", &hashdeep_manifest},
 };
 
 }  // namespace fhash::fuzz
