@@ -30,8 +30,13 @@ fi
 # fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
 # lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
 # their completion scripts; the rest for the benchmarks.
+# golang-go and golang-golang-x-mod-dev (Go's dirhash), nix-bin (nix-hash) and git are the
+# oracles of `fhash tree`; node and npm install the cloud digests' npm oracles
+# (tests/cli/cloud_oracles_test.sh), xxd joins their raw digests.
 extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion zsh fish)
+       dpkg-dev lintian man-db bash-completion zsh fish golang-go golang-golang-x-mod-dev
+       nix-bin git xxd)
+command -v npm >/dev/null || extra+=(nodejs npm)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }

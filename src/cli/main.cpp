@@ -138,6 +138,8 @@ ExitCode dispatch(std::vector<std::string> args, Console& console) {
     if (args.size() >= 2 && args[1] == "fciv") {
         return run_fciv(std::vector<std::string>(args.begin() + 2, args.end()), console);
     }
+    if (args.size() >= 2 && args[1] == "tree")
+        return run_tree(std::vector<std::string>(args.begin() + 2, args.end()), console);
     return run(args, console);
 }
 

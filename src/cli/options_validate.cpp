@@ -10,6 +10,7 @@
 
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
+#include "cli/part_size.hpp"
 #include "platform/wildcards.hpp"
 
 namespace fhash::cli {
@@ -83,6 +84,20 @@ Problem take_algorithms(const RawOptions& raw, Options& options) {
     if (options.algorithms.empty()) {
         options.algorithms.push_back(Algorithm::sha256);
     }
+    return std::nullopt;
+}
+
+/// --part-size: a size in bytes (K, M, G suffixes), for algorithms that take one.
+Problem take_part_size(const RawOptions& raw, Options& options) {
+    if (raw.part_size.empty()) {
+        return std::nullopt;
+    }
+    const std::optional<std::uint64_t> size = parse_part_size(raw.part_size);
+    if (!size) {
+        return fmt::format("--part-size {}: give bytes, or a number with K, M or G, up to 5G",
+                           raw.part_size);
+    }
+    options.part_size = *size;
     return std::nullopt;
 }
 
@@ -283,9 +298,9 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {take_algorithms, take_output,       check_mode_flags,
-                                       take_lists,      take_display,      take_expect,
-                                       take_update,     take_check_extras, take_no_names};
+    static constexpr Step k_steps[] = {
+        take_algorithms, take_output, check_mode_flags,  take_lists,    take_display,
+        take_expect,     take_update, take_check_extras, take_no_names, take_part_size};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {
