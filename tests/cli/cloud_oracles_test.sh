@@ -37,7 +37,9 @@ printf 'data' > data
 head -c $((15 * MiB - 1)) /dev/urandom > f15
 head -c $((70 * MiB + 123)) /dev/urandom > f70
 for f in empty data f15 f70; do
-  node "$oracles/cloud.js" "$modules" "$f" > "want.$f" || { fail "the node oracle failed on $f"; continue; }
+  only=; [ "$f" = f70 ] && only=etag  # the composites' parts are proven on f15
+  node "$oracles/cloud.js" "$modules" "$f" $only > "want.$f" ||
+    { fail "the node oracle failed on $f"; continue; }
   while read -r algorithm part want; do
     if [ "$part" = - ]; then
       got=$(digest "$algorithm" "$f")
