@@ -36,7 +36,7 @@ void print_algorithms(Console& console, bool verbose) {
             has_variable_length(info) && backend_supports(info.id, info.min_size)
                 ? fmt::format("{} ({}-{})", info.digest_size * 8, info.min_size * 8,
                               info.max_size * 8)
-                : fmt::format("{}", info.digest_size * 8);
+                : fmt::format("{}", digest_value_size(info.id) * 8);
         console.out(fmt::format("{:<11} {:<14} {}\n", info.name, bits, provider_name(info.id)));
     }
 }

@@ -6,7 +6,7 @@ using fhash::cli::candidate_part_sizes;
 using fhash::cli::parse_part_size;
 using fhash::cli::part_size_text;
 
-TEST_CASE("--part-size takes bytes and binary units", "[cli][part-size]") {
+TEST_CASE("part sizes: bytes and binary units, as --part-size takes them", "[cli][part-size]") {
     CHECK(parse_part_size("8388608") == 8388608u);
     CHECK(parse_part_size("8M") == 8388608u);
     CHECK(parse_part_size("8MiB") == 8388608u);
