@@ -57,6 +57,7 @@ constexpr const char* k_footer =
     "Exit status: 0 all inputs hashed or all checked files matched; 1 a file mismatched, was\n"
     "missing or unreadable, or nothing was verified; 2 usage error or unusable manifest.\n"
     "Microsoft FCIV syntax: fhash fciv [FCIV-ARGS...] (fhash fciv -h).\n"
+    "One digest per folder (h1, dirhash, nar, git): fhash tree DIR... (fhash tree -h).\n"
     "Full documentation: man fhash";
 
 /// Parses fhash's own syntax into `raw`; an exit code when the run ends here (help, a
