@@ -78,6 +78,10 @@ tree --explain t1 | sed '$d' > manifest
 (cd t1 && find . -type f -o -type l | sed 's|^\./||' | LC_ALL=C sort | while read -r f; do
   printf '%s  %s\n' "$(sha256sum < "$f" | cut -c1-64)" "$f"; done) > manifest.want
 cmp -s manifest manifest.want || fail "h1 --explain is not the sorted sha256sum manifest"
+# ... and, for a tree without links (which -r does not follow), fhash's own -r manifest.
+cp -a t1 t6 && rm t6/link-to-file
+(cd t6 && "$FHASH" -r .) > manifest.r
+tree --explain t6 | sed '$d' | cmp -s - manifest.r || fail "h1 --explain differs from fhash -r ."
 
 # A mismatch fails with 1 and says FAILED; a digest of another form is a usage error.
 tree --expect "$(./godirhash t3)" t1 > out 2>err && fail "--expect mismatch exited 0"
