@@ -8,6 +8,7 @@
 
 #include "fhash/text.hpp"
 #include "fhash/tree.hpp"
+#include "platform/executable.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash {
@@ -37,7 +38,7 @@ std::optional<TreeNode> node_of(const fs::directory_entry& entry, const std::str
     } else if (fs::is_directory(status)) {
         node.kind = TreeNode::Kind::directory;
     } else if (fs::is_regular_file(status)) {
-        node.executable = (status.permissions() & fs::perms::owner_exec) != fs::perms::none;
+        node.executable = platform::is_executable(status);
     } else {
         return std::nullopt;
     }
