@@ -39,7 +39,7 @@ struct TreeNode {
     std::string path;              ///< relative to the root, '/' separators ("" for the root)
     std::filesystem::path source;  ///< where to read a file's bytes
     Kind kind = Kind::file;
-    bool executable = false;  ///< a file with the owner's execute bit (never on Windows)
+    bool executable = false;         ///< a file with the owner's execute bit (never on Windows)
     std::string target;              ///< a symbolic link's target, as stored
     std::vector<TreeNode> children;  ///< a folder's entries, sorted by the bytes of `name`
 };
