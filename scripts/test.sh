@@ -30,10 +30,14 @@ fi
 # fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
 # lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
 # their completion scripts; libexpect-perl for coreutils' tty-eof.pl (tests/peers); cksfv and
-# hashdeep (with rhash) are the peers of the SFV and hashdeep formats; the rest for the
-# benchmarks.
+# hashdeep (with rhash) are the peers of the SFV and hashdeep formats; golang-go and
+# golang-golang-x-mod-dev (Go's dirhash), nix-bin (nix-hash) and git are the oracles of
+# `fhash tree`; node and npm install the cloud digests' npm oracles
+# (tests/cli/cloud_oracles_test.sh), xxd joins their raw digests; the rest for the benchmarks.
 extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl cksfv hashdeep)
+       dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl cksfv hashdeep golang-go
+       golang-golang-x-mod-dev nix-bin git xxd)
+command -v npm >/dev/null || extra+=(nodejs npm)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }

@@ -37,7 +37,7 @@ void print_algorithms(Console& console, bool verbose) {
             has_variable_length(info) && backend_supports(info.id, info.min_size)
                 ? fmt::format("{} ({}-{})", info.digest_size * 8, info.min_size * 8,
                               info.max_size * 8)
-                : fmt::format("{}", info.digest_size * 8);
+                : fmt::format("{}", digest_value_size(info.id) * 8);
         console.out(fmt::format("{:<11} {:<14} {}\n", info.name, bits, provider_name(info.id)));
     }
 }
@@ -60,6 +60,7 @@ constexpr const char* k_footer =
     "Microsoft FCIV syntax: fhash fciv [FCIV-ARGS...] (fhash fciv -h).\n"
     "Drop-in syntax of md5sum, sha1sum ... sha512sum, b2sum, cksum, sum, b3sum, xxhsum:\n"
     "fhash TOOL [TOOL-ARGS...], or fhash run under the tool's name.\n"
+    "One digest per folder (h1, dirhash, nar, git): fhash tree DIR... (fhash tree -h).\n"
     "Full documentation: man fhash";
 
 /// Parses fhash's own syntax into `raw`; an exit code when the run ends here (help, a
@@ -152,6 +153,9 @@ ExitCode dispatch(std::vector<std::string> args, Console& console) {
             return run_personality(*tool, std::string(tool->name),
                                    std::vector<std::string>(args.begin() + 2, args.end()), console);
         }
+    }
+    if (args.size() >= 2 && args[1] == "tree") {
+        return run_tree(std::vector<std::string>(args.begin() + 2, args.end()), console);
     }
     return run(args, console);
 }

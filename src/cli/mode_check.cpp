@@ -62,6 +62,7 @@ VerifyOptions verify_options_for(const Options& options, const std::string& arg,
     VerifyOptions verify;
     verify.read = options.read;
     verify.manifest_is_stdin = is_stdin;
+    verify.part_size = options.part_size;
     if (options.base_dir) {
         verify.base_dir = platform::path_from_utf8(*options.base_dir);
     } else if (!is_stdin && options.profile.hints) {

@@ -61,6 +61,8 @@ struct Options {
     /// -l BITS: output length of the variable-length algorithms (BLAKE3, SHAKE, BLAKE2b);
     /// 0 = each one's default.
     unsigned length_bits = 0;
+    /// --part-size: bytes per part of the S3 digests (s3-etag, s3-sha256 ...); 0 = 8 MiB.
+    std::uint64_t part_size = 0;
     ManifestFormat format = ManifestFormat::gnu;  ///< hash mode's output (-f, --tag)
     /// --no-names: hash mode prints only the digests, one line per algorithm per input.
     bool no_names = false;
@@ -115,6 +117,7 @@ struct RawOptions {
     std::string files_from;
     std::vector<std::string> exclude_from;
     std::string expect;
+    std::string part_size;  ///< --part-size SIZE ("8M", "8MiB", "5242880")
     std::string update;
     bool progress = false;
     bool no_progress = false;

@@ -27,6 +27,10 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->allow_extra_args(false)
         ->type_name("LIST")
         ->group(hashing);
+    app.add_option("--part-size", raw.part_size,
+                   "Part size of the S3 digests: bytes, or with K, M, G (MiB...); default 8M")
+        ->type_name("SIZE")
+        ->group(hashing);
     app.add_option("-l,--length", raw.direct.length_bits,
                    "Output length in bits of blake3, shake128, shake256 and blake2b (a multiple "
                    "of 8; with -c, the length of untagged digests)")

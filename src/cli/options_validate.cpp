@@ -11,6 +11,7 @@
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
 #include "cli/result_writer.hpp"
+#include "cli/part_size.hpp"
 #include "platform/wildcards.hpp"
 
 namespace fhash::cli {
@@ -104,6 +105,21 @@ Problem take_format_algorithms(Options& options) {
 }
 
 /// -f (and the algorithms it holds), --tag, --read-mode, -o, --base-dir.
+/// --part-size: a size in bytes (K, M, G suffixes), for algorithms that take one.
+Problem take_part_size(const RawOptions& raw, Options& options) {
+    if (raw.part_size.empty()) {
+        return std::nullopt;
+    }
+    const std::optional<std::uint64_t> size = parse_part_size(raw.part_size);
+    if (!size) {
+        return fmt::format("--part-size {}: give bytes, or a number with K, M or G, up to 5G",
+                           raw.part_size);
+    }
+    options.part_size = *size;
+    return std::nullopt;
+}
+
+/// -f, --tag, --read-mode, -o, --base-dir.
 Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.format.empty()) {
         const std::optional<ManifestFormat> format = parse_format(raw.format);
@@ -308,9 +324,9 @@ void take_direct(const RawOptions& raw, Options& options) {
 bool validate(const RawOptions& raw, Options& options, std::string& error) {
     take_direct(raw, options);
     using Step = Problem (*)(const RawOptions&, Options&);
-    static constexpr Step k_steps[] = {take_algorithms, take_output,       check_mode_flags,
-                                       take_lists,      take_display,      take_expect,
-                                       take_update,     take_check_extras, take_no_names};
+    static constexpr Step k_steps[] = {
+        take_algorithms, take_output, check_mode_flags,  take_lists,    take_display,
+        take_expect,     take_update, take_check_extras, take_no_names, take_part_size};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {

@@ -53,7 +53,8 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
     std::vector<HashSpec> algorithms;  // the entry's digest sizes: b2sum -l, b3sum -l
     algorithms.reserve(entry.digests.size());
     for (const auto& [algorithm, digest] : entry.digests) {
-        algorithms.push_back(HashSpec{algorithm, digest.size()});
+        algorithms.push_back(HashSpec{algorithm, digest.size(),
+                                      takes_part_size(algorithm) ? m_impl->options.part_size : 0});
     }
 
     auto found = m_impl->hashers.find(algorithms);
