@@ -10,8 +10,8 @@
 
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
-#include "cli/result_writer.hpp"
 #include "cli/part_size.hpp"
+#include "cli/result_writer.hpp"
 #include "platform/wildcards.hpp"
 
 namespace fhash::cli {
