@@ -10,7 +10,7 @@
 #   BENCH_SMALL=1    tiny data and 2 runs: a smoke test that takes seconds
 #   RUNS=N           timed runs per command (default 5)
 #   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,blake3,xxh,crc,multi,
-#                    rss,merge,shards
+#                    cloud,rss,merge,shards
 # Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum, xxhsum (apt-get install -y
 # hyperfine rhash b3sum xxhash hashdeep time). Build fhash first:
 #   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build-rel
@@ -32,7 +32,7 @@ else
   RUNS=${RUNS:-5}
   WARMUP=1
 fi
-ONLY=${ONLY:-big,both,medium,small,verify,blake3,xxh,crc,multi,rss,merge,shards}
+ONLY=${ONLY:-big,both,medium,small,verify,blake3,xxh,crc,multi,cloud,rss,merge,shards}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -128,6 +128,16 @@ if want verify; then
   group "verify the 20,000-file manifest" "0:1:0.55" -- \
     "cd small && $FHASH -c ../small.sha256" "cd small && rhash -c ../small.sha256" \
     "cd small && sha256sum -c --quiet ../small.sha256" "cd small && $FHASH -j1 -c ../small.sha256"
+fi
+if want cloud; then
+  # The cloud digests cost what their parts' algorithm costs: s3-etag is MD5 per part plus
+  # one MD5 of the part digests, dropbox SHA-256 per 4 MiB block plus one more.
+  [[ -f big1g.bin ]] || head -c $((1 << 30)) big.bin > big1g.bin
+  warm big1g.bin
+  group "one 1 GiB file, S3 ETag (8 MiB parts)" "0:1:1.05" -- \
+    "$FHASH -a s3-etag big1g.bin" "$FHASH -a md5 big1g.bin"
+  group "one 1 GiB file, Dropbox content_hash" "0:1:1.05" -- \
+    "$FHASH -a dropbox big1g.bin" "$FHASH -a sha256 big1g.bin"
 fi
 if want blake3; then
   # b3sum maps the whole file and hashes it on every core: the goal is its wall time at a

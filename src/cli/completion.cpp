@@ -23,7 +23,7 @@ struct WordValues {
 
 const std::vector<WordValues>& word_values() {
     static const std::vector<WordValues> k_values = {
-        {"format", {"gnu", "bsd", "fciv-xml", "json", "csv"}},
+        {"format", {"gnu", "bsd", "fciv-xml", "json", "csv", "sfv", "hashdeep"}},
         {"read-mode", {"auto", "mmap", "chunked"}},
         {"color", {"auto", "always", "never"}},
         {"completion", {"bash", "zsh", "fish", "powershell"}},

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/console.hpp"
+#include "fhash/text.hpp"
 #include "fhash/verify.hpp"
 #include "platform/paths.hpp"
 
@@ -15,19 +16,32 @@ constexpr std::size_t k_read_size = 256 * 1024;
 constexpr std::size_t k_max_document = std::size_t{512} << 20;
 constexpr std::size_t k_max_record = std::size_t{1} << 20;  // CSV record over several lines
 
+/// "x.sfv", "X.SFV": cksfv, RHash and QuickSFV name their files so.
+bool has_sfv_name(std::string_view arg) noexcept {
+    constexpr std::string_view k_extension = ".sfv";
+    return arg.size() > k_extension.size() &&
+           iequals_ascii(arg.substr(arg.size() - k_extension.size()), k_extension);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ManifestReader>> ManifestReader::open(const std::string& arg,
                                                              std::optional<Algorithm> algorithm,
-                                                             std::size_t digest_size) {
+                                                             std::size_t digest_size,
+                                                             const ReaderRules& rules) {
     std::unique_ptr<ManifestReader> reader(new ManifestReader());
     reader->m_is_stdin = arg == "-";
     reader->m_label = reader->m_is_stdin ? "standard input" : arg;
     reader->m_parse_options.algorithm = algorithm;
     reader->m_parse_options.digest_size = digest_size;
+    reader->m_parse_options.tagged_only = rules.tagged_only;
+    reader->m_lines_only = rules.lines_only;
     // "B3SUMS", "x.xxh64": untagged digests follow b3sum's or xxhsum's conventions.
     if (!reader->m_is_stdin) {
         reader->m_parse_options.convention = untagged_convention_for(arg);
+    }
+    if (rules.convention) {
+        reader->m_parse_options.convention = *rules.convention;
     }
     if (Result<void> started = reader->start(arg); !started) {
         return std::move(started).error();
@@ -53,6 +67,12 @@ Result<void> ManifestReader::start(const std::string& arg) {
     }
     const std::span<const std::uint8_t> head(m_buffer.data(), *got);
     m_format = sniff_manifest_format(head);
+    if (m_format == ManifestFormat::gnu && !m_is_stdin && has_sfv_name(arg)) {
+        m_format = ManifestFormat::sfv;
+    }
+    if (m_lines_only && m_format != ManifestFormat::bsd) {
+        m_format = ManifestFormat::gnu;
+    }
     m_eof = *got == 0;
     if (m_format == ManifestFormat::fciv_xml) {
         return load_document(std::string(reinterpret_cast<const char*>(head.data()), head.size()));
@@ -123,6 +143,10 @@ ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
             m_record.clear();
             return parsed;
         }
+        case ManifestFormat::sfv:
+            return parse_sfv_line(line);
+        case ManifestFormat::hashdeep:
+            return parse_hashdeep_line(line, m_hashdeep_state);
         // gnu and bsd: one parser reads both kinds of line, even mixed.
         default:
             return parse_checksum_line(line, m_parse_options, m_state);

@@ -1,10 +1,11 @@
 #pragma once
 /// @file manifest_reader.hpp
 /// Reads one manifest as a stream of entries, whatever its format (detected from the first
-/// bytes): GNU/BSD lines, JSON Lines and CSV records are parsed as they are read, FCIV-XML is
-/// parsed whole. Memory is bounded whatever the input: a line may hold at most 4 MiB
-/// (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an XML document
-/// 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says which).
+/// bytes, and a *.sfv name): GNU/BSD, SFV and hashdeep lines, JSON Lines and CSV records are
+/// parsed as they are read, FCIV-XML is parsed whole. Memory is bounded whatever the input: a line
+/// may hold at most 4 MiB (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an
+/// XML document 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says
+/// which).
 
 #include <cstdint>
 #include <functional>
@@ -16,9 +17,20 @@
 #include "fhash/error.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/sfv_hashdeep_format.hpp"
 #include "io/file.hpp"
 
 namespace fhash::cli {
+
+/// How a tool personality reads manifests differently from fhash.
+struct ReaderRules {
+    /// GNU/BSD lines whatever the first bytes look like (no XML, JSON or CSV detection).
+    bool lines_only = false;
+    /// Untagged lines are malformed (GNU cksum -c without -a).
+    bool tagged_only = false;
+    /// How untagged digests map to algorithms, whatever the manifest's name (xxhsum).
+    std::optional<UntaggedConvention> convention;
+};
 
 class ManifestReader {
 public:
@@ -29,9 +41,11 @@ public:
     /// any the algorithm gives). Without -a, the manifest's file name picks how untagged
     /// digests map to algorithms (untagged_convention_for). Errors carry the manifest's
     /// label as path.
+    /// `rules`: what a tool personality changes (Profile).
     static Result<std::unique_ptr<ManifestReader>> open(const std::string& arg,
                                                         std::optional<Algorithm> algorithm,
-                                                        std::size_t digest_size = 0);
+                                                        std::size_t digest_size = 0,
+                                                        const ReaderRules& rules = {});
 
     /// The next entry (entry.line set) or malformed line (`line` set), or the end.
     /// An error ends the manifest: a read failure, or Errc::malformed with the detail
@@ -54,6 +68,7 @@ private:
     std::string m_label;
     bool m_is_stdin = false;
     ManifestFormat m_format = ManifestFormat::gnu;
+    bool m_lines_only = false;
     std::vector<std::uint8_t> m_buffer;
     bool m_eof = false;
     // Line formats
@@ -61,6 +76,7 @@ private:
     LineParseOptions m_parse_options;
     LineParseState m_state;
     CsvParseState m_csv_state;
+    HashdeepParseState m_hashdeep_state;
     std::string m_record;  // CSV: a record spanning lines (quoted line break)
     std::string m_line;
     std::size_t m_line_number = 0;

@@ -62,9 +62,10 @@ VerifyOptions verify_options_for(const Options& options, const std::string& arg,
     VerifyOptions verify;
     verify.read = options.read;
     verify.manifest_is_stdin = is_stdin;
+    verify.part_size = options.part_size;
     if (options.base_dir) {
         verify.base_dir = platform::path_from_utf8(*options.base_dir);
-    } else if (!is_stdin) {
+    } else if (!is_stdin && options.profile.hints) {
         verify.manifest_dir = manifest_dir_for_hint(arg);
     }
     return verify;
@@ -80,7 +81,9 @@ public:
 
     ExitCode run(const std::string& arg) {
         Result<std::unique_ptr<ManifestReader>> opened =
-            ManifestReader::open(arg, forced_algorithm(m_options), m_options.length_bits / 8);
+            ManifestReader::open(arg, forced_algorithm(m_options), m_options.length_bits / 8,
+                                 {m_options.profile.lines_only, m_options.profile.tagged_only,
+                                  m_options.profile.convention});
         if (!opened) {
             m_console.file_error(opened.error());
             return ExitCode::usage;
@@ -114,7 +117,9 @@ public:
             return report.stopped();
         }
         const ExitCode code = report.finish();
-        if (const std::optional<std::string> advice = hint.advice(workers.own(), m_options.read)) {
+        const std::optional<std::string> advice =
+            m_options.profile.hints ? hint.advice(workers.own(), m_options.read) : std::nullopt;
+        if (advice) {
             m_console.error(fmt::format("{}: {}", reader.label(), *advice));
         }
         return code;

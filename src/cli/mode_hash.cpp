@@ -143,8 +143,12 @@ private:
 
     /// Opens -o FILE (or standard output); an exit code if that failed.
     std::optional<ExitCode> open_output() {
-        m_writer = m_options.no_names ? make_digest_only_writer(m_options.algorithms)
-                                      : make_result_writer(m_options.format, m_options.algorithms);
+        LineLayout layout = m_options.layout;
+        layout.name = !m_options.unnamed_stdin;
+        m_writer = m_options.raw ? make_raw_writer()
+                   : m_options.no_names
+                       ? make_digest_only_writer(m_options.algorithms)
+                       : make_result_writer(m_options.format, m_options.algorithms, layout);
         if (!m_options.output) {
             m_sink = make_stdout_sink(m_console);
             return std::nullopt;
@@ -166,6 +170,11 @@ private:
         }
         if (!hashed.digests) {
             m_console.file_error(hashed.digests.error());
+            m_ok = false;
+            return;
+        }
+        if (!m_writer->can_store(hashed.display)) {
+            m_console.error(unstorable_name_message(hashed.display));
             m_ok = false;
             return;
         }

@@ -15,6 +15,7 @@
 #include "fhash/glob.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/sfv_hashdeep_format.hpp"
 #include "fhash/shard.hpp"
 
 namespace fhash::fuzz {
@@ -382,6 +383,62 @@ Outcome csv_manifest(std::span<const std::uint8_t> data) {
         const ParsedLine again = parse_csv_record(row, fresh);
         if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
             return "a CSV row written back does not parse to the same entry";
+        }
+    }
+    return nullptr;
+}
+
+Outcome sfv_manifest(std::span<const std::uint8_t> data) {
+    for (const std::string& line : split_whole(data, '\n')) {
+        const ParsedLine parsed = parse_sfv_line(line);
+        if (parsed.kind != LineKind::entry) {
+            continue;
+        }
+        if (Outcome bad = check_entry(parsed.entry)) {
+            return bad;
+        }
+        if (parsed.entry.digests.size() != 1 ||
+            parsed.entry.digests.front().first != Algorithm::crc32) {
+            return "an SFV line gave other than one CRC-32";
+        }
+        if (!sfv_can_store(parsed.entry.name)) {
+            continue;  // a CR inside the line: read, but not written back
+        }
+        std::string written =
+            format_sfv_line(parsed.entry.digests.front().second, parsed.entry.name);
+        written.pop_back();
+        const ParsedLine again = parse_sfv_line(written);
+        if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
+            return "an SFV line written back does not parse to the same entry";
+        }
+    }
+    return nullptr;
+}
+
+Outcome hashdeep_manifest(std::span<const std::uint8_t> data) {
+    HashdeepParseState state;
+    for (const std::string& line : split_whole(data, '\n')) {
+        const ParsedLine parsed = parse_hashdeep_line(line, state);
+        if (parsed.kind != LineKind::entry) {
+            continue;
+        }
+        if (Outcome bad = check_entry(parsed.entry)) {
+            return bad;
+        }
+        if (!parsed.entry.size || parsed.entry.digests.size() != state.columns.size()) {
+            return "a hashdeep row without its size or one digest per column";
+        }
+        if (!sfv_can_store(parsed.entry.name)) {
+            continue;
+        }
+        std::string written =
+            format_hashdeep_row(*parsed.entry.size, parsed.entry.digests, parsed.entry.name);
+        written.pop_back();
+        HashdeepParseState same = state;
+        const ParsedLine again = parse_hashdeep_line(written, same);
+        if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry) ||
+            again.entry.size != parsed.entry.size) {
+            return "a hashdeep row written back does not parse to the same entry";
         }
     }
     return nullptr;

@@ -65,6 +65,16 @@ Outcome csv_manifest(std::span<const std::uint8_t> data);
 /// survives format_journal_line and parse_journal_line unchanged.
 Outcome shard_lines(std::span<const std::uint8_t> data);
 
+/// SFV manifests: LineSplitter over the bytes (its 4 MiB line cap, as the reader), then
+/// parse_sfv_line on each line. Properties: entries are well-formed with one CRC-32 digest;
+/// a storable name written back with format_sfv_line parses to the same entry.
+Outcome sfv_manifest(std::span<const std::uint8_t> data);
+
+/// hashdeep manifests: LineSplitter, then parse_hashdeep_line with the state the header
+/// lines build. Properties: entries are well-formed, have the declared columns' digests and
+/// a size; a row written back with format_hashdeep_row parses to the same entry and size.
+Outcome hashdeep_manifest(std::span<const std::uint8_t> data);
+
 struct Target {
     std::string_view name;  ///< also the folder name under testdata/fuzz and testdata/regressions
     Outcome (*run)(std::span<const std::uint8_t>);
@@ -80,6 +90,8 @@ inline constexpr Target k_targets[] = {
     {"json_manifest", &json_manifest},
     {"csv_manifest", &csv_manifest},
     {"shard_lines", &shard_lines},
+    {"sfv_manifest", &sfv_manifest},
+    {"hashdeep_manifest", &hashdeep_manifest},
 };
 
 }  // namespace fhash::fuzz
