@@ -10,7 +10,7 @@
 #   BENCH_SMALL=1    tiny data and 2 runs: a smoke test that takes seconds
 #   RUNS=N           timed runs per command (default 5)
 #   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,blake3,xxh,crc,multi,
-#                    rss
+#                    cloud,rss,merge,shards
 # Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum, xxhsum (apt-get install -y
 # hyperfine rhash b3sum xxhash hashdeep time). Build fhash first:
 #   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build-rel
@@ -32,7 +32,7 @@ else
   RUNS=${RUNS:-5}
   WARMUP=1
 fi
-ONLY=${ONLY:-big,both,medium,small,verify,blake3,xxh,crc,multi,rss}
+ONLY=${ONLY:-big,both,medium,small,verify,blake3,xxh,crc,multi,cloud,rss,merge,shards}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -129,6 +129,16 @@ if want verify; then
     "cd small && $FHASH -c ../small.sha256" "cd small && rhash -c ../small.sha256" \
     "cd small && sha256sum -c --quiet ../small.sha256" "cd small && $FHASH -j1 -c ../small.sha256"
 fi
+if want cloud; then
+  # The cloud digests cost what their parts' algorithm costs: s3-etag is MD5 per part plus
+  # one MD5 of the part digests, dropbox SHA-256 per 4 MiB block plus one more.
+  [[ -f big1g.bin ]] || head -c $((1 << 30)) big.bin > big1g.bin
+  warm big1g.bin
+  group "one 1 GiB file, S3 ETag (8 MiB parts)" "0:1:1.05" -- \
+    "$FHASH -a s3-etag big1g.bin" "$FHASH -a md5 big1g.bin"
+  group "one 1 GiB file, Dropbox content_hash" "0:1:1.05" -- \
+    "$FHASH -a dropbox big1g.bin" "$FHASH -a sha256 big1g.bin"
+fi
 if want blake3; then
   # b3sum maps the whole file and hashes it on every core: the goal is its wall time at a
   # bounded peak RSS (below, and in the rss group).
@@ -184,5 +194,66 @@ if want rss; then
     check_rss 64 "$FHASH" --read-mode "$mode" -a blake3 big.bin
   done
   check_rss 256 "$FHASH" -c million.sha256
+  echo
+fi
+if want merge; then
+  # fhash merge of 10 shards of 1,000,000 lines each (10,000 with BENCH_SMALL): the rate in
+  # lines per second (goal >= 1,000,000) and the peak RSS (goal <= 64 MiB).
+  lines=$([[ $small == 1 ]] && echo 10000 || echo 1000000)
+  if [[ ! -f merge/part.9 || $(wc -l < merge/part.9) -ne $((lines + 2)) ]]; then
+    mkdir -p merge
+    python3 - "$lines" <<'PY'
+import hashlib, sys
+lines = int(sys.argv[1])
+for k in range(10):
+    with open(f"merge/part.{k}", "w") as out:
+        out.write(f"# fhash shard {k}/10 run 0123456789abcdef format gnu\n")
+        for i in range(lines):
+            n = i * 10 + k
+            digest = hashlib.sha256(n.to_bytes(8, "little")).hexdigest()
+            out.write(f"{digest}  data/{n // 1000:06d}/file-{n:08d}.bin\n")
+        out.write(f"# fhash shard {k}/10 end {lines}\n")
+PY
+  fi
+  warm merge
+  # GNU sort -m (a plain merge of sorted lines, no checks) is the reference.
+  group "merge 10 shards of $lines lines" "" -- "$FHASH merge $(echo merge/part.{0..9}) -o $out/merged" \
+    "LC_ALL=C sort -m $(echo merge/part.{0..9})"
+  python3 - "$out/merge 10 shards of $lines lines.json" "$((lines * 10))" "$small" <<'PY'
+import json, sys
+median = json.load(open(sys.argv[1]))["results"][0]["median"]
+rate = int(sys.argv[2]) / median
+verdict = "not judged (BENCH_SMALL)" if sys.argv[3] == "1" else ("ok" if rate >= 1e6 else "MISSED")
+print(f"merge rate: {rate / 1e6:.2f} M lines/s (goal >= 1.00) {verdict}")
+PY
+  kib=$(/usr/bin/time -f %M "$FHASH" merge merge/part.{0..9} -o "$out/merged" 2>&1 >/dev/null | tail -1)
+  printf 'merge peak RSS: %.1f MiB (goal <= 64) %s\n\n' "$(echo "$kib / 1024" | bc -l)" \
+    "$( ((kib <= 64 * 1024)) && echo ok || echo MISSED)"
+fi
+if want shards; then
+  # 4 shards run one after another against one run of the same tree: their CPU time (user +
+  # system, GNU time) together within 1.05 x the single run's. Each shard walks the whole
+  # tree and starts a process, which is all the overhead there is.
+  cpu_of() {  # seconds of CPU of one command
+    /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1 + $2 }'
+  }
+  for tree in medium small; do
+    warm "$tree"
+    single=0
+    sharded=0
+    for _ in $(seq "$RUNS"); do
+      single=$(echo "$single + $(cd "$tree" && cpu_of "$FHASH" -j1 -r .)" | bc -l)
+      for k in 0 1 2 3; do
+        sharded=$(echo "$sharded + $(cd "$tree" && cpu_of "$FHASH" -j1 -r . --shard "$k/4")" | bc -l)
+      done
+    done
+    python3 - "$tree" "$single" "$sharded" "$RUNS" "$small" <<'PY'
+import sys
+tree, single, sharded, runs, smoke = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1"
+ratio = sharded / single if single > 0 else float("inf")
+verdict = "not judged (BENCH_SMALL)" if smoke else ("ok" if ratio <= 1.05 else "MISSED")
+print(f"{tree}: one run {single / runs:.3f} s CPU, 4 shards {sharded / runs:.3f} s CPU: x{ratio:.3f} (goal <= 1.05) {verdict}")
+PY
+  done
   echo
 fi

@@ -108,4 +108,48 @@ else()
   install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR}
           RENAME copyright COMPONENT fhash)
   install(FILES ${_gen}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT fhash)
+  # Debian wants every package's own copyright and changelog.
+  install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${_share}/doc/fhash-tool-links
+          RENAME copyright COMPONENT tool_links EXCLUDE_FROM_ALL)
+  install(FILES ${_gen}/changelog.gz DESTINATION ${_share}/doc/fhash-tool-links
+          COMPONENT tool_links EXCLUDE_FROM_ALL)
 endif()
+
+# --- Tool links: fhash under the names of the tools it stands in for (docs/drop-in.md) -----
+# Never in the binary folder by default, and never installed unasked: with
+# -DFHASH_INSTALL_TOOL_LINKS=ON `cmake --install` makes them in FHASH_TOOL_LINKS_DIR (under
+# the prefix), a folder the user puts first in PATH on purpose. Without it they are only made
+# by `cmake --install --component tool_links` and by the fhash-tool-links Debian package.
+# POSIX: relative symbolic links; Windows: hard links, or copies where those fail.
+option(FHASH_INSTALL_TOOL_LINKS "Install md5sum, sha256sum, b3sum... links to fhash" OFF)
+set(FHASH_TOOL_LINKS_DIR "lib/fhash/bin" CACHE STRING
+    "Where the tool links go, relative to the install prefix")
+set(FHASH_TOOL_NAMES md5sum sha1sum sha224sum sha256sum sha384sum sha512sum b2sum cksum sum
+    b3sum xxhsum xxh32sum xxh64sum xxh128sum xxh3sum fciv)
+set(_links_exclude EXCLUDE_FROM_ALL)
+if(FHASH_INSTALL_TOOL_LINKS)
+  set(_links_exclude)
+endif()
+if(WIN32)
+  set(_fhash_installed "fhash.exe")
+  set(_link_suffix ".exe")
+  set(_link_mode "HARD COPY_ON_ERROR")
+  set(_links_bin ".")
+else()
+  set(_link_suffix "")
+  set(_link_mode "SYMBOLIC")
+  set(_links_bin "${CMAKE_INSTALL_BINDIR}")
+endif()
+file(RELATIVE_PATH _to_fhash /${FHASH_TOOL_LINKS_DIR} /${_links_bin}/fhash${_link_suffix})
+if(WIN32)
+  set(_to_fhash "\${_dir}/../../../fhash.exe")
+endif()
+install(CODE "
+  set(_dir \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${FHASH_TOOL_LINKS_DIR}\")
+  file(MAKE_DIRECTORY \"\${_dir}\")
+  foreach(_tool ${FHASH_TOOL_NAMES})
+    file(REMOVE \"\${_dir}/\${_tool}${_link_suffix}\")
+    file(CREATE_LINK \"${_to_fhash}\" \"\${_dir}/\${_tool}${_link_suffix}\" ${_link_mode})
+    list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\${_dir}/\${_tool}${_link_suffix}\")
+  endforeach()
+" COMPONENT tool_links ${_links_exclude})

@@ -10,14 +10,12 @@
 # The version carries no Debian revision (no CPACK_DEBIAN_PACKAGE_RELEASE), so the package
 # is a native one: its Debian changelog is /usr/share/doc/fhash/changelog.gz.
 #
-# Components: each Debian package is one install component (CPACK_DEB_COMPONENT_INSTALL).
-# Today there is one, `fhash`. A second package goes in by (1) installing its files with
-# COMPONENT tool_links, (2) adding tool_links to CPACK_COMPONENTS_ALL, (3) setting
-# CPACK_DEBIAN_TOOL_LINKS_PACKAGE_NAME to fhash-tool-links, CPACK_DEBIAN_TOOL_LINKS_FILE_NAME
-# to DEB-DEFAULT and CPACK_DEBIAN_TOOL_LINKS_PACKAGE_DEPENDS to "fhash (= VERSION)", and
-# (4) describing it in CPACK_COMPONENT_TOOL_LINKS_DESCRIPTION. Such a package must own only
-# paths no other package has (its links live in /usr/lib/fhash/bin, never /usr/bin). The
-# zip takes every listed component into one archive (CPACK_ARCHIVE_COMPONENT_INSTALL off).
+# Components: each Debian package is one install component (CPACK_DEB_COMPONENT_INSTALL):
+# `fhash` (the program, man page, completions) and `tool_links` (fhash-tool-links: fhash
+# under the names md5sum, sha256sum, b3sum, xxhsum... in /usr/lib/fhash/bin, a folder of its
+# own that the user puts first in PATH; it owns no path another package has, so it never
+# shadows coreutils). The zip takes the program only (CPACK_ARCHIVE_COMPONENT_INSTALL off):
+# Windows users make the links themselves (docs/drop-in.md).
 
 set(CPACK_PACKAGE_NAME fhash)
 set(CPACK_PACKAGE_VENDOR "The fhash authors")
@@ -40,12 +38,28 @@ set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_COMPONENTS_ALL fhash)
+if(NOT WIN32)
+  list(APPEND CPACK_COMPONENTS_ALL tool_links)
+endif()
 set(CPACK_COMPONENT_FHASH_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+set(CPACK_COMPONENT_TOOL_LINKS_DESCRIPTION
+    "fhash under the names of the checksum tools it stands in for\n"
+    "Links named md5sum, sha1sum, sha224sum, sha256sum, sha384sum, sha512sum,\n"
+    "b2sum, cksum, sum, b3sum, xxhsum (and its xxh32sum, xxh64sum, xxh128sum,\n"
+    "xxh3sum) and fciv, in /usr/lib/fhash/bin. Invoked under one of those names\n"
+    "fhash takes that tool's options and gives its output and exit codes.\n"
+    "Nothing changes until /usr/lib/fhash/bin is put first in PATH.")
+string(REPLACE ";" "" CPACK_COMPONENT_TOOL_LINKS_DESCRIPTION
+       "${CPACK_COMPONENT_TOOL_LINKS_DESCRIPTION}")
 
 # --- Debian --------------------------------------------------------------------------------
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FHASH_PACKAGE_NAME fhash)
 set(CPACK_DEBIAN_FHASH_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_TOOL_LINKS_PACKAGE_NAME fhash-tool-links)
+set(CPACK_DEBIAN_TOOL_LINKS_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_TOOL_LINKS_PACKAGE_DEPENDS "fhash (= ${PROJECT_VERSION})")
+set(CPACK_DEBIAN_TOOL_LINKS_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

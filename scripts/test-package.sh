@@ -25,15 +25,17 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:[A-Z]*=//p' "$build/CMakeCache.txt")
 deb=$build/packages/fhash_${version}_$(dpkg --print-architecture).deb
+links_deb=$build/packages/fhash-tool-links_${version}_all.deb
 if dpkg-query -W -f='${Status}' fhash 2>/dev/null | grep -q 'install ok installed'; then
   echo "SKIPPED: an fhash package is installed on this machine; not replacing it"
   exit 77
 fi
 
 echo "-- cpack -G DEB"
-rm -f "$deb"
+rm -f "$deb" "$links_deb"
 (cd "$build" && cpack -G DEB >/dev/null)
 [ -f "$deb" ] || { echo "FAIL: cpack wrote no $deb"; exit 1; }
+[ -f "$links_deb" ] || { echo "FAIL: cpack wrote no $links_deb"; exit 1; }
 dpkg-deb --info "$deb" | sed -n 's/^ \(Package\|Version\|Architecture\|Depends\|Installed-Size\):/   &/p'
 depends=$(dpkg-deb -f "$deb" Depends)
 for library in libc6 libssl3 libstdc++6; do
@@ -42,7 +44,7 @@ done
 
 echo "-- lintian"
 lintian_status=0
-lintian --fail-on error --display-info "$deb" || lintian_status=$?
+lintian --fail-on error --display-info "$deb" "$links_deb" || lintian_status=$?
 [ "$lintian_status" -eq 0 ] || fail "lintian reports errors (exit $lintian_status)"
 
 echo "-- dpkg -i"
@@ -86,6 +88,23 @@ cp -R "$root/testdata/inputs" "$scratch/inputs"
   fail "the demo verified fewer files than it hashed"
 echo "   demo: $(wc -l <"$scratch/testdata.sha256") files hashed and verified by /usr/bin/fhash"
 
+echo "-- fhash-tool-links: dpkg -i, the links, sha256sum through PATH, dpkg --purge"
+"${sudo[@]}" dpkg -i "$links_deb" >/dev/null
+mapfile -t links_owned < <(dpkg -L fhash-tool-links)
+for tool in md5sum sha1sum sha224sum sha256sum sha384sum sha512sum b2sum cksum sum b3sum xxhsum \
+            xxh32sum xxh64sum xxh128sum xxh3sum fciv; do
+  link=/usr/lib/fhash/bin/$tool
+  printf '%s\n' "${links_owned[@]}" | grep -qxF "$link" || fail "dpkg -L fhash-tool-links lacks $link"
+  [ "$(readlink -f "$link")" = /usr/bin/fhash ] || fail "$link does not lead to /usr/bin/fhash"
+done
+[ "$(dpkg -S /usr/bin/sha256sum 2>/dev/null | cut -d: -f1)" = coreutils ] ||
+  fail "/usr/bin/sha256sum is no longer coreutils'"
+(cd "$scratch/inputs" && PATH=/usr/lib/fhash/bin:$PATH sha256sum abc.txt >"$scratch/links.out" &&
+  /usr/bin/sha256sum abc.txt >"$scratch/coreutils.out") || fail "sha256sum through the links failed"
+cmp -s "$scratch/links.out" "$scratch/coreutils.out" || fail "fhash as sha256sum differs from coreutils"
+"${sudo[@]}" dpkg --purge fhash-tool-links >/dev/null
+[ ! -e /usr/lib/fhash ] || fail "/usr/lib/fhash is left behind after dpkg --purge fhash-tool-links"
+
 echo "-- dpkg --purge"
 "${sudo[@]}" dpkg --purge fhash >/dev/null
 for path in "${owned[@]}"; do
@@ -104,4 +123,4 @@ if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"
   exit 1
 fi
-echo "package: $(basename "$deb") built, lintian-clean of errors, installed, run and purged"
+echo "packages: $(basename "$deb") and $(basename "$links_deb") built, lintian-clean of errors, installed, run and purged"

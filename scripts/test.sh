@@ -29,10 +29,19 @@ fi
 # /usr/bin/time: peak memory in tests/cli/faults_test.sh; clang: the sanitizer pass and the
 # fuzzers; xxhash (xxhsum) is the peer of the xxHash algorithms; dpkg-dev (dpkg-shlibdeps),
 # lintian, man-db and bash-completion for the Debian package's test, zsh and fish to parse
-# their completion scripts; gnupg, gpgv, signify-openbsd and minisign make and check the
-# signed manifests of tests/cli/signatures_test.sh; the rest for the benchmarks.
+# their completion scripts; libexpect-perl for coreutils' tty-eof.pl (tests/peers); cksfv and
+# hashdeep (with rhash) are the peers of the SFV and hashdeep formats; golang-go and
+# golang-golang-x-mod-dev (Go's dirhash), nix-bin (nix-hash) and git are the oracles of
+# `fhash tree`; node and npm install the cloud digests' npm oracles
+# (tests/cli/cloud_oracles_test.sh), xxd joins their raw digests; slurm-wlm, munge and
+# parallel run the shards of tests/cli/slurm_test.sh and shard_test.sh; gnupg, gpgv,
+# signify-openbsd and minisign make and check the signed manifests of
+# tests/cli/signatures_test.sh; the rest for the benchmarks.
 extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion zsh fish gnupg gpgv signify-openbsd minisign)
+       dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl cksfv hashdeep golang-go
+       golang-golang-x-mod-dev nix-bin git xxd slurm-wlm munge parallel gnupg gpgv
+       signify-openbsd minisign)
+command -v npm >/dev/null || extra+=(nodejs npm)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
 now() { echo "$EPOCHREALTIME"; }
@@ -62,6 +71,11 @@ record "release build" "$t"
 t=$(now)
 run_ctest "$root/build-release" --timeout 300
 record "release ctest" "$t"
+
+echo "== GNU coreutils' own test scripts against fhash as md5sum, sha*sum, b2sum, cksum, sum"
+t=$(now)
+bash "$root/tests/peers/coreutils_suite.sh" "$root/build-release/fhash" "$root/build-release/coreutils-tests"
+record "coreutils scripts" "$t"
 
 echo "== Debian package: cpack, lintian, dpkg -i, run, dpkg --purge"
 t=$(now)

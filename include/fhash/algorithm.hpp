@@ -4,6 +4,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,6 +42,20 @@ enum class Algorithm {
     ripemd160,
     shake128,  ///< SHAKE128, 128 bits unless a length is given (as OpenSSL)
     shake256,  ///< SHAKE256, 256 bits unless a length is given (as OpenSSL)
+    sum_bsd,   ///< BSD sum (sum -r): 16-bit rotating checksum
+    sum_sysv,  ///< System V sum (sum -s): the byte sum folded to 16 bits
+    // What cloud object stores show (Family::cloud). Those with parts depend on the part
+    // size (HashSpec::part_size); their digest is the value and, in 4 more bytes (big-endian),
+    // the number of parts, 0 for an object uploaded whole (no "-N" written).
+    s3_etag,       ///< S3 ETag: MD5, or MD5 of the parts' MD5s then "-N"; hex
+    s3_sha256,     ///< S3 composite SHA-256: of the parts' SHA-256s, base64 then "-N"
+    s3_sha1,       ///< S3 composite SHA-1, as s3_sha256
+    s3_crc32,      ///< S3 composite CRC-32, as s3_sha256
+    s3_crc32c,     ///< S3 composite CRC-32C, as s3_sha256
+    s3_crc64nvme,  ///< S3 full-object CRC-64/NVME, base64 of the big-endian value
+    gcs_crc32c,    ///< Google Cloud Storage crc32c, base64 of the big-endian value
+    azure_md5,     ///< Azure Blob Storage Content-MD5, base64
+    dropbox,       ///< Dropbox content_hash: SHA-256 of the SHA-256s of 4 MiB blocks; hex
 };
 
 /// Which library family computes an algorithm (hasher.hpp maps each to a provider).
@@ -49,12 +64,18 @@ enum class Family {
     blake3,   ///< the official BLAKE3 C implementation
     xxhash,   ///< libxxhash
     crc,      ///< ISA-L where available, portable code elsewhere
+    cloud,    ///< digests of parts or re-encodings, built on the algorithms above
 };
 
 /// How a digest is written as text in manifests and machine-readable output.
 enum class DigestText {
     hex,      ///< lower-case hex of the bytes (big-endian for the integer digests)
     decimal,  ///< the digest as an unsigned big-endian integer in decimal (POSIX cksum)
+    base64,   ///< standard base64 of the bytes (GCS, Azure, S3 checksums)
+    /// hex of the value, then "-N" for N parts (S3 ETag); the digest ends with the count
+    hex_parts,
+    /// base64 of the value, then "-N" for N parts (S3 composite checksums)
+    base64_parts,
 };
 
 /// Immutable facts about one algorithm.
@@ -80,12 +101,31 @@ struct AlgorithmInfo {
     bool always_tagged = false;
 };
 
-/// An algorithm with its output length: what a hasher is made for.
+/// An algorithm with its parameters: what a hasher is made for.
 struct HashSpec {
     Algorithm algorithm;
     std::size_t size = 0;  ///< bytes; 0 = the algorithm's default size
+    /// Bytes per part of the algorithms with parts (S3); 0 = default_part_size().
+    std::uint64_t part_size = 0;
     friend auto operator<=>(const HashSpec&, const HashSpec&) = default;
 };
+
+/// The part size an algorithm uses when none is given: 8 MiB for the S3 ones (the AWS
+/// CLI's multipart_chunksize and multipart_threshold), 4 MiB for Dropbox's blocks (fixed),
+/// 0 for algorithms without parts.
+std::uint64_t default_part_size(Algorithm a) noexcept;
+
+/// True if the algorithm's digest depends on a part size the user chooses (s3-etag and the
+/// S3 composite checksums).
+bool takes_part_size(Algorithm a) noexcept;
+
+/// The algorithm a cloud digest is computed with (md5 for s3-etag and azure-md5, sha256 for
+/// s3-sha256 and dropbox, crc32c for gcs-crc32c ...); `a` itself for the others.
+Algorithm base_algorithm(Algorithm a) noexcept;
+
+/// Bytes of an algorithm's value without the part count of DigestText::hex_parts and
+/// base64_parts (the digest's size otherwise).
+std::size_t digest_value_size(Algorithm a) noexcept;
 
 /// All algorithms, in a stable order (the order --list-algorithms prints).
 std::span<const AlgorithmInfo> all_algorithms() noexcept;

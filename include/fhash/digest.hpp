@@ -49,11 +49,14 @@ std::string to_base64(const Digest& d);
 /// Parses standard base64 with correct padding; nullopt otherwise.
 std::optional<Digest> digest_from_base64(std::string_view b64) noexcept;
 
-/// The digest as the algorithm's manifests write it: lower-case hex, or for POSIX cksum the
-/// CRC in decimal (DigestText in algorithm.hpp).
+/// The digest as the algorithm's manifests write it: lower-case hex, for POSIX cksum the
+/// CRC in decimal, base64 for the cloud checksums, and "-N" after the value of a digest of
+/// N parts (DigestText in algorithm.hpp).
 std::string digest_text(Algorithm a, const Digest& d);
 /// Parses what digest_text() writes (hex of either case for the hex algorithms; decimal
-/// 0..4294967295 for cksum). The size is not checked against the algorithm.
+/// 0..4294967295 for cksum; base64; a value of the algorithm's size with an optional "-N",
+/// N from 1 to 10000, for the algorithms with parts). The size is not checked against the
+/// algorithm, except for the value of those with parts.
 std::optional<Digest> digest_from_text(Algorithm a, std::string_view text) noexcept;
 
 }  // namespace fhash

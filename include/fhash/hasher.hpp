@@ -71,6 +71,9 @@ public:
 /// Errc::unsupported_algorithm if this build cannot compute the algorithm at that size.
 Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a, std::size_t digest_size = 0);
 
+/// The same, with every parameter of `spec` (the part size of the S3 digests).
+Result<std::unique_ptr<Hasher>> make_hasher(const HashSpec& spec);
+
 /// True if this build can compute the algorithm at `digest_size` bytes (0: the default).
 bool backend_supports(Algorithm a, std::size_t digest_size = 0) noexcept;
 

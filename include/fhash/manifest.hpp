@@ -28,7 +28,7 @@ struct ManifestEntry {
     bool binary = false;  ///< GNU '*' marker seen
     /// An untagged line read without -a: the algorithm was inferred from the digest length.
     bool algorithm_implied = false;
-    std::optional<std::uint64_t> size;  ///< file size, when the format records it (JSON)
+    std::optional<std::uint64_t> size;  ///< file size, when the format records it (JSON, hashdeep)
     std::size_t line = 0;               ///< 1-based line (or entry) number in the manifest
 };
 
@@ -39,6 +39,8 @@ enum class ManifestFormat {
     fciv_xml,       ///< <FCIV><FILE_ENTRY><name/><MD5/>... base64 digests
     json,           ///< one JSON object per line (fhash -f json)
     csv,            ///< "Algorithm","Hash","Path" (Get-FileHash | Export-Csv)
+    sfv,            ///< "<name> <CRC-32>" with ';' comments (cksfv, rhash --sfv)
+    hashdeep,       ///< "%%%% HASHDEEP-1.0" header, "size,<hex>...,<name>" rows
     intoto,         ///< in-toto Statement(s), plain or in DSSE envelopes (intoto_format.hpp)
     slsa_subjects,  ///< written only: base64 of a GNU sha256 manifest (SLSA base64-subjects)
 };
@@ -46,9 +48,12 @@ enum class ManifestFormat {
 /// Guesses the format of a manifest from its first bytes (a BOM and leading blanks skipped;
 /// UTF-16 with a BOM is recognised too). '<' -> fciv_xml, '{' -> intoto when
 /// looks_like_intoto(), else json, a CSV header
-/// ("Algorithm", "Hash" or "Path" as first column, quoted or not, or a "#TYPE" line) -> csv.
-/// Otherwise the first entry line decides (blank lines and lines starting with '#' skipped;
-/// only the first 64 KiB are looked at): bsd if it is_tagged_checksum_line(), else gnu.
+/// ("Algorithm", "Hash" or "Path" as first column, quoted or not, or a "#TYPE" line) -> csv,
+/// "%%%% HASHDEEP-1.0" -> hashdeep. Otherwise the first entry line decides (blank lines and
+/// lines starting with '#' skipped; only the first 64 KiB are looked at): bsd if it
+/// is_tagged_checksum_line(), sfv if looks_like_sfv_line() (a ';' comment, or "name CRC32"),
+/// else gnu. A manifest named *.sfv is read as SFV when its content says gnu (the reader
+/// decides that, knowing the name).
 /// gnu and bsd manifests are read alike (parse_checksum_line takes both kinds of line,
 /// mixed); the difference matters to whoever writes the manifest back (--update).
 ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcept;
@@ -137,6 +142,8 @@ struct LineParseOptions {
     /// Without -a: how untagged digests map to algorithms (from the manifest's file name:
     /// "B3SUMS" is BLAKE3, "XXH64SUMS" xxhsum's lengths).
     UntaggedConvention convention = UntaggedConvention::gnu;
+    /// Only tagged lines are entries; untagged ones are malformed (GNU cksum -c without -a).
+    bool tagged_only = false;
 };
 
 /// State carried across the lines of one manifest: as coreutils does, the first untagged
@@ -177,6 +184,10 @@ bool is_tagged_checksum_line(std::string_view line) noexcept;
 /// (the caller then prefixes the line with '\'); false and the name unchanged otherwise.
 bool escape_gnu_name(std::string_view name, std::string& out);
 
+/// A name as b3sum shows it: ill-formed UTF-8 replaced by U+FFFD, then '\\' and LF escaped
+/// (CR is not). Returns true if anything was escaped (b3sum then starts the line with '\').
+bool escape_b3sum_name(std::string_view name, std::string& out);
+
 /// Reverses escape_gnu_name; nullopt on an unknown escape or a trailing lone '\'.
 std::optional<std::string> unescape_gnu_name(std::string_view escaped);
 
@@ -189,6 +200,31 @@ std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::stri
 /// `size` is the file's size in bytes and the name is written as it is.
 std::string format_gnu_line(Algorithm algorithm, const Digest& digest, std::string_view name,
                             std::uint64_t size);
+
+/// Every way the peers write one checksum line: md5sum's -b/-t/-z/--tag, cksum's
+/// --untagged/--base64 and legacy layouts, sum's, xxhsum's --little-endian.
+struct LineLayout {
+    bool tagged = false;  ///< "TAG (name) = digest" (always for XXH3, as xxhsum)
+    bool binary = false;  ///< untagged: '*' before the name (md5sum -b)
+    bool zero = false;    ///< NUL ends the line and the name is not escaped (md5sum -z)
+    bool base64 = false;  ///< the digest in base64 (cksum --base64)
+    bool name = true;     ///< false: no name (sum and cksum reading standard input unnamed)
+    /// The digest's bytes reversed, and "_LE" after the tag (xxhsum --little-endian).
+    bool little_endian = false;
+    /// CRC-32 written as cksum -a crc32b does: "DECIMAL SIZE NAME", like POSIX cksum.
+    bool crc32_decimal = false;
+    /// Names as b3sum writes them: only '\\' and LF escaped (CR left as it is), and bytes
+    /// that are not UTF-8 replaced by U+FFFD.
+    bool b3sum_names = false;
+    /// Names written as they are, nothing escaped (xxhsum).
+    bool plain_names = false;
+};
+
+/// One line as `layout` says. Untagged, the legacy algorithms have their own layouts:
+/// POSIX cksum "CRC SIZE NAME", BSD sum "%05u %5u NAME" and System V sum "%u %u NAME"
+/// (sizes in 1024- and 512-byte blocks), names never escaped. `size`: the input's bytes.
+std::string format_checksum_line(Algorithm algorithm, const Digest& digest, std::string_view name,
+                                 std::uint64_t size, const LineLayout& layout);
 
 // ---------------------------------------------------------------------------------------
 // FCIV-XML

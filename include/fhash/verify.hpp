@@ -28,6 +28,8 @@ struct VerifyOptions {
     std::filesystem::path manifest_dir;
     /// The manifest itself is standard input, so an entry named "-" cannot be read.
     bool manifest_is_stdin = false;
+    /// Bytes per part of the S3 digests (--part-size); 0 = their default.
+    std::uint64_t part_size = 0;
 };
 
 /// True if the manifest name `name` stays inside the folder it is resolved against: not
@@ -69,7 +71,8 @@ public:
     Verifier& operator=(Verifier&&) noexcept;
     ~Verifier();
 
-    /// Re-hashes the file named by `entry` and compares every digest it lists.
+    /// Re-hashes the file named by `entry` and compares every digest it lists, and its size
+    /// when the entry records one (hashdeep, JSON): any difference is a mismatch.
     EntryOutcome verify(const ManifestEntry& entry);
 
     /// Where `name` points: base_dir applied to relative names. A name holding '\' that

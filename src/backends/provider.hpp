@@ -25,6 +25,9 @@ struct Provider {
     /// Optional: the library of one algorithm where it is not name() (the CRC provider's
     /// CRC-64/NVME is fhash's own code whatever serves the others); nullptr = name().
     std::string (*name_of)(Algorithm a) = nullptr;
+    /// Optional: makes a hasher with every parameter of `spec` (the cloud provider's part
+    /// size); nullptr = make(spec.algorithm, spec.size).
+    Result<std::unique_ptr<Hasher>> (*make_spec)(const HashSpec& spec) = nullptr;
 };
 
 /// OpenSSL EVP (Unix) or Windows CNG: the classic algorithms (backends/openssl, backends/cng).
@@ -35,6 +38,9 @@ const Provider& blake3_provider() noexcept;
 const Provider& xxhash_provider() noexcept;
 /// CRC-32, CRC-32C, CRC-64/NVME and POSIX cksum (backends/crc).
 const Provider& crc_provider() noexcept;
+
+/// The digests cloud object stores show, built on the other providers (backends/cloud).
+const Provider& cloud_provider() noexcept;
 
 /// BLAKE2b at lengths the classic backend lacks (backends/blake2: libb2), or nullptr when this
 /// build has none.

@@ -11,6 +11,7 @@
 #include "cli/console.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/options.hpp"
+#include "cli/status.hpp"
 #include "fhash/manifest.hpp"
 #include "fhash/verify.hpp"
 
@@ -36,6 +37,9 @@ public:
     ExitCode stopped();
 
 private:
+    /// "NAME: WORD<suffix>\n", the name shown as the profile's tool shows it.
+    [[nodiscard]] std::string line(std::string_view name, Status status,
+                                   std::string_view suffix = {}) const;
     void summary();
     void unreadable(const ManifestEntry& entry, const EntryOutcome& outcome);
     void warn(std::uint64_t count, const char* one, const char* many);

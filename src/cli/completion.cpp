@@ -23,7 +23,8 @@ struct WordValues {
 
 const std::vector<WordValues>& word_values() {
     static const std::vector<WordValues> k_values = {
-        {"format", {"gnu", "bsd", "fciv-xml", "json", "csv", "intoto", "slsa-subjects"}},
+        {"format",
+         {"gnu", "bsd", "fciv-xml", "json", "csv", "sfv", "hashdeep", "intoto", "slsa-subjects"}},
         {"read-mode", {"auto", "mmap", "chunked"}},
         {"color", {"auto", "always", "never"}},
         {"completion", {"bash", "zsh", "fish", "powershell"}},

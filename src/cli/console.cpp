@@ -47,7 +47,7 @@ bool Console::flush_out() {
 }
 
 void Console::error(std::string_view message) {
-    std::string line = "fhash: ";
+    std::string line = m_program + ": ";
     line.append(message);
     error_line(line);
 }

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "cli/names.hpp"
 #include "fhash/error.hpp"
@@ -31,8 +32,12 @@ public:
     void out(std::string_view text);
     /// Writes pending standard output; false if the write failed (e.g. a full disk).
     bool flush_out();
-    /// Prints "fhash: <message>\n" on standard error.
+    /// Prints "<program>: <message>\n" on standard error ("fhash: " unless a tool
+    /// personality set another name).
     void error(std::string_view message);
+    /// The name diagnostics start with: "fhash", or the tool fhash runs as ("sha256sum").
+    void set_program(std::string name) { m_program = std::move(name); }
+    [[nodiscard]] const std::string& program() const noexcept { return m_program; }
     /// Prints a line on standard error as it is (no "fhash: " prefix).
     void error_line(std::string_view line);
     /// Prints "fhash: <name>: <reason>\n" on standard error, the name quoted as needed.
@@ -54,6 +59,7 @@ public:
     [[nodiscard]] bool out_pipe_closed() const noexcept { return m_out_pipe_closed; }
 
 private:
+    std::string m_program = "fhash";
     std::string m_buffer;
     bool m_out_failed = false;
     bool m_color = false;

@@ -34,6 +34,9 @@ std::optional<ExpectedDigest> parse_expected_digest(std::string_view text,
                              text.back() == '\n')) {
         text.remove_suffix(1);
     }
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+        text = text.substr(1, text.size() - 2);  // an ETag as S3 shows it, quoted
+    }
     if (const std::size_t colon = text.find(':'); colon != std::string_view::npos) {
         const std::optional<Algorithm> named = parse_algorithm(text.substr(0, colon));
         if (!named || (forced && *forced != *named)) {
@@ -42,8 +45,12 @@ std::optional<ExpectedDigest> parse_expected_digest(std::string_view text,
         forced = named;
         text.remove_prefix(colon + 1);
     }
-    if (forced && algorithm_info(*forced).text == DigestText::decimal) {
-        return fit(digest_from_text(*forced, text), forced);  // cksum:930766865
+    if (forced && algorithm_info(*forced).text != DigestText::hex) {
+        return fit(digest_from_text(*forced, text), forced);  // cksum:930766865, gcs-crc32c
+    }
+    // "<32 hex digits>-N" is an S3 multipart ETag; nothing else has that form.
+    if (!forced && text.find('-') == 32 && all_hex(text.substr(0, 32))) {
+        return fit(digest_from_text(Algorithm::s3_etag, text), Algorithm::s3_etag);
     }
     // Hex digits only: hex, never base64 (64 hex digits are also valid base64 of 48 bytes,
     // and a SHA-256 typed with -a sha384 must be refused, not read as another digest).

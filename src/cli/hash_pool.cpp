@@ -29,15 +29,17 @@ RunSettings run_settings(const Options& options) {
     settings.read = options.read;
     settings.progress = options.progress;
     settings.length = options.length_bits / 8;
+    settings.part_size = options.part_size;
     return settings;
 }
 
-std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length) {
+std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length,
+                                 std::uint64_t part_size) {
     std::vector<HashSpec> specs;
     specs.reserve(algorithms.size());
     for (const Algorithm a : algorithms) {
         const bool variable = has_variable_length(algorithm_info(a));
-        specs.push_back(HashSpec{a, variable ? length : 0});
+        specs.push_back(HashSpec{a, variable ? length : 0, takes_part_size(a) ? part_size : 0});
     }
     return specs;
 }
@@ -87,7 +89,7 @@ Result<std::unique_ptr<HashPool>> HashPool::create(const std::vector<Algorithm>&
                                                    Deliver deliver) {
     auto impl = std::make_unique<Impl>(settings, console, std::move(deliver));
     const unsigned jobs = effective_jobs(settings.jobs);
-    const std::vector<HashSpec> specs = hash_specs(algorithms, settings.length);
+    const std::vector<HashSpec> specs = hash_specs(algorithms, settings.length, settings.part_size);
     for (unsigned i = 0; i < jobs + 1; ++i) {
         Result<FileHasher> hasher =
             FileHasher::create(specs, settings.read, impl->progress.counters());

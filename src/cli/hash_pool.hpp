@@ -29,11 +29,15 @@ struct RunSettings {
     std::uint64_t progress_total = 0;  ///< bytes expected; 0 = unknown (no ETA)
     /// -l: output length in bytes of the variable-length algorithms; 0 = their default.
     std::size_t length = 0;
+    /// --part-size: bytes per part of the S3 digests; 0 = their default.
+    std::uint64_t part_size = 0;
 };
 
 /// What the hashers are made for: each algorithm at `length` bytes if it has a variable
 /// length and a length was given, else at its default size.
-std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length);
+/// `part_size` goes to the algorithms that take one (--part-size; 0 = their default).
+std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length,
+                                 std::uint64_t part_size = 0);
 
 /// The settings of `options` (-j, --read-mode, --progress).
 RunSettings run_settings(const Options& options);

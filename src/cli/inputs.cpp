@@ -45,7 +45,7 @@ void for_each_input(const Options& options, const std::function<void(Input&&)>& 
     // `listed`: a name from --files-from, always a path ("-" there is a file named "-").
     auto add = [&](const std::string& arg, bool listed) {
         if (arg == "-" && !listed) {
-            on_input(Input{{}, "-", true});
+            on_input(Input{{}, options.stdin_name, true});
             return;
         }
         const fs::path path = platform::path_from_utf8(arg);

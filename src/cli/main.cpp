@@ -15,6 +15,7 @@
 #include "cli/hash_pool.hpp"
 #include "cli/modes.hpp"
 #include "cli/options.hpp"
+#include "cli/personality.hpp"
 #include "fhash/algorithm.hpp"
 #include "fhash/hasher.hpp"
 
@@ -36,7 +37,7 @@ void print_algorithms(Console& console, bool verbose) {
             has_variable_length(info) && backend_supports(info.id, info.min_size)
                 ? fmt::format("{} ({}-{})", info.digest_size * 8, info.min_size * 8,
                               info.max_size * 8)
-                : fmt::format("{}", info.digest_size * 8);
+                : fmt::format("{}", digest_value_size(info.id) * 8);
         console.out(fmt::format("{:<11} {:<14} {}\n", info.name, bits, provider_name(info.id)));
     }
 }
@@ -57,6 +58,10 @@ constexpr const char* k_footer =
     "Exit status: 0 all inputs hashed or all checked files matched; 1 a file mismatched, was\n"
     "missing or unreadable, or nothing was verified; 2 usage error or unusable manifest.\n"
     "Microsoft FCIV syntax: fhash fciv [FCIV-ARGS...] (fhash fciv -h).\n"
+    "Drop-in syntax of md5sum, sha1sum ... sha512sum, b2sum, cksum, sum, b3sum, xxhsum:\n"
+    "fhash TOOL [TOOL-ARGS...], or fhash run under the tool's name.\n"
+    "One digest per folder (h1, dirhash, nar, git): fhash tree DIR... (fhash tree -h).\n"
+    "Shards of one run into its manifest: fhash merge PART... -o MANIFEST (fhash merge -h).\n"
     "Full documentation: man fhash";
 
 /// Parses fhash's own syntax into `raw`; an exit code when the run ends here (help, a
@@ -69,6 +74,7 @@ std::optional<ExitCode> parse(const std::vector<std::string>& args, RawOptions& 
     std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);  // CLI11 pops the back
     try {
         app.parse(reversed);
+        apply_last_wins(app, raw);
     } catch (const CLI::CallForHelp&) {
         console.out(app.help());
         return ExitCode::ok;
@@ -133,10 +139,27 @@ ExitCode run(const std::vector<std::string>& args, Console& console) {
     return run_mode(options, console);
 }
 
-/// Picks the front end: `fhash fciv ...` takes FCIV's syntax, anything else fhash's.
+/// Picks the front end before anything is parsed: the name fhash was invoked under
+/// (sha256sum, b3sum.exe, fciv...) or the first word (`fhash sha256sum ...`,
+/// `fhash fciv ...`) selects a tool personality; anything else is fhash's own syntax.
 ExitCode dispatch(std::vector<std::string> args, Console& console) {
-    if (args.size() >= 2 && args[1] == "fciv") {
-        return run_fciv(std::vector<std::string>(args.begin() + 2, args.end()), console);
+    if (!args.empty()) {
+        if (const std::optional<Personality> tool = personality_named(args[0])) {
+            return run_personality(*tool, std::string(tool->name),
+                                   std::vector<std::string>(args.begin() + 1, args.end()), console);
+        }
+    }
+    if (args.size() >= 2 && args[1].find_first_of("/\\") == std::string::npos) {
+        if (const std::optional<Personality> tool = personality_named(args[1])) {
+            return run_personality(*tool, std::string(tool->name),
+                                   std::vector<std::string>(args.begin() + 2, args.end()), console);
+        }
+    }
+    if (args.size() >= 2 && args[1] == "tree") {
+        return run_tree(std::vector<std::string>(args.begin() + 2, args.end()), console);
+    }
+    if (args.size() >= 2 && args[1] == "merge") {
+        return run_merge(std::vector<std::string>(args.begin() + 2, args.end()), console);
     }
     return run(args, console);
 }

@@ -8,6 +8,7 @@
 
 #include "cli/console.hpp"
 #include "fhash/intoto_format.hpp"
+#include "fhash/text.hpp"
 #include "fhash/verify.hpp"
 #include "platform/paths.hpp"
 
@@ -31,38 +32,52 @@ Result<std::vector<ManifestEntry>> intoto_entries(std::string_view document) {
     return entries;
 }
 
+/// "x.sfv", "X.SFV": cksfv, RHash and QuickSFV name their files so.
+bool has_sfv_name(std::string_view arg) noexcept {
+    constexpr std::string_view k_extension = ".sfv";
+    return arg.size() > k_extension.size() &&
+           iequals_ascii(arg.substr(arg.size() - k_extension.size()), k_extension);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ManifestReader>> ManifestReader::open(const std::string& arg,
                                                              std::optional<Algorithm> algorithm,
-                                                             std::size_t digest_size) {
+                                                             std::size_t digest_size,
+                                                             const ReaderRules& rules) {
     std::unique_ptr<ManifestReader> reader(new ManifestReader());
     reader->m_is_stdin = arg == "-";
     reader->m_label = reader->m_is_stdin ? "standard input" : arg;
-    reader->m_parse_options.algorithm = algorithm;
-    reader->m_parse_options.digest_size = digest_size;
-    // "B3SUMS", "x.xxh64": untagged digests follow b3sum's or xxhsum's conventions.
-    if (!reader->m_is_stdin) {
-        reader->m_parse_options.convention = untagged_convention_for(arg);
-    }
+    reader->apply(rules, algorithm, digest_size);
     if (Result<void> started = reader->start(arg); !started) {
         return std::move(started).error();
     }
     return reader;
 }
 
+void ManifestReader::apply(const ReaderRules& rules, std::optional<Algorithm> algorithm,
+                           std::size_t digest_size) {
+    m_parse_options.algorithm = algorithm;
+    m_parse_options.digest_size = digest_size;
+    m_parse_options.tagged_only = rules.tagged_only;
+    m_lines_only = rules.lines_only;
+    // "B3SUMS", "x.xxh64": untagged digests follow b3sum's or xxhsum's conventions.
+    if (!m_is_stdin) {
+        m_parse_options.convention = untagged_convention_for(m_label);
+    }
+    if (rules.convention) {
+        m_parse_options.convention = *rules.convention;
+    }
+}
+
 Result<std::unique_ptr<ManifestReader>> ManifestReader::open_text(
     const std::string& label, std::string text, std::optional<Algorithm> algorithm,
-    std::size_t digest_size) {
+    std::size_t digest_size, const ReaderRules& rules) {
     std::unique_ptr<ManifestReader> reader(new ManifestReader());
     reader->m_is_stdin = label == "-";
     reader->m_label = reader->m_is_stdin ? "standard input" : label;
     reader->m_text = std::move(text);
-    reader->m_parse_options.algorithm = algorithm;
-    reader->m_parse_options.digest_size = digest_size;
-    if (!reader->m_is_stdin) {
-        reader->m_parse_options.convention = untagged_convention_for(label);
-    }
+    reader->apply(rules, algorithm, digest_size);
     if (Result<void> started = reader->start(label); !started) {
         return std::move(started).error();
     }
@@ -99,6 +114,12 @@ Result<void> ManifestReader::start(const std::string& arg) {
     }
     const std::span<const std::uint8_t> head(m_buffer.data(), *got);
     m_format = sniff_manifest_format(head);
+    if (m_format == ManifestFormat::gnu && !m_is_stdin && has_sfv_name(arg)) {
+        m_format = ManifestFormat::sfv;
+    }
+    if (m_lines_only && m_format != ManifestFormat::bsd) {
+        m_format = ManifestFormat::gnu;
+    }
     m_eof = *got == 0;
     if (m_format == ManifestFormat::fciv_xml || m_format == ManifestFormat::intoto) {
         return load_document(std::string(reinterpret_cast<const char*>(head.data()), head.size()));
@@ -173,6 +194,10 @@ ParsedLine ManifestReader::parse_line(std::string& line, bool& incomplete) {
             m_record.clear();
             return parsed;
         }
+        case ManifestFormat::sfv:
+            return parse_sfv_line(line);
+        case ManifestFormat::hashdeep:
+            return parse_hashdeep_line(line, m_hashdeep_state);
         // gnu and bsd: one parser reads both kinds of line, even mixed.
         default:
             return parse_checksum_line(line, m_parse_options, m_state);

@@ -1,10 +1,11 @@
 #pragma once
 /// @file manifest_reader.hpp
 /// Reads one manifest as a stream of entries, whatever its format (detected from the first
-/// bytes): GNU/BSD lines, JSON Lines and CSV records are parsed as they are read, FCIV-XML is
-/// parsed whole. Memory is bounded whatever the input: a line may hold at most 4 MiB
-/// (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an XML document
-/// 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says which).
+/// bytes, and a *.sfv name): GNU/BSD, SFV and hashdeep lines, JSON Lines and CSV records are
+/// parsed as they are read, FCIV-XML is parsed whole. Memory is bounded whatever the input: a line
+/// may hold at most 4 MiB (LineSplitter::k_default_max_line), a CSV record spanning lines 1 MiB, an
+/// XML document 512 MiB; past a cap the manifest is refused (Errc::malformed, the detail says
+/// which).
 
 #include <cstdint>
 #include <functional>
@@ -16,9 +17,20 @@
 #include "fhash/error.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/sfv_hashdeep_format.hpp"
 #include "io/file.hpp"
 
 namespace fhash::cli {
+
+/// How a tool personality reads manifests differently from fhash.
+struct ReaderRules {
+    /// GNU/BSD lines whatever the first bytes look like (no XML, JSON or CSV detection).
+    bool lines_only = false;
+    /// Untagged lines are malformed (GNU cksum -c without -a).
+    bool tagged_only = false;
+    /// How untagged digests map to algorithms, whatever the manifest's name (xxhsum).
+    std::optional<UntaggedConvention> convention;
+};
 
 class ManifestReader {
 public:
@@ -29,16 +41,19 @@ public:
     /// any the algorithm gives). Without -a, the manifest's file name picks how untagged
     /// digests map to algorithms (untagged_convention_for). Errors carry the manifest's
     /// label as path.
+    /// `rules`: what a tool personality changes (Profile).
     static Result<std::unique_ptr<ManifestReader>> open(const std::string& arg,
                                                         std::optional<Algorithm> algorithm,
-                                                        std::size_t digest_size = 0);
+                                                        std::size_t digest_size = 0,
+                                                        const ReaderRules& rules = {});
 
     /// Reads the manifest from `text` (the signed text of a signed manifest, which alone is
     /// trusted) instead of a file; `label` names it in messages. Otherwise as open().
     static Result<std::unique_ptr<ManifestReader>> open_text(const std::string& label,
                                                              std::string text,
                                                              std::optional<Algorithm> algorithm,
-                                                             std::size_t digest_size = 0);
+                                                             std::size_t digest_size = 0,
+                                                             const ReaderRules& rules = {});
 
     /// The next entry (entry.line set) or malformed line (`line` set), or the end.
     /// An error ends the manifest: a read failure, or Errc::malformed with the detail
@@ -51,6 +66,8 @@ public:
 
 private:
     ManifestReader() = default;
+    void apply(const ReaderRules& rules, std::optional<Algorithm> algorithm,
+               std::size_t digest_size);  // the parse options open() and open_text() share
     Result<void> start(const std::string& arg);        // opens, sniffs, reads the head
     Result<void> load_document(std::string document);  // the rest of an XML manifest
     [[nodiscard]] Error labelled(Error error) const;   // the error, naming the manifest
@@ -64,6 +81,7 @@ private:
     std::string m_label;
     bool m_is_stdin = false;
     ManifestFormat m_format = ManifestFormat::gnu;
+    bool m_lines_only = false;
     std::vector<std::uint8_t> m_buffer;
     bool m_eof = false;
     // Line formats
@@ -71,6 +89,7 @@ private:
     LineParseOptions m_parse_options;
     LineParseState m_state;
     CsvParseState m_csv_state;
+    HashdeepParseState m_hashdeep_state;
     std::string m_record;  // CSV: a record spanning lines (quoted line break)
     std::string m_line;
     std::size_t m_line_number = 0;

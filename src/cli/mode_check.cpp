@@ -63,9 +63,10 @@ VerifyOptions verify_options_for(const Options& options, const std::string& arg,
     VerifyOptions verify;
     verify.read = options.read;
     verify.manifest_is_stdin = is_stdin;
+    verify.part_size = options.part_size;
     if (options.base_dir) {
         verify.base_dir = platform::path_from_utf8(*options.base_dir);
-    } else if (!is_stdin) {
+    } else if (!is_stdin && options.profile.hints) {
         verify.manifest_dir = manifest_dir_for_hint(arg);
     }
     return verify;
@@ -94,9 +95,11 @@ public:
         }
         const std::optional<Algorithm> forced = forced_algorithm(m_options);
         const std::size_t size = m_options.length_bits / 8;
+        const ReaderRules rules{m_options.profile.lines_only, m_options.profile.tagged_only,
+                                m_options.profile.convention};
         Result<std::unique_ptr<ManifestReader>> opened =
-            text ? ManifestReader::open_text(arg, std::move(*text), forced, size)
-                 : ManifestReader::open(arg, forced, size);
+            text ? ManifestReader::open_text(arg, std::move(*text), forced, size, rules)
+                 : ManifestReader::open(arg, forced, size, rules);
         if (!opened) {
             m_console.file_error(opened.error());
             return ExitCode::usage;
@@ -134,7 +137,9 @@ private:
             return report.stopped();
         }
         const ExitCode code = report.finish();
-        if (const std::optional<std::string> advice = hint.advice(workers.own(), m_options.read)) {
+        const std::optional<std::string> advice =
+            m_options.profile.hints ? hint.advice(workers.own(), m_options.read) : std::nullopt;
+        if (advice) {
             m_console.error(fmt::format("{}: {}", reader.label(), *advice));
         }
         return code;
@@ -159,7 +164,8 @@ private:
         CheckItem item;
         item.line = entry.line;
         item.entry = std::move(entry);
-        if (m_selection.active() && !m_selection.wants(item.entry.name, own)) {
+        const bool other_shard = m_options.shard && !m_options.shard->contains(item.entry.name);
+        if (other_shard || (m_selection.active() && !m_selection.wants(item.entry.name, own))) {
             item.kind = CheckItem::Kind::skipped;
             pool.submit_done(std::move(item));
         } else if (item.entry.name == "-") {
@@ -182,6 +188,10 @@ ExitCode run_check(const Options& options, Console& console) {
     ExitCode result = ExitCode::ok;
     CheckSelection selection(options.only);
     Progress progress(options.progress, console, 0);  // total unknown: manifests are streamed
+    if (options.shard && !options.shard_source.empty()) {
+        console.error(fmt::format("shard {}/{} from {}", options.shard->index, options.shard->count,
+                                  options.shard_source));
+    }
     for (const std::string& manifest : options.paths) {
         ManifestCheck check(options, console, selection, progress);
         result = worst(result, check.run(manifest));

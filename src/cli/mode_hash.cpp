@@ -1,6 +1,7 @@
 // Hash mode: every input through the hash pool, one result line (or record) per input in
 // input order, to standard output or atomically to -o FILE.
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -10,11 +11,17 @@
 
 #include "cli/hash_pool.hpp"
 #include "cli/inputs.hpp"
+#include "cli/journal.hpp"
 #include "cli/modes.hpp"
+#include "cli/names.hpp"
 #include "cli/notes.hpp"
 #include "cli/output_sink.hpp"
+#include "cli/own_files.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_writer.hpp"
+#include "cli/shard_select.hpp"
+#include "fhash/shard.hpp"
+#include "platform/paths.hpp"
 
 namespace fhash::cli {
 namespace {
@@ -23,9 +30,31 @@ namespace {
 /// needs their total size.
 using Listed = std::vector<std::variant<Input, io::WalkNote>>;
 
+/// Collects what a writer writes for one input (the record --resume journals).
+class CaptureSink final : public OutputSink {
+public:
+    void write(std::string_view text) override { m_text.append(text); }
+    Result<void> finish(bool /*success*/) override { return {}; }
+    std::string take() { return std::exchange(m_text, {}); }
+
+private:
+    std::string m_text;
+};
+
 class HashRun {
 public:
-    HashRun(const Options& options, Console& console) : m_options(options), m_console(console) {}
+    HashRun(const Options& options, Console& console) : m_options(options), m_console(console) {
+        if (options.output && *options.output != "-") {
+            // A walk of the output's folder leaves out the output, its journal and its
+            // temporary file: the manifest must not list itself, nor bytes that change.
+            m_own.add(*options.output);
+            m_own.add(*options.output + ".fhash-journal");
+            const std::filesystem::path out = platform::path_from_utf8(*options.output);
+            m_temp_prefix =
+                path_key(out.parent_path() / ("." + platform::path_to_utf8(out.filename()))) +
+                ".tmp-";
+        }
+    }
 
     ExitCode run() {
         RunSettings settings = run_settings(m_options);
@@ -43,6 +72,9 @@ public:
         if (const std::optional<ExitCode> failed = open_output()) {
             return *failed;
         }
+        if (const std::optional<ExitCode> failed = open_journal()) {
+            return *failed;
+        }
         Result<std::unique_ptr<HashPool>> pool =
             HashPool::create(m_options.algorithms, settings, m_console,
                              [this](Hashed&& hashed) { deliver(std::move(hashed)); });
@@ -50,10 +82,14 @@ public:
             m_console.file_error(pool.error());
             return ExitCode::usage;
         }
+        write_shard_header();
         m_writer->begin(*m_sink);
         feed(**pool, listed);
         (*pool)->finish();
         m_writer->end(*m_sink);
+        if (m_options.shard) {
+            m_sink->write(format_shard_trailer(*m_options.shard, m_files));
+        }
         return close_output();
     }
 
@@ -61,7 +97,12 @@ private:
     Listed list_inputs() const {
         Listed listed;
         for_each_input(
-            m_options, [&](Input&& input) { listed.emplace_back(std::move(input)); },
+            m_options,
+            [&](Input&& input) {
+                if (wanted(input)) {
+                    listed.emplace_back(std::move(input));
+                }
+            },
             [&](io::WalkNote&& note) { listed.emplace_back(std::move(note)); });
         return listed;
     }
@@ -78,7 +119,11 @@ private:
 
     /// Sends the inputs (listed already, or walked now) and the notes into the pool.
     void feed(HashPool& pool, std::optional<Listed>& listed) {
-        auto on_input = [&pool](Input&& input) { pool.submit(std::move(input)); };
+        auto on_input = [&](Input&& input) {
+            if (wanted(input)) {
+                submit(pool, std::move(input));
+            }
+        };
         auto on_note = [&](io::WalkNote&& note) {
             pool.submit_action(
                 [this, note = std::move(note)] { m_ok = !report_note(m_console, note) && m_ok; });
@@ -98,8 +143,12 @@ private:
 
     /// Opens -o FILE (or standard output); an exit code if that failed.
     std::optional<ExitCode> open_output() {
-        m_writer = m_options.no_names ? make_digest_only_writer(m_options.algorithms)
-                                      : make_result_writer(m_options.format, m_options.algorithms);
+        LineLayout layout = m_options.layout;
+        layout.name = !m_options.unnamed_stdin;
+        m_writer = m_options.raw ? make_raw_writer()
+                   : m_options.no_names
+                       ? make_digest_only_writer(m_options.algorithms)
+                       : make_result_writer(m_options.format, m_options.algorithms, layout);
         if (!m_options.output) {
             m_sink = make_stdout_sink(m_console);
             return std::nullopt;
@@ -114,23 +163,121 @@ private:
     }
 
     void deliver(Hashed&& hashed) {
+        std::optional<FileStamp> stamp;
+        if (m_journal) {  // the stamp of this input, taken when it was submitted
+            stamp = m_stamps.front();
+            m_stamps.pop_front();
+        }
         if (!hashed.digests) {
             m_console.file_error(hashed.digests.error());
             m_ok = false;
             return;
         }
-        if (!m_console.out_failed()) {  // nobody reads the rest (a closed pipe, a full disk)
-            m_writer->add(*m_sink, hashed.display, *hashed.digests);
+        if (!m_writer->can_store(hashed.display)) {
+            m_console.error(unstorable_name_message(hashed.display));
+            m_ok = false;
+            return;
         }
+        ++m_files;
+        if (m_console.out_failed()) {  // nobody reads the rest (a closed pipe, a full disk)
+            return;
+        }
+        if (!m_journal) {
+            m_writer->add(*m_sink, hashed.display, *hashed.digests);
+            return;
+        }
+        CaptureSink capture;
+        m_writer->add(capture, hashed.display, *hashed.digests);
+        const std::string record = capture.take();
+        m_sink->write(record);
+        if (stamp) {
+            m_journal->add(hashed.display, *stamp, record);
+        }
+    }
+
+    /// False for the inputs of other shards, and for -o's own files.
+    [[nodiscard]] bool wanted(const Input& input) const {
+        if (!m_temp_prefix.empty() && !input.is_stdin &&
+            (m_own.contains(input.path) || path_key(input.path).starts_with(m_temp_prefix))) {
+            return false;
+        }
+        return !m_options.shard || m_options.shard->contains(input.display);
+    }
+
+    /// Hands an input to the pool, or, when the journal holds it unchanged, its journaled
+    /// record to the output in its turn.
+    void submit(HashPool& pool, Input&& input) {
+        if (!m_journal) {
+            pool.submit(std::move(input));
+            return;
+        }
+        const std::optional<FileStamp> stamp = input.is_stdin ? std::nullopt : stamp_of(input.path);
+        if (stamp) {
+            if (std::optional<std::string> record = m_journal->take(input.display, *stamp)) {
+                pool.submit_action([this, record = std::move(*record)] {
+                    ++m_files;
+                    m_sink->write(record);
+                });
+                return;
+            }
+        }
+        m_stamps.push_back(stamp);
+        pool.submit(std::move(input));
+    }
+
+    /// --resume: opens -o FILE's journal; an exit code if that failed.
+    std::optional<ExitCode> open_journal() {
+        if (!m_options.resume) {
+            return std::nullopt;
+        }
+        std::string identity = run_identity(m_options);
+        if (m_options.shard) {
+            identity += fmt::format(" shard {}/{}", m_options.shard->index, m_options.shard->count);
+        }
+        Result<std::unique_ptr<Journal>> journal =
+            Journal::open(Journal::path_for(*m_options.output), identity);
+        if (!journal) {
+            m_console.file_error(journal.error());
+            return ExitCode::usage;
+        }
+        m_journal = std::move(*journal);
+        if (m_journal->loaded() != 0) {
+            m_console.error(fmt::format("resuming: {} files hashed before are taken from {}",
+                                        m_journal->loaded(),
+                                        quote_name(*m_options.output + ".fhash-journal")));
+        }
+        return std::nullopt;
+    }
+
+    /// --shard: the header comment line, and where the shard came from (on standard error).
+    void write_shard_header() {
+        if (!m_options.shard) {
+            return;
+        }
+        const ShardSpec shard = *m_options.shard;
+        if (!m_options.shard_source.empty()) {
+            m_console.error(fmt::format("shard {}/{} from {}", shard.index, shard.count,
+                                        m_options.shard_source));
+        }
+        const char* format = m_options.format == ManifestFormat::bsd ? "bsd" : "gnu";
+        m_sink->write(format_shard_header(ShardHeader{shard, run_identity(m_options), format}));
     }
 
     /// Commits -o FILE when every input was hashed (a failed run leaves it untouched).
     ExitCode close_output() {
         const bool keep = m_ok || !m_options.output;
+        if (m_journal) {
+            (void)m_journal->flush();  // a failed run keeps what it hashed for the next one
+        }
         Result<void> finished = m_sink->finish(keep);
         if (!finished) {
             m_console.file_error(finished.error());
             return ExitCode::failure;
+        }
+        if (m_journal && m_ok) {
+            if (Result<void> removed = m_journal->remove(); !removed) {
+                m_console.file_error(removed.error());
+            }
         }
         if (!m_ok && m_options.output) {
             m_console.error(fmt::format("{}: not written, because some inputs failed",
@@ -144,6 +291,12 @@ private:
     bool m_ok = true;  ///< every input hashed and every note harmless
     std::unique_ptr<OutputSink> m_sink;
     std::unique_ptr<ResultWriter> m_writer;
+    std::uint64_t m_files = 0;           ///< inputs written (a shard's trailer counts them)
+    OwnFiles m_own;                      ///< -o FILE and its journal
+    std::string m_temp_prefix;           ///< path_key() prefix of -o's temporary file
+    std::unique_ptr<Journal> m_journal;  ///< --resume
+    /// --resume: the stamps of the inputs in the pool, in submission order.
+    std::deque<std::optional<FileStamp>> m_stamps;
 };
 
 }  // namespace

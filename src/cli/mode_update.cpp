@@ -101,7 +101,13 @@ private:
             return ExitCode::usage;
         }
         if (m_options.algorithm_given || m_algorithms.empty()) {
-            m_algorithms = m_options.algorithms;
+            m_algorithms = m_options.algorithm_given
+                               ? m_options.algorithms
+                               : format_default_algorithms(m_format).value_or(m_options.algorithms);
+        }
+        if (const std::optional<std::string> refused = format_refuses(m_format, m_algorithms)) {
+            m_console.error(fmt::format("{}: {}", quote_name(m_manifest), *refused));
+            return ExitCode::usage;
         }
         return std::nullopt;
     }
@@ -192,6 +198,11 @@ private:
     void add(const Hashed& hashed) {
         if (!hashed.digests) {
             m_console.file_error(hashed.digests.error());
+            m_ok = false;
+            return;
+        }
+        if (!m_writer->can_store(hashed.display)) {
+            m_console.error(unstorable_name_message(hashed.display));
             m_ok = false;
             return;
         }

@@ -34,4 +34,12 @@ ExitCode run_expect(const Options& options, Console& console);
 /// are the same as fhash's: 0 success, 1 failure, 2 usage error or unusable database.
 ExitCode run_fciv(const std::vector<std::string>& args, Console& console);
 
+/// `fhash merge PART... [-o MANIFEST]`: shard manifests (fhash --shard) into the bytes one
+/// run would have written (mode_merge.cpp). `args` are the words after "merge".
+ExitCode run_merge(const std::vector<std::string>& args, Console& console);
+/// `fhash tree ...`: one digest per folder (h1, dirhash, nar, git, git-sha256), or with
+/// --expect a check of one folder. Exit 0 digested or matched, 1 a mismatch or unreadable
+/// folder, 2 a usage error.
+ExitCode run_tree(const std::vector<std::string>& args, Console& console);
+
 }  // namespace fhash::cli

@@ -11,6 +11,7 @@
 #include "fhash/algorithm.hpp"
 #include "fhash/manifest.hpp"
 #include "fhash/read_options.hpp"
+#include "fhash/shard.hpp"
 
 namespace CLI {
 class App;
@@ -21,6 +22,38 @@ namespace fhash::cli {
 /// When the progress line is shown on standard error.
 enum class ProgressMode { automatic, always, never };
 
+/// How -c reports, after the tool whose personality runs.
+enum class CheckStyle {
+    /// coreutils (and fhash): "NAME: FAILED open or read" after a diagnostic, and the
+    /// "PROG: WARNING: ..." summary on standard error.
+    gnu,
+    /// b3sum: "NAME: FAILED (REASON)" on standard output, no summary.
+    b3sum,
+    /// xxhsum: "MANIFEST:LINE: Could not open or read 'NAME': REASON." and the summary
+    /// (without prefix) on standard output; "MANIFEST:LINE: Error: Improperly formatted
+    /// checksum line." on standard error.
+    xxhsum,
+};
+
+/// What a tool personality (md5sum, cksum, b3sum...) changes in the modes; the defaults
+/// are fhash's own behaviour.
+struct Profile {
+    /// -c reads GNU/BSD checksum lines only: no FCIV-XML, JSON or CSV detection.
+    bool lines_only = false;
+    /// -c: only tagged lines are entries (GNU cksum -c without -a).
+    bool tagged_only = false;
+    /// -c -w: the digest type named in "improperly formatted MD5 checksum line"; empty for
+    /// fhash's "improperly formatted checksum line".
+    std::string check_type;
+    /// Advice on standard error (algorithm hints, --base-dir hints), which the peers never
+    /// print.
+    bool hints = true;
+    /// -c: how untagged digests map to algorithms, whatever the manifest's name (xxhsum).
+    std::optional<UntaggedConvention> convention;
+    /// -c: whose wording the report takes (check_report.hpp).
+    CheckStyle check_style = CheckStyle::gnu;
+};
+
 /// Validated options.
 struct Options {
     std::vector<std::string> paths;     ///< inputs (hash mode) or manifests (check mode)
@@ -29,9 +62,22 @@ struct Options {
     /// -l BITS: output length of the variable-length algorithms (BLAKE3, SHAKE, BLAKE2b);
     /// 0 = each one's default.
     unsigned length_bits = 0;
+    /// --part-size: bytes per part of the S3 digests (s3-etag, s3-sha256 ...); 0 = 8 MiB.
+    std::uint64_t part_size = 0;
     ManifestFormat format = ManifestFormat::gnu;  ///< hash mode's output (-f, --tag)
     /// --no-names: hash mode prints only the digests, one line per algorithm per input.
     bool no_names = false;
+    /// How hash mode's checksum lines look (-b, -z, --tag; the peers' layouts). `tagged`
+    /// here is set from `format` (bsd) by the writer.
+    LineLayout layout;
+    /// --raw: the digest's bytes only, of a single input (b3sum, cksum).
+    bool raw = false;
+    /// sum and cksum: standard input read because no operand was given is written without
+    /// a name.
+    bool unnamed_stdin = false;
+    /// The name standard input is written under ("stdin" for xxhsum).
+    std::string stdin_name = "-";
+    Profile profile;
     bool recursive = false;
     std::optional<std::string> output;    ///< -o FILE
     std::optional<std::string> base_dir;  ///< --base-dir DIR
@@ -61,6 +107,9 @@ struct Options {
     std::optional<std::string> pubkey;     ///< --pubkey KEY: signify/minisign key, file or base64
     ProgressMode progress = ProgressMode::automatic;
     ColorMode color = ColorMode::automatic;
+    std::optional<ShardSpec> shard;  ///< --shard: hash or check only this shard's names
+    std::string shard_source;        ///< --shard auto: the variables it was read from
+    bool resume = false;             ///< --resume: continue from -o FILE's journal
 };
 
 /// Option values as CLI11 fills them, before validation: the options that need no
@@ -76,6 +125,7 @@ struct RawOptions {
     std::string files_from;
     std::vector<std::string> exclude_from;
     std::string expect;
+    std::string part_size;  ///< --part-size SIZE ("8M", "8MiB", "5242880")
     std::string update;
     std::string signature;
     std::string keyring;
@@ -87,7 +137,16 @@ struct RawOptions {
     bool verbose = false;  ///< -v: --list-algorithms with lengths and providers
     bool version = false;
     std::string completion;  ///< --completion SHELL: print its completion script
+    std::string shard;       ///< --shard K/N or auto
+    unsigned shards = 0;     ///< --shards N (with --shard auto)
+    bool binary = false;     ///< -b: '*' before names (the last of -b and -t wins)
+    bool text = false;       ///< -t (its place in the command line is what counts)
+    bool zero = false;       ///< -z: NUL ends each line, names unescaped
 };
+
+/// After parsing: the options where the last one given wins, as in coreutils: --quiet,
+/// --status and --warn; -b and -t (options_cli.cpp).
+void apply_last_wins(const CLI::App& app, RawOptions& raw);
 
 /// Declares every option on `app`, bound to `raw` (options_cli.cpp).
 void build_app(CLI::App& app, RawOptions& raw);

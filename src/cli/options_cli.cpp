@@ -27,17 +27,28 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
         ->allow_extra_args(false)
         ->type_name("LIST")
         ->group(hashing);
+    app.add_option("--part-size", raw.part_size,
+                   "Part size of the S3 digests: bytes, or with K, M, G (MiB...); default 8M")
+        ->type_name("SIZE")
+        ->group(hashing);
     app.add_option("-l,--length", raw.direct.length_bits,
                    "Output length in bits of blake3, shake128, shake256 and blake2b (a multiple "
                    "of 8; with -c, the length of untagged digests)")
         ->type_name("BITS")
         ->group(hashing);
     app.add_option("-f,--format", raw.format,
-                   "Output format: gnu (default), bsd, fciv-xml, json, csv, intoto (an in-toto "
-                   "Statement), slsa-subjects (SLSA's base64-subjects)")
+                   "Output format: gnu (default), bsd, fciv-xml, json, csv, sfv (CRC-32), hashdeep, "
+                   "intoto (an in-toto Statement), slsa-subjects (SLSA's base64-subjects)")
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);
+    app.add_flag("-b,--binary", raw.binary, "Mark names with '*' (binary mode, as md5sum -b)")
+        ->group(hashing);
+    app.add_flag("-t,--text", raw.text, "No '*' before names (text mode, the default)")
+        ->group(hashing);
+    app.add_flag("-z,--zero", raw.zero,
+                 "End each output line with NUL, not newline, and leave names unescaped")
+        ->group(hashing);
     app.add_flag("--no-names", raw.direct.no_names,
                  "Print only the digests, one line per algorithm per input (as b3sum)")
         ->group(hashing);
@@ -151,6 +162,24 @@ void add_mode_options(CLI::App& app, RawOptions& raw) {
     app.add_flag("--rehash", raw.direct.rehash, "With --update: re-hash every file")->group(other);
 }
 
+/// Scale-out: --shard, --shards, --resume (shard_select.cpp).
+void add_scale_out_options(CLI::App& app, RawOptions& raw) {
+    auto* scale = "Scale-out (shards, resuming)";
+    app.add_option("--shard", raw.shard,
+                   "Hash (or with -c verify) only shard K of N: K/N, or auto from "
+                   "SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; join with 'fhash merge'")
+        ->type_name("K/N|auto")
+        ->group(scale);
+    app.add_option("--shards", raw.shards,
+                   "With --shard auto: the number of shards (Slurm: then the index is "
+                   "SLURM_ARRAY_TASK_ID itself)")
+        ->type_name("N")
+        ->group(scale);
+    app.add_flag("--resume", raw.direct.resume,
+                 "With -o FILE: keep a journal (FILE.fhash-journal) and skip what it holds")
+        ->group(scale);
+}
+
 /// Display: --progress, --no-progress, --color.
 void add_display_options(CLI::App& app, RawOptions& raw) {
     auto* display = "Display";
@@ -164,6 +193,25 @@ void add_display_options(CLI::App& app, RawOptions& raw) {
 }
 
 }  // namespace
+
+void apply_last_wins(const CLI::App& app, RawOptions& raw) {
+    const CLI::Option* verbosity = nullptr;
+    const CLI::Option* mode = nullptr;
+    for (const CLI::Option* option : app.parse_order()) {
+        if (option->check_name("--quiet") || option->check_name("--status") ||
+            option->check_name("--warn")) {
+            verbosity = option;
+        } else if (option->check_name("--binary") || option->check_name("--text")) {
+            mode = option;
+        }
+    }
+    if (verbosity != nullptr) {
+        raw.direct.quiet = verbosity->check_name("--quiet");
+        raw.direct.status = verbosity->check_name("--status");
+        raw.direct.warn = verbosity->check_name("--warn");
+    }
+    raw.binary = mode != nullptr && mode->check_name("--binary");
+}
 
 void build_app(CLI::App& app, RawOptions& raw) {
     app.description(
@@ -183,6 +231,7 @@ void build_app(CLI::App& app, RawOptions& raw) {
     add_checking_options(app, raw);
     add_signature_options(app, raw);
     add_mode_options(app, raw);
+    add_scale_out_options(app, raw);
     add_display_options(app, raw);
     app.add_flag("--list-algorithms", raw.list_algorithms, "List the algorithms and exit");
     app.add_flag("-v,--verbose", raw.verbose,

@@ -10,6 +10,9 @@
 
 #include "cli/file_list.hpp"
 #include "cli/options.hpp"
+#include "cli/part_size.hpp"
+#include "cli/result_writer.hpp"
+#include "cli/shard_select.hpp"
 #include "fhash/intoto_format.hpp"
 #include "platform/wildcards.hpp"
 
@@ -40,6 +43,12 @@ std::optional<ManifestFormat> parse_format(std::string_view name) {
     }
     if (name == "slsa-subjects") {
         return ManifestFormat::slsa_subjects;
+    }
+    if (name == "sfv") {
+        return ManifestFormat::sfv;
+    }
+    if (name == "hashdeep") {
+        return ManifestFormat::hashdeep;
     }
     return std::nullopt;
 }
@@ -93,13 +102,39 @@ Problem take_algorithms(const RawOptions& raw, Options& options) {
     return std::nullopt;
 }
 
+/// -f sfv and -f hashdeep hold only some algorithms; without -a they take what cksfv and
+/// hashdeep compute by default (CRC-32; md5 and sha256).
+Problem take_format_algorithms(Options& options) {
+    if (!options.algorithm_given) {
+        options.algorithms =
+            format_default_algorithms(options.format).value_or(std::move(options.algorithms));
+    }
+    return format_refuses(options.format, options.algorithms);
+}
+
+/// -f (and the algorithms it holds), --tag, --read-mode, -o, --base-dir.
+/// --part-size: a size in bytes (K, M, G suffixes), for algorithms that take one.
+Problem take_part_size(const RawOptions& raw, Options& options) {
+    if (raw.part_size.empty()) {
+        return std::nullopt;
+    }
+    const std::optional<std::uint64_t> size = parse_part_size(raw.part_size);
+    if (!size) {
+        return fmt::format("--part-size {}: give bytes, or a number with K, M or G, up to 5G",
+                           raw.part_size);
+    }
+    options.part_size = *size;
+    return std::nullopt;
+}
+
 /// -f, --tag, --read-mode, -o, --base-dir.
 Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.format.empty()) {
         const std::optional<ManifestFormat> format = parse_format(raw.format);
         if (!format) {
             return fmt::format(
-                "unknown format '{}' (use gnu, bsd, fciv-xml, json, csv, intoto or slsa-subjects)",
+                "unknown format '{}' (use gnu, bsd, fciv-xml, json, csv, sfv, hashdeep, intoto or "
+                "slsa-subjects)",
                 raw.format);
         }
         options.format = *format;
@@ -121,7 +156,14 @@ Problem take_output(const RawOptions& raw, Options& options) {
     if (!raw.base_dir.empty()) {
         options.base_dir = raw.base_dir;
     }
-    return std::nullopt;
+    options.layout.binary = raw.binary && !raw.tag;
+    options.layout.zero = raw.zero;
+    if (raw.zero && (raw.direct.check || (options.format != ManifestFormat::gnu &&
+                                          options.format != ManifestFormat::bsd))) {
+        return raw.direct.check ? "the --zero option is not supported when verifying checksums"
+                                : "--zero applies to the gnu and bsd formats only";
+    }
+    return take_format_algorithms(options);
 }
 
 /// The first check-only flag given, if any.
@@ -347,6 +389,9 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
                                        take_no_names,
                                        take_signature,
                                        take_attestation_format};
+    static constexpr Step k_steps[] = {
+        take_algorithms, take_output, check_mode_flags,  take_lists,    take_display,
+        take_expect,     take_update, take_check_extras, take_no_names, take_part_size};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {

@@ -11,7 +11,7 @@ namespace {
 using F = Family;
 using T = DigestText;
 
-constexpr std::array<AlgorithmInfo, 27> k_algorithms{{
+constexpr std::array<AlgorithmInfo, 38> k_algorithms{{
     {Algorithm::md5, "md5", "MD5", "MD5", "MD5", 16},
     {Algorithm::sha1, "sha1", "SHA1", "SHA1", "SHA-1", 20},
     {Algorithm::sha224, "sha224", "SHA224", "SHA224", "SHA-224", 28},
@@ -43,6 +43,26 @@ constexpr std::array<AlgorithmInfo, 27> k_algorithms{{
      128, true},
     {Algorithm::shake256, "shake256", "SHAKE256", "SHAKE256", "SHAKE256", 32, F::classic, T::hex, 1,
      128, true},
+    {Algorithm::sum_bsd, "sum-bsd", "BSD", "BSD", "BSD sum", 2, F::crc, T::decimal},
+    {Algorithm::sum_sysv, "sum-sysv", "SYSV", "SYSV", "System V sum", 2, F::crc, T::decimal},
+    {Algorithm::s3_etag, "s3-etag", "S3-ETAG", "S3_ETAG", "S3 ETag", 20, F::cloud, T::hex_parts, 0,
+     0, false, true},
+    {Algorithm::s3_sha256, "s3-sha256", "S3-SHA256", "S3_SHA256", "S3 SHA-256 (composite)", 36,
+     F::cloud, T::base64_parts, 0, 0, false, true},
+    {Algorithm::s3_sha1, "s3-sha1", "S3-SHA1", "S3_SHA1", "S3 SHA-1 (composite)", 24, F::cloud,
+     T::base64_parts, 0, 0, false, true},
+    {Algorithm::s3_crc32, "s3-crc32", "S3-CRC32", "S3_CRC32", "S3 CRC-32 (composite)", 8, F::cloud,
+     T::base64_parts, 0, 0, false, true},
+    {Algorithm::s3_crc32c, "s3-crc32c", "S3-CRC32C", "S3_CRC32C", "S3 CRC-32C (composite)", 8,
+     F::cloud, T::base64_parts, 0, 0, false, true},
+    {Algorithm::s3_crc64nvme, "s3-crc64nvme", "S3-CRC64NVME", "S3_CRC64NVME", "S3 CRC-64/NVME", 8,
+     F::cloud, T::base64, 0, 0, false, true},
+    {Algorithm::gcs_crc32c, "gcs-crc32c", "GCS-CRC32C", "GCS_CRC32C", "GCS crc32c", 4, F::cloud,
+     T::base64, 0, 0, false, true},
+    {Algorithm::azure_md5, "azure-md5", "AZURE-MD5", "AZURE_MD5", "Azure Content-MD5", 16, F::cloud,
+     T::base64, 0, 0, false, true},
+    {Algorithm::dropbox, "dropbox", "DROPBOX", "DROPBOX", "Dropbox content_hash", 32, F::cloud,
+     T::hex, 0, 0, false, true},
 }};
 
 // Lower-cases ASCII and drops '-', '_', '/' and ' ' so that "SHA-256", "sha_256",
@@ -64,7 +84,7 @@ struct Alias {
     Algorithm id;
 };
 
-constexpr std::array<Alias, 59> k_aliases{{
+constexpr std::array<Alias, 76> k_aliases{{
     {"md5", Algorithm::md5},
     {"sha1", Algorithm::sha1},
     {"sha", Algorithm::sha1},
@@ -113,6 +133,12 @@ constexpr std::array<Alias, 59> k_aliases{{
     {"rmd160", Algorithm::ripemd160},
     {"shake128", Algorithm::shake128},
     {"shake256", Algorithm::shake256},
+    {"sumbsd", Algorithm::sum_bsd},
+    {"bsd", Algorithm::sum_bsd},
+    {"sysv", Algorithm::sum_sysv},
+    {"bsdsum", Algorithm::sum_bsd},
+    {"sumsysv", Algorithm::sum_sysv},
+    {"sysvsum", Algorithm::sum_sysv},
     {"md5sum", Algorithm::md5},
     {"sha1sum", Algorithm::sha1},
     {"sha224sum", Algorithm::sha224},
@@ -124,6 +150,17 @@ constexpr std::array<Alias, 59> k_aliases{{
     {"b3sum", Algorithm::blake3},
     {"blake3sum", Algorithm::blake3},
     {"xxhsum", Algorithm::xxh64},
+    {"s3etag", Algorithm::s3_etag},
+    {"etag", Algorithm::s3_etag},
+    {"s3sha256", Algorithm::s3_sha256},
+    {"s3sha1", Algorithm::s3_sha1},
+    {"s3crc32", Algorithm::s3_crc32},
+    {"s3crc32c", Algorithm::s3_crc32c},
+    {"s3crc64nvme", Algorithm::s3_crc64nvme},
+    {"gcscrc32c", Algorithm::gcs_crc32c},
+    {"azuremd5", Algorithm::azure_md5},
+    {"dropbox", Algorithm::dropbox},
+    {"dropboxcontenthash", Algorithm::dropbox},
 }};
 
 }  // namespace
@@ -147,6 +184,47 @@ std::optional<Algorithm> parse_algorithm(std::string_view name) noexcept {
         }
     }
     return std::nullopt;
+}
+
+std::uint64_t default_part_size(Algorithm a) noexcept {
+    constexpr std::uint64_t k_mib = std::uint64_t{1} << 20;
+    if (a == Algorithm::dropbox) {
+        return 4 * k_mib;
+    }
+    return takes_part_size(a) ? 8 * k_mib : 0;
+}
+
+bool takes_part_size(Algorithm a) noexcept {
+    return a == Algorithm::s3_etag || a == Algorithm::s3_sha256 || a == Algorithm::s3_sha1 ||
+           a == Algorithm::s3_crc32 || a == Algorithm::s3_crc32c;
+}
+
+Algorithm base_algorithm(Algorithm a) noexcept {
+    switch (a) {
+        case Algorithm::s3_etag:
+        case Algorithm::azure_md5:
+            return Algorithm::md5;
+        case Algorithm::s3_sha256:
+        case Algorithm::dropbox:
+            return Algorithm::sha256;
+        case Algorithm::s3_sha1:
+            return Algorithm::sha1;
+        case Algorithm::s3_crc32:
+            return Algorithm::crc32;
+        case Algorithm::s3_crc32c:
+        case Algorithm::gcs_crc32c:
+            return Algorithm::crc32c;
+        case Algorithm::s3_crc64nvme:
+            return Algorithm::crc64nvme;
+        default:
+            return a;
+    }
+}
+
+std::size_t digest_value_size(Algorithm a) noexcept {
+    const AlgorithmInfo& info = algorithm_info(a);
+    const bool parts = info.text == DigestText::hex_parts || info.text == DigestText::base64_parts;
+    return parts ? info.digest_size - 4 : info.digest_size;
 }
 
 bool valid_digest_size(Algorithm a, std::size_t size) noexcept {

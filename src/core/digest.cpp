@@ -1,6 +1,11 @@
 #include "fhash/digest.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <span>
+#include <system_error>
 
 namespace fhash {
 namespace {
@@ -166,39 +171,111 @@ std::optional<Digest> digest_from_base64(std::string_view b64) noexcept {
     return Digest(std::span<const std::uint8_t>(bytes.data(), out_size));
 }
 
-std::string digest_text(Algorithm a, const Digest& d) {
-    if (algorithm_info(a).text == DigestText::decimal) {
-        std::uint64_t value = 0;
-        for (const std::uint8_t byte : d.bytes()) {
-            value = (value << 8) | byte;
+namespace {
+
+/// The decimal text of a big-endian unsigned integer of up to 8 bytes.
+std::string decimal_of(std::span<const std::uint8_t> bytes) {
+    std::uint64_t value = 0;
+    for (const std::uint8_t byte : bytes) {
+        value = (value << 8) | byte;
+    }
+    return std::to_string(value);
+}
+
+/// The text of a value with a part count (S3): the value's text, then "-N" when N != 0.
+std::string with_parts(const Digest& d, bool base64) {
+    if (d.size() < 4) {
+        return to_hex(d);
+    }
+    const std::size_t value_size = d.size() - 4;
+    const Digest value(d.bytes().first(value_size));
+    std::string out = base64 ? to_base64(value) : to_hex(value);
+    const std::string count = decimal_of(d.bytes().subspan(value_size));
+    if (count != "0") {
+        out += "-" + count;
+    }
+    return out;
+}
+
+/// Reads "VALUE" or "VALUE-N" (N: 1 to 10000, S3's limit on parts) into the value's bytes
+/// followed by N in 4 big-endian bytes (0 without "-N").
+std::optional<Digest> parts_from_text(std::string_view text, bool base64,
+                                      std::size_t value_size) noexcept {
+    std::uint32_t count = 0;
+    if (const std::size_t dash = text.rfind('-'); dash != std::string_view::npos) {
+        const std::string_view digits = text.substr(dash + 1);
+        if (digits.empty() || digits.size() > 5 || digits.front() == '0') {
+            return std::nullopt;
         }
-        return std::to_string(value);
+        for (const char c : digits) {
+            if (c < '0' || c > '9') {
+                return std::nullopt;
+            }
+            count = count * 10 + static_cast<std::uint32_t>(c - '0');
+        }
+        if (count > 10000) {
+            return std::nullopt;
+        }
+        text = text.substr(0, dash);
+    }
+    const std::optional<Digest> value = base64 ? digest_from_base64(text) : digest_from_hex(text);
+    if (!value || value->size() != value_size) {
+        return std::nullopt;
+    }
+    std::array<std::uint8_t, Digest::k_max_size> bytes{};
+    std::copy_n(value->bytes().begin(), value_size, bytes.begin());
+    for (std::size_t i = 0; i < 4; ++i) {
+        bytes[value_size + i] = static_cast<std::uint8_t>(count >> (8 * (3 - i)));
+    }
+    return Digest(std::span<const std::uint8_t>(bytes.data(), value_size + 4));
+}
+
+}  // namespace
+
+std::string digest_text(Algorithm a, const Digest& d) {
+    switch (algorithm_info(a).text) {
+        case DigestText::decimal:
+            return decimal_of(d.bytes());
+        case DigestText::base64:
+            return to_base64(d);
+        case DigestText::hex_parts:
+            return with_parts(d, false);
+        case DigestText::base64_parts:
+            return with_parts(d, true);
+        case DigestText::hex:
+            break;
     }
     return to_hex(d);
 }
 
 std::optional<Digest> digest_from_text(Algorithm a, std::string_view text) noexcept {
-    if (algorithm_info(a).text != DigestText::decimal) {
-        return digest_from_hex(text);
+    switch (algorithm_info(a).text) {
+        case DigestText::hex:
+            return digest_from_hex(text);
+        case DigestText::base64:
+            return digest_from_base64(text);
+        case DigestText::hex_parts:
+            return parts_from_text(text, false, digest_value_size(a));
+        case DigestText::base64_parts:
+            return parts_from_text(text, true, digest_value_size(a));
+        case DigestText::decimal:
+            break;
     }
-    // POSIX cksum: 1 to 10 decimal digits, at most 2^32 - 1.
-    if (text.empty() || text.size() > 10) {
-        return std::nullopt;
-    }
+    // POSIX cksum (4 bytes) and the sums (2 bytes): the value in decimal, no sign, no
+    // leading '+', at most 20 digits and at most what the digest's size holds.
+    const std::size_t size = algorithm_info(a).digest_size;
     std::uint64_t value = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9') {
-            return std::nullopt;
-        }
-        value = value * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    if (value > 0xffffffffU) {
+    const char* const end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || stop != end || text.front() == '-' ||
+        (size < 8 && value >> (8 * size) != 0)) {
         return std::nullopt;
     }
-    const std::array<std::uint8_t, 4> bytes{
-        static_cast<std::uint8_t>(value >> 24), static_cast<std::uint8_t>(value >> 16),
-        static_cast<std::uint8_t>(value >> 8), static_cast<std::uint8_t>(value)};
-    return Digest(bytes);
+    std::array<std::uint8_t, 8> bytes{};
+    for (std::size_t i = 0; i < size; ++i) {
+        bytes[i] = static_cast<std::uint8_t>(value >> (8 * (size - 1 - i)));
+    }
+    return Digest(std::span<const std::uint8_t>(bytes.data(), size));
 }
 
 }  // namespace fhash

@@ -233,7 +233,7 @@ Result<FileHasher> FileHasher::create(const std::vector<HashSpec>& specs, ReadOp
                                       RunCounters* counters) {
     auto impl = std::make_unique<Impl>();
     for (const HashSpec& spec : specs) {
-        Result<std::unique_ptr<Hasher>> hasher = make_hasher(spec.algorithm, spec.size);
+        Result<std::unique_ptr<Hasher>> hasher = make_hasher(spec);
         if (!hasher) {
             return std::move(hasher).error();
         }

@@ -112,6 +112,8 @@ unsigned cost_per_byte(Algorithm a) noexcept {
             return 80;
         case Family::crc:
             return a == Algorithm::crc64nvme ? 700 : 60;
+        case Family::cloud:
+            return cost_per_byte(base_algorithm(a));  // the parts' hashing dominates
         case Family::classic:
             break;
     }

@@ -53,7 +53,8 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
     std::vector<HashSpec> algorithms;  // the entry's digest sizes: b2sum -l, b3sum -l
     algorithms.reserve(entry.digests.size());
     for (const auto& [algorithm, digest] : entry.digests) {
-        algorithms.push_back(HashSpec{algorithm, digest.size()});
+        algorithms.push_back(HashSpec{algorithm, digest.size(),
+                                      takes_part_size(algorithm) ? m_impl->options.part_size : 0});
     }
 
     auto found = m_impl->hashers.find(algorithms);
@@ -97,7 +98,9 @@ EntryOutcome Verifier::verify(const ManifestEntry& entry) {
     }
 
     outcome.size = digests->size;
-    bool all_match = true;
+    // hashdeep and JSON manifests record the size: a file of another size differs, whatever
+    // its digests say.
+    bool all_match = !entry.size || *entry.size == digests->size;
     for (std::size_t i = 0; i < algorithms.size(); ++i) {
         outcome.computed.emplace_back(algorithms[i].algorithm, digests->digests[i]);
         all_match = all_match && digests->digests[i] == entry.digests[i].second;

@@ -3,11 +3,13 @@
 /// The reading rules follow coreutils 9.1 `digest_check`/`split_3` (docs/formats.md,
 /// "GNU checksum lines" and "BSD tagged lines").
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fhash/manifest.hpp"
 #include "fhash/text.hpp"
@@ -257,6 +259,9 @@ ParsedLine parse_checksum_line(std::string_view line, const LineParseOptions& op
     if (std::optional<ParsedLine> tagged = parse_tagged(rest, escaped, options)) {
         return std::move(*tagged);
     }
+    if (options.tagged_only) {
+        return malformed();
+    }
     const bool cksum_allowed =
         !escaped && (!options.algorithm || options.algorithm == Algorithm::cksum);
     if (options.algorithm == Algorithm::cksum) {
@@ -372,6 +377,130 @@ std::string format_bsd_line(Algorithm algorithm, const Digest& digest, std::stri
     out += ") = ";
     out += digest_text(algorithm, digest);
     out += '\n';
+    return out;
+}
+
+namespace {
+
+/// "CHECKSUM SIZE NAME" of cksum and sum (`name` empty: none), never escaped.
+std::string legacy_line(Algorithm algorithm, const Digest& digest, std::string_view name,
+                        std::uint64_t size, const LineLayout& layout) {
+    std::string out = digest_text(algorithm, digest);
+    std::uint64_t count = size;  // bytes, or blocks for the sums
+    if (algorithm == Algorithm::sum_bsd) {
+        out.insert(0, 5 - std::min<std::size_t>(out.size(), 5), '0');  // "%05u"
+        count = (size + 1023) / 1024;
+        const std::string blocks = std::to_string(count);
+        out.append(1 + 5 - std::min<std::size_t>(blocks.size(), 5), ' ');  // " %5u"
+        out += blocks;
+    } else {
+        if (algorithm == Algorithm::sum_sysv) {
+            count = (size + 511) / 512;
+        } else if (algorithm == Algorithm::crc32) {
+            std::uint64_t crc = 0;
+            for (const std::uint8_t byte : digest.bytes()) {
+                crc = (crc << 8) | byte;
+            }
+            out = std::to_string(crc);
+        }
+        out += ' ';
+        out += std::to_string(count);
+    }
+    if (layout.name) {
+        out += ' ';
+        out += name;
+    }
+    out += layout.zero ? '\0' : '\n';
+    return out;
+}
+
+/// `name` as b3sum shows it: each ill-formed UTF-8 sequence (a lead byte and the
+/// continuation bytes that follow it, or a stray byte) replaced by U+FFFD.
+std::string lossy_utf8(std::string_view name) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < name.size()) {
+        const std::size_t n = utf8_sequence(name, at);
+        if (n != 0) {
+            out.append(name.substr(at, n));
+            at += n;
+            continue;
+        }
+        const auto lead = static_cast<unsigned char>(name[at]);
+        const std::size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 1;
+        std::size_t skip = 1;
+        while (skip < want && at + skip < name.size() &&
+               (static_cast<unsigned char>(name[at + skip]) & 0xC0u) == 0x80u) {
+            ++skip;
+        }
+        out += "\xEF\xBF\xBD";
+        at += skip;
+    }
+    return out;
+}
+
+bool is_legacy(Algorithm algorithm, const LineLayout& layout) noexcept {
+    if (layout.tagged) {
+        return false;
+    }
+    return algorithm == Algorithm::cksum || algorithm == Algorithm::sum_bsd ||
+           algorithm == Algorithm::sum_sysv ||
+           (algorithm == Algorithm::crc32 && layout.crc32_decimal);
+}
+
+}  // namespace
+
+bool escape_b3sum_name(std::string_view name, std::string& out) {
+    out.clear();
+    bool escaped = false;
+    for (const char c : lossy_utf8(name)) {
+        if (c == '\\' || c == '\n') {
+            out += c == '\n' ? "\\n" : "\\\\";
+            escaped = true;
+        } else {
+            out += c;
+        }
+    }
+    return escaped;
+}
+
+std::string format_checksum_line(Algorithm algorithm, const Digest& digest, std::string_view name,
+                                 std::uint64_t size, const LineLayout& layout) {
+    if (is_legacy(algorithm, layout)) {
+        return legacy_line(algorithm, digest, name, size, layout);
+    }
+    Digest shown = digest;
+    if (layout.little_endian) {
+        std::vector<std::uint8_t> bytes(digest.bytes().begin(), digest.bytes().end());
+        std::reverse(bytes.begin(), bytes.end());
+        shown = Digest(bytes);
+    }
+    std::string escaped;
+    bool needs_prefix = false;
+    if (layout.b3sum_names) {
+        needs_prefix = escape_b3sum_name(name, escaped);
+    } else if (!layout.zero && !layout.plain_names) {
+        needs_prefix = escape_gnu_name(name, escaped);
+    }
+    const bool as_is = !layout.b3sum_names && (layout.zero || layout.plain_names);
+    const std::string_view written = as_is ? name : std::string_view(escaped);
+    const std::string text = layout.base64 ? to_base64(shown) : digest_text(algorithm, shown);
+    std::string out;
+    if (needs_prefix) {
+        out += '\\';
+    }
+    if (layout.tagged || algorithm_info(algorithm).always_tagged) {
+        out += bsd_tag_for(algorithm, digest.size());
+        out += layout.little_endian ? "_LE (" : " (";
+        out += written;
+        out += ") = ";
+        out += text;
+    } else {
+        out += text;
+        out += layout.binary ? " *" : "  ";
+        out += written;
+    }
+    out += layout.zero ? '\0' : '\n';
     return out;
 }
 

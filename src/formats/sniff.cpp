@@ -9,6 +9,7 @@
 
 #include "fhash/intoto_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/sfv_hashdeep_format.hpp"
 #include "fhash/text.hpp"
 
 namespace fhash {
@@ -22,8 +23,9 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) noexcept
     return text.size() >= prefix.size() && iequals_ascii(text.substr(0, prefix.size()), prefix);
 }
 
-/// True if the first line that is neither blank nor a '#' comment is a tagged line.
-bool first_entry_is_tagged(std::string_view text) noexcept {
+/// The format the first line that is neither blank nor a '#' comment says: bsd for a tagged
+/// line, sfv for an SFV line, gnu otherwise.
+ManifestFormat first_entry_format(std::string_view text) noexcept {
     while (!text.empty()) {
         const std::size_t end = text.find('\n');
         std::string_view line = text.substr(0, end);
@@ -35,9 +37,12 @@ bool first_entry_is_tagged(std::string_view text) noexcept {
             line.find_first_not_of(" \t") == std::string_view::npos) {
             continue;
         }
-        return is_tagged_checksum_line(line);
+        if (is_tagged_checksum_line(line)) {
+            return ManifestFormat::bsd;
+        }
+        return looks_like_sfv_line(line) ? ManifestFormat::sfv : ManifestFormat::gnu;
     }
-    return false;
+    return ManifestFormat::gnu;
 }
 
 /// The head as single-byte text: a UTF-8 BOM is dropped, and UTF-16 (with a BOM) is reduced
@@ -75,6 +80,9 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
             return ManifestFormat::gnu;
         }
         view.remove_prefix(first);
+        if (view.starts_with(k_hashdeep_magic)) {
+            return ManifestFormat::hashdeep;
+        }
         if (view.front() == '<') {
             return ManifestFormat::fciv_xml;
         }
@@ -94,9 +102,7 @@ ManifestFormat sniff_manifest_format(std::span<const std::uint8_t> head) noexcep
         if (view.starts_with("#TYPE ")) {
             return ManifestFormat::csv;
         }
-        if (first_entry_is_tagged(text)) {
-            return ManifestFormat::bsd;
-        }
+        return first_entry_format(text);
     } catch (...) {
         // Allocation failure while copying at most k_sniff_limit bytes: fall back below.
     }

@@ -14,4 +14,9 @@ std::string generic_display(const std::filesystem::path& path) {
     return path.native();
 }
 
+std::string program_key(std::string_view argv0) {
+    const std::size_t slash = argv0.rfind('/');
+    return std::string(slash == std::string_view::npos ? argv0 : argv0.substr(slash + 1));
+}
+
 }  // namespace fhash::platform

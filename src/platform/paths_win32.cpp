@@ -77,4 +77,18 @@ std::wstring to_long_path(const std::filesystem::path& path) {
     return std::wstring(k_verbatim_prefix) + full;
 }
 
+std::string program_key(std::string_view argv0) {
+    const std::size_t slash = argv0.find_last_of("/\\");
+    std::string name(slash == std::string_view::npos ? argv0 : argv0.substr(slash + 1));
+    for (char& c : name) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    if (name.size() > 4 && name.ends_with(".exe")) {
+        name.resize(name.size() - 4);
+    }
+    return name;
+}
+
 }  // namespace fhash::platform

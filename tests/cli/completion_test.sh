@@ -70,7 +70,7 @@ done
 expect_reply sha3-256 "$FHASH" --algorithm sha3-2
 expect_reply md5,sha1 "$FHASH" -a md5,sha
 refuse_reply md5 "$FHASH" -a sha
-for format in gnu bsd fciv-xml json csv; do
+for format in gnu bsd fciv-xml json csv sfv hashdeep; do
   expect_reply "$format" "$FHASH" -f ""
 done
 expect_reply chunked "$FHASH" --read-mode ch

@@ -7,6 +7,7 @@
 #   files/    copied into the scratch directory (optional; otherwise testdata/inputs is)
 #   stdout, stderr, exit   the expected results (missing stdout/stderr mean empty)
 #   env       optional: KEY=VALUE lines set in the environment of the run
+#   tool      optional: run fhash under this name (md5sum, b3sum...), see below
 #   backends, platforms   optional: where the case runs (honoured by tests/CMakeLists.txt)
 #   after     optional: one "path<TAB>expected-file" pair per line; each scratch file must
 #             equal the expected file (for -o)
@@ -35,8 +36,22 @@ endif()
 if(EMULATOR)
   list(APPEND _cmd ${EMULATOR})
 endif()
+# A case with a `tool` file runs fhash under that tool's name (md5sum, b3sum...): a link in
+# the scratch folder (a copy under an emulator), with ".exe" when fhash has it.
+set(_program "${FHASH}")
+if(EXISTS "${CASE_DIR}/tool")
+  file(STRINGS "${CASE_DIR}/tool" _tool LIMIT_COUNT 1)
+  get_filename_component(_ext "${FHASH}" LAST_EXT)
+  set(_program "${SCRATCH}/bin/${_tool}${_ext}")
+  file(MAKE_DIRECTORY "${SCRATCH}/bin")
+  if(EMULATOR)
+    file(COPY_FILE "${FHASH}" "${_program}")
+  else()
+    file(CREATE_LINK "${FHASH}" "${_program}" SYMBOLIC)
+  endif()
+endif()
 separate_arguments(_extra UNIX_COMMAND "$ENV{FHASH_TEST_ARGS}")
-list(APPEND _cmd "${FHASH}" ${_extra} ${_args})
+list(APPEND _cmd "${_program}" ${_extra} ${_args})
 
 set(_stdin "${CASE_DIR}/stdin")
 if(NOT EXISTS "${_stdin}")

@@ -16,7 +16,9 @@
 #include "fhash/intoto_format.hpp"
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
+#include "fhash/sfv_hashdeep_format.hpp"
 #include "fhash/signature_formats.hpp"
+#include "fhash/shard.hpp"
 
 namespace fhash::fuzz {
 namespace {
@@ -384,6 +386,103 @@ Outcome csv_manifest(std::span<const std::uint8_t> data) {
         if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
             return "a CSV row written back does not parse to the same entry";
         }
+    }
+    return nullptr;
+}
+
+Outcome sfv_manifest(std::span<const std::uint8_t> data) {
+    for (const std::string& line : split_whole(data, '\n')) {
+        const ParsedLine parsed = parse_sfv_line(line);
+        if (parsed.kind != LineKind::entry) {
+            continue;
+        }
+        if (Outcome bad = check_entry(parsed.entry)) {
+            return bad;
+        }
+        if (parsed.entry.digests.size() != 1 ||
+            parsed.entry.digests.front().first != Algorithm::crc32) {
+            return "an SFV line gave other than one CRC-32";
+        }
+        if (!sfv_can_store(parsed.entry.name)) {
+            continue;  // a CR inside the line: read, but not written back
+        }
+        std::string written =
+            format_sfv_line(parsed.entry.digests.front().second, parsed.entry.name);
+        written.pop_back();
+        const ParsedLine again = parse_sfv_line(written);
+        if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry)) {
+            return "an SFV line written back does not parse to the same entry";
+        }
+    }
+    return nullptr;
+}
+
+Outcome hashdeep_manifest(std::span<const std::uint8_t> data) {
+    HashdeepParseState state;
+    for (const std::string& line : split_whole(data, '\n')) {
+        const ParsedLine parsed = parse_hashdeep_line(line, state);
+        if (parsed.kind != LineKind::entry) {
+            continue;
+        }
+        if (Outcome bad = check_entry(parsed.entry)) {
+            return bad;
+        }
+        if (!parsed.entry.size || parsed.entry.digests.size() != state.columns.size()) {
+            return "a hashdeep row without its size or one digest per column";
+        }
+        if (!sfv_can_store(parsed.entry.name)) {
+            continue;
+        }
+        std::string written =
+            format_hashdeep_row(*parsed.entry.size, parsed.entry.digests, parsed.entry.name);
+        written.pop_back();
+        HashdeepParseState same = state;
+        const ParsedLine again = parse_hashdeep_line(written, same);
+        if (again.kind != LineKind::entry || !same_entry(parsed.entry, again.entry) ||
+            again.entry.size != parsed.entry.size) {
+            return "a hashdeep row written back does not parse to the same entry";
+        }
+    }
+    return nullptr;
+}
+
+namespace {
+
+/// The properties of shard_lines for one line (no newline in it).
+Outcome one_shard_line(std::string_view line) {
+    if (const std::optional<ShardHeader> header = parse_shard_header(line)) {
+        if (format_shard_header(*header) != std::string(line) + "\n") {
+            return "a shard header does not write back to its own bytes";
+        }
+    }
+    if (const std::optional<std::string> name = checksum_line_name(line); name && name->empty()) {
+        return "checksum_line_name found an empty name";
+    }
+    JournalEntry entry;
+    if (parse_journal_line(line, entry) && format_journal_line(entry) != std::string(line) + "\n") {
+        return "a journal line does not write back to its own bytes";
+    }
+    const JournalEntry raw{std::string(line), line.size(), -1, std::string(line) + "\n"};
+    JournalEntry back;
+    const std::string written = format_journal_line(raw);
+    if (!parse_journal_line(std::string_view(written).substr(0, written.size() - 1), back) ||
+        back.name != raw.name || back.record != raw.record || back.size != raw.size ||
+        back.mtime != raw.mtime) {
+        return "a journal entry does not survive its line";
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Outcome shard_lines(std::span<const std::uint8_t> data) {
+    std::string_view text = as_text(data);
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        if (const Outcome broken = one_shard_line(text.substr(0, end))) {
+            return broken;
+        }
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     }
     return nullptr;
 }

@@ -58,6 +58,23 @@ Outcome json_manifest(std::span<const std::uint8_t> data);
 /// written back with format_csv_row (after the header) parses to the same entry.
 Outcome csv_manifest(std::span<const std::uint8_t> data);
 
+/// Scale-out lines (fhash merge's reading of shards, --resume's journal): each line through
+/// parse_shard_header, checksum_line_name and parse_journal_line. Properties: a header that
+/// parses is written back to the same bytes; a name found is not empty; a journal line that
+/// parses is written back to the same bytes; any line, as a journal entry's name and record,
+/// survives format_journal_line and parse_journal_line unchanged.
+Outcome shard_lines(std::span<const std::uint8_t> data);
+
+/// SFV manifests: LineSplitter over the bytes (its 4 MiB line cap, as the reader), then
+/// parse_sfv_line on each line. Properties: entries are well-formed with one CRC-32 digest;
+/// a storable name written back with format_sfv_line parses to the same entry.
+Outcome sfv_manifest(std::span<const std::uint8_t> data);
+
+/// hashdeep manifests: LineSplitter, then parse_hashdeep_line with the state the header
+/// lines build. Properties: entries are well-formed, have the declared columns' digests and
+/// a size; a row written back with format_hashdeep_row parses to the same entry and size.
+Outcome hashdeep_manifest(std::span<const std::uint8_t> data);
+
 /// Signature files (signify and minisign keys and signatures, OpenPGP armour, clearsigned
 /// layout, gpgv status lines): every parser of signature_formats.hpp on the same bytes.
 /// Properties: offsets inside the input, comments within their cap, armour never longer
@@ -83,6 +100,9 @@ inline constexpr Target k_targets[] = {
     {"gnu_escape", &gnu_escape},
     {"json_manifest", &json_manifest},
     {"csv_manifest", &csv_manifest},
+    {"shard_lines", &shard_lines},
+    {"sfv_manifest", &sfv_manifest},
+    {"hashdeep_manifest", &hashdeep_manifest},
     {"signature_files", &signature_files},
     {"intoto_document", &intoto_document},
 };

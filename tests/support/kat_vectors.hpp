@@ -9,7 +9,12 @@
 // agree with Python hashlib (and, for "abc", with the SM3 and RIPEMD-160 specifications).
 // xxHash values are xxhsum 0.8.1's (-H0, -H1, -H3, -H2); CRC-32 is Python's zlib.crc32;
 // CRC-32C and CRC-64/NVME come from a bit-at-a-time Python model that gives the CRC
-// catalogue's check values; cksum is coreutils cksum, in hex.
+// catalogue's check values; cksum, sum -r (BSD) and sum -s (System V) are coreutils', in
+// hex. The cloud digests of these inputs, all smaller than one part, are their base
+// algorithm's (Python hashlib and zlib, the CRC rows above) with a part count of 0 where they
+// carry one; Dropbox's is SHA-256 of the one block's SHA-256 (of no block for the empty
+// input). Their multipart values are proven against their peers in
+// tests/cli/cloud_oracles_test.sh.
 // Rows are in table order (all_algorithms()), as the engine test compares them in order.
 
 #include <array>
@@ -35,7 +40,7 @@ struct KatRow {
     std::array<std::string_view, 4> hex;  // "", "abc", 448-bit, "a" x 1e6
 };
 
-inline constexpr std::array<KatRow, 27> k_kat_rows{{
+inline constexpr std::array<KatRow, 38> k_kat_rows{{
     {Algorithm::md5,
      {"d41d8cd98f00b204e9800998ecf8427e", "900150983cd24fb0d6963f7d28e17f72",
       "8215ef0796a20bcaaae116d3876c664a", "7707d6ae4e027c70eea2a935c2296f21"}},
@@ -157,6 +162,36 @@ inline constexpr std::array<KatRow, 27> k_kat_rows{{
       "483366601360a8771c6863080cc4114d8db44530f8f1e1ee4f94ea37e78b5739",
       "4d8c2dd2435a0128eefbb8c36f6f87133a7911e18d979ee1ae6be5d4fd2e3329",
       "3578a7a4ca9137569cdf76ed617d31bb994fca9c1bbf8b184013de8234dfd13a"}},
+    {Algorithm::sum_bsd, {"0000", "40ac", "d612", "f531"}},
+    {Algorithm::sum_sysv, {"0000", "0126", "16f8", "2008"}},
+    {Algorithm::s3_etag,
+     {"d41d8cd98f00b204e9800998ecf8427e00000000", "900150983cd24fb0d6963f7d28e17f7200000000",
+      "8215ef0796a20bcaaae116d3876c664a00000000", "7707d6ae4e027c70eea2a935c2296f2100000000"}},
+    {Algorithm::s3_sha256,
+     {"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85500000000",
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad00000000",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c100000000",
+      "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd000000000"}},
+    {Algorithm::s3_sha1,
+     {"da39a3ee5e6b4b0d3255bfef95601890afd8070900000000",
+      "a9993e364706816aba3e25717850c26c9cd0d89d00000000",
+      "84983e441c3bd26ebaae4aa1f95129e5e54670f100000000",
+      "34aa973cd4c4daa4f61eeb2bdbad27316534016f00000000"}},
+    {Algorithm::s3_crc32,
+     {"0000000000000000", "352441c200000000", "171a3f5f00000000", "dc25bfbc00000000"}},
+    {Algorithm::s3_crc32c,
+     {"0000000000000000", "364b3fb700000000", "071325f500000000", "436fe24000000000"}},
+    {Algorithm::s3_crc64nvme,
+     {"0000000000000000", "05e5cabb3fc1faeb", "f01a771de91f90d4", "38b0ef50419e0b4c"}},
+    {Algorithm::gcs_crc32c, {"00000000", "364b3fb7", "071325f5", "436fe240"}},
+    {Algorithm::azure_md5,
+     {"d41d8cd98f00b204e9800998ecf8427e", "900150983cd24fb0d6963f7d28e17f72",
+      "8215ef0796a20bcaaae116d3876c664a", "7707d6ae4e027c70eea2a935c2296f21"}},
+    {Algorithm::dropbox,
+     {"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      "4f8b42c22dd3729b519ba6f68d2da7cc5b2d606d05daed5ad5128cc03e6c6358",
+      "0cffe17f68954dac3a84fb1458bd5ec99209449749b2b308b7cb55812f9563af",
+      "80d1189477563e1b5206b2749f1afe4807e5705e8bd77887a60187a712156688"}},
 }};
 
 /// The check input of the CRC catalogue (reveng.sourceforge.io) and of xxHash's own tests.
@@ -170,7 +205,7 @@ struct CheckRow {
 
 /// The check values of the non-cryptographic algorithms (same sources as k_kat_rows; cksum
 /// prints 930766865, 0x377a6011), in the order of all_algorithms().
-inline constexpr std::array<CheckRow, 8> k_check_rows{{
+inline constexpr std::array<CheckRow, 10> k_check_rows{{
     {Algorithm::xxh32, "937bad67"},
     {Algorithm::xxh64, "8cb841db40e6ae83"},
     {Algorithm::xxh3, "72dcb18b67a17dff"},
@@ -179,6 +214,8 @@ inline constexpr std::array<CheckRow, 8> k_check_rows{{
     {Algorithm::crc32c, "e3069283"},
     {Algorithm::crc64nvme, "ae8b14860a799888"},
     {Algorithm::cksum, "377a6011"},
+    {Algorithm::sum_bsd, "d16f"},
+    {Algorithm::sum_sysv, "01dd"},
 }};
 
 /// The rows whose algorithm this build computes (all with OpenSSL; Windows CNG lacks

@@ -1,7 +1,8 @@
 // The crc provider: CRC-32, CRC-32C, CRC-64/NVME and POSIX cksum over the kernels of
 // crc_kernels.hpp (ISA-L's where the build has it, the portable ones elsewhere). The
 // kernels move the raw shift register; each algorithm's initial value, final complement
-// and (for cksum) length suffix are applied here.
+// and (for cksum) length suffix are applied here. The two historic 16-bit sums of `sum`
+// (BSD and System V) live here too: checksums of the same kind, too simple for a library.
 
 #include <array>
 #include <cstddef>
@@ -117,18 +118,86 @@ std::string crc_name() {
     return *isal != '\0' ? std::string(isal) : std::string("portable");
 }
 
+bool is_sum(Algorithm a) noexcept;
+
 /// ISA-L 2.30 has no CRC-64/NVME: it is always the portable code.
 std::string crc_name_of(Algorithm a) {
-    return a == Algorithm::crc64nvme ? std::string("portable") : crc_name();
+    return a == Algorithm::crc64nvme || is_sum(a) ? std::string("portable") : crc_name();
 }
 
 bool crc_supports(Algorithm a, std::size_t size) noexcept {
-    return is_crc(a) && size == spec_of(a).size;
+    return (is_crc(a) && size == spec_of(a).size) || (is_sum(a) && size == 2);
+}
+
+Result<std::unique_ptr<Hasher>> crc_make(Algorithm a, std::size_t size);
+
+/// `sum -r`: each byte is added to the 16-bit checksum rotated right by one bit.
+class BsdSumHasher final : public Hasher {
+public:
+    Result<void> update(std::span<const std::uint8_t> data) override {
+        std::uint32_t sum = m_sum;
+        for (const std::uint8_t byte : data) {
+            sum = ((sum >> 1) | ((sum & 1u) << 15)) + byte;
+            sum &= 0xffffu;
+        }
+        m_sum = sum;
+        return {};
+    }
+    Result<Digest> finish() override { return two_bytes(m_sum); }
+    Result<void> reset() override {
+        m_sum = 0;
+        return {};
+    }
+    [[nodiscard]] Algorithm algorithm() const noexcept override { return Algorithm::sum_bsd; }
+
+    static Digest two_bytes(std::uint32_t value) {
+        const std::array<std::uint8_t, 2> bytes{static_cast<std::uint8_t>(value >> 8),
+                                                static_cast<std::uint8_t>(value)};
+        return Digest(bytes);
+    }
+
+private:
+    std::uint32_t m_sum = 0;
+};
+
+/// `sum -s`: the bytes summed modulo 2^32, then folded twice into 16 bits.
+class SysvSumHasher final : public Hasher {
+public:
+    Result<void> update(std::span<const std::uint8_t> data) override {
+        std::uint32_t sum = m_sum;
+        for (const std::uint8_t byte : data) {
+            sum += byte;  // wraps modulo 2^32, as System V's sum does
+        }
+        m_sum = sum;
+        return {};
+    }
+    Result<Digest> finish() override {
+        const std::uint32_t once = (m_sum & 0xffffu) + (m_sum >> 16);
+        return BsdSumHasher::two_bytes((once & 0xffffu) + (once >> 16));
+    }
+    Result<void> reset() override {
+        m_sum = 0;
+        return {};
+    }
+    [[nodiscard]] Algorithm algorithm() const noexcept override { return Algorithm::sum_sysv; }
+
+private:
+    std::uint32_t m_sum = 0;
+};
+
+bool is_sum(Algorithm a) noexcept {
+    return a == Algorithm::sum_bsd || a == Algorithm::sum_sysv;
 }
 
 Result<std::unique_ptr<Hasher>> crc_make(Algorithm a, std::size_t size) {
     if (!crc_supports(a, size)) {
         return unsupported(a, size, crc_name());
+    }
+    if (a == Algorithm::sum_bsd) {
+        return std::unique_ptr<Hasher>(std::make_unique<BsdSumHasher>());
+    }
+    if (a == Algorithm::sum_sysv) {
+        return std::unique_ptr<Hasher>(std::make_unique<SysvSumHasher>());
     }
     return std::unique_ptr<Hasher>(std::make_unique<CrcHasher>(a, kernels()));
 }

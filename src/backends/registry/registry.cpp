@@ -33,6 +33,8 @@ const backends::Provider& family_provider(Algorithm a) noexcept {
             return backends::xxhash_provider();
         case Family::crc:
             return backends::crc_provider();
+        case Family::cloud:
+            return backends::cloud_provider();
     }
     return backends::classic_provider();
 }
@@ -90,6 +92,14 @@ Result<std::unique_ptr<Hasher>> make_hasher(Algorithm a, std::size_t digest_size
         return backends::unsupported(a, size, provider.name());
     }
     return provider.make(a, size);  // refuses what it lacks, in its own words
+}
+
+Result<std::unique_ptr<Hasher>> make_hasher(const HashSpec& spec) {
+    const backends::Provider& provider = family_provider(spec.algorithm);
+    if (provider.make_spec == nullptr) {
+        return make_hasher(spec.algorithm, spec.size);
+    }
+    return provider.make_spec(spec);
 }
 
 bool backend_supports(Algorithm a, std::size_t digest_size) noexcept {

@@ -141,3 +141,17 @@ TEST_CASE("expected digest: empty text and garbage give nothing", "[cli][expect]
     CHECK_FALSE(parse_expected_digest("====", std::nullopt));
     CHECK_FALSE(parse_expected_digest("sha256::", std::nullopt));
 }
+
+TEST_CASE("expected digest: an S3 ETag, quoted as S3 shows it, and the cloud texts",
+          "[cli][expect]") {
+    CHECK(algorithm_of("\"900150983cd24fb0d6963f7d28e17f72-3\"") == Algorithm::s3_etag);
+    CHECK(algorithm_of("900150983cd24fb0d6963f7d28e17f72-10000") == Algorithm::s3_etag);
+    CHECK_FALSE(algorithm_of("900150983cd24fb0d6963f7d28e17f72-0"));
+    CHECK_FALSE(algorithm_of("900150983cd24fb0d6963f7d28e17f7-3"));
+    // Quoted plain MD5 (a single-part ETag): MD5 by its length.
+    CHECK(algorithm_of("\"900150983cd24fb0d6963f7d28e17f72\"") == Algorithm::md5);
+    CHECK(algorithm_of("gcs-crc32c:rth90Q==") == Algorithm::gcs_crc32c);
+    CHECK(algorithm_of("rth90Q==", Algorithm::gcs_crc32c) == Algorithm::gcs_crc32c);
+    CHECK(algorithm_of("s3-crc32c:rth90Q==-2") == Algorithm::s3_crc32c);
+    CHECK_FALSE(algorithm_of("azure-md5:rth90Q=="));  // base64 of the wrong size
+}

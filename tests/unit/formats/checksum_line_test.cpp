@@ -381,3 +381,54 @@ TEST_CASE("gnu-format lines of XXH3 are tagged, and of cksum as cksum writes the
     CHECK(format_bsd_line(Algorithm::blake2b, b2_256, "x") ==
           "BLAKE2b-256 (x) = " + s(k_sha256_abc) + "\n");
 }
+
+TEST_CASE("format_checksum_line: the peers' layouts", "[checksum_line]") {
+    const Digest md5 = *digest_from_hex("900150983cd24fb0d6963f7d28e17f72");
+    LineLayout binary;
+    binary.binary = true;
+    CHECK(format_checksum_line(Algorithm::md5, md5, "a b", 3, binary) ==
+          "900150983cd24fb0d6963f7d28e17f72 *a b\n");
+    LineLayout zero;
+    zero.zero = true;
+    CHECK(format_checksum_line(Algorithm::md5, md5, "a\nb", 3, zero) ==
+          std::string("900150983cd24fb0d6963f7d28e17f72  a\nb\0", 38));
+    zero.tagged = true;
+    CHECK(format_checksum_line(Algorithm::md5, md5, "a\\b", 3, zero) ==
+          std::string("MD5 (a\\b) = 900150983cd24fb0d6963f7d28e17f72\0", 45));
+    LineLayout base64;
+    base64.tagged = true;
+    base64.base64 = true;
+    CHECK(format_checksum_line(Algorithm::md5, md5, "f", 3, base64) ==
+          "MD5 (f) = kAFQmDzST7DWlj99KOF/cg==\n");
+    // sum -r: "%05u %5u" in 1024-byte blocks; sum -s: "%u %u" in 512-byte blocks.
+    LineLayout legacy;
+    CHECK(format_checksum_line(Algorithm::sum_bsd, *digest_from_hex("0061"), "f", 1025, legacy) ==
+          "00097     2 f\n");
+    CHECK(format_checksum_line(Algorithm::sum_sysv, *digest_from_hex("0061"), "f", 513, legacy) ==
+          "97 2 f\n");
+    legacy.name = false;
+    CHECK(format_checksum_line(Algorithm::cksum, *digest_from_hex("48aa78a2"), "-", 3, legacy) ==
+          "1219131554 3\n");
+    LineLayout crc32b;
+    crc32b.crc32_decimal = true;
+    CHECK(format_checksum_line(Algorithm::crc32, *digest_from_hex("352441c2"), "f", 3, crc32b) ==
+          "891568578 3 f\n");
+}
+
+TEST_CASE("format_checksum_line: b3sum's and xxhsum's names", "[checksum_line]") {
+    const Digest d = *digest_from_hex("0102");
+    LineLayout b3sum;
+    b3sum.b3sum_names = true;
+    CHECK(format_checksum_line(Algorithm::blake3, d, "a\\b\nc\rd", 0, b3sum) ==
+          "\\0102  a\\\\b\\nc\rd\n");
+    CHECK(format_checksum_line(Algorithm::blake3, d, "bad\xff", 0, b3sum) ==
+          "0102  bad\xEF\xBF\xBD\n");
+    LineLayout xxhsum;
+    xxhsum.plain_names = true;
+    xxhsum.little_endian = true;
+    CHECK(format_checksum_line(Algorithm::xxh32, *digest_from_hex("01020304"), "a\\b", 0, xxhsum) ==
+          "04030201  a\\b\n");
+    xxhsum.tagged = true;
+    CHECK(format_checksum_line(Algorithm::xxh32, *digest_from_hex("01020304"), "a", 0, xxhsum) ==
+          "XXH32_LE (a) = 04030201\n");
+}

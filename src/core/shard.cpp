@@ -1,0 +1,118 @@
+#include "fhash/shard.hpp"
+
+#include <charconv>
+#include <string>
+
+namespace fhash {
+namespace {
+
+constexpr std::string_view k_prefix = "# fhash shard ";
+constexpr std::uint32_t k_max_shards = 1'000'000;
+
+/// A decimal number that fills `text` exactly; nullopt otherwise (signs, blanks, overflow).
+std::optional<std::uint64_t> parse_number(std::string_view text) noexcept {
+    if (text.empty() || text.size() > 19) {
+        return std::nullopt;
+    }
+    std::uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+/// The next blank-separated word of `text`, removed from it.
+std::string_view next_word(std::string_view& text) noexcept {
+    const std::size_t end = text.find(' ');
+    const std::string_view word = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    return word;
+}
+
+}  // namespace
+
+std::uint64_t shard_hash(std::string_view name) noexcept {
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64
+    for (const char c : name) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    h ^= h >> 30;  // SplitMix64's finaliser
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+std::uint32_t shard_of(std::string_view name, std::uint32_t count) noexcept {
+    return static_cast<std::uint32_t>(shard_hash(name) % count);
+}
+
+bool ShardSpec::contains(std::string_view name) const noexcept {
+    return count <= 1 || shard_of(name, count) == index;
+}
+
+std::optional<ShardSpec> parse_shard_spec(std::string_view text) noexcept {
+    const std::size_t slash = text.find('/');
+    if (slash == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::optional<std::uint64_t> index = parse_number(text.substr(0, slash));
+    const std::optional<std::uint64_t> count = parse_number(text.substr(slash + 1));
+    if (!index || !count || *count == 0 || *count > k_max_shards || *index >= *count) {
+        return std::nullopt;
+    }
+    return ShardSpec{static_cast<std::uint32_t>(*index), static_cast<std::uint32_t>(*count)};
+}
+
+std::string format_shard_header(const ShardHeader& header) {
+    return std::string(k_prefix) + std::to_string(header.shard.index) + "/" +
+           std::to_string(header.shard.count) + " run " + header.run + " format " + header.format +
+           "\n";
+}
+
+std::string format_shard_trailer(ShardSpec shard, std::uint64_t files) {
+    return std::string(k_prefix) + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
+           " end " + std::to_string(files) + "\n";
+}
+
+bool is_shard_comment(std::string_view line) noexcept {
+    return line.starts_with(k_prefix);
+}
+
+std::optional<ShardHeader> parse_shard_header(std::string_view line) {
+    if (!is_shard_comment(line)) {
+        return std::nullopt;
+    }
+    line.remove_prefix(k_prefix.size());
+    const std::optional<ShardSpec> shard = parse_shard_spec(next_word(line));
+    if (!shard || next_word(line) != "run") {
+        return std::nullopt;
+    }
+    const std::string_view run = next_word(line);
+    if (run.empty() || next_word(line) != "format") {
+        return std::nullopt;
+    }
+    const std::string_view format = next_word(line);
+    if (format.empty() || !line.empty()) {
+        return std::nullopt;
+    }
+    return ShardHeader{*shard, std::string(run), std::string(format)};
+}
+
+std::optional<std::uint64_t> parse_shard_trailer(std::string_view line, ShardSpec shard) {
+    if (!is_shard_comment(line)) {
+        return std::nullopt;
+    }
+    line.remove_prefix(k_prefix.size());
+    const std::optional<ShardSpec> named = parse_shard_spec(next_word(line));
+    if (!named || named->index != shard.index || named->count != shard.count ||
+        next_word(line) != "end") {
+        return std::nullopt;
+    }
+    return parse_number(line);
+}
+
+}  // namespace fhash

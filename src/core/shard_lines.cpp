@@ -1,0 +1,175 @@
+// The pure line formats of scale-out that are not shard headers: the name a checksum line of
+// a shard is about (fhash merge's key) and --resume's journal lines.
+
+#include <array>
+#include <charconv>
+#include <string>
+
+#include "fhash/manifest.hpp"
+#include "fhash/shard.hpp"
+#include "fhash/text.hpp"
+
+namespace fhash {
+namespace {
+
+/// The length of the run of hex digits at the start of `text`; a table lookup per byte, as
+/// this scan is most of a merge's work.
+std::size_t hex_prefix(std::string_view text) noexcept {
+    static constexpr auto k_hex = [] {
+        std::array<bool, 256> table{};
+        for (int c = 0; c < 256; ++c) {
+            table[static_cast<std::size_t>(c)] = is_hex_digit(static_cast<char>(c));
+        }
+        return table;
+    }();
+    std::size_t i = 0;
+    while (i < text.size() && k_hex[static_cast<unsigned char>(text[i])]) {
+        ++i;
+    }
+    return i;
+}
+
+/// "CRC SIZE name" (cksum): the name, or nullopt.
+std::optional<std::string_view> cksum_name(std::string_view line) {
+    std::size_t i = 0;
+    for (int field = 0; field < 2; ++field) {
+        const std::size_t start = i;
+        while (i < line.size() && line[i] >= '0' && line[i] <= '9') {
+            ++i;
+        }
+        if (i == start || i == line.size() || line[i] != ' ') {
+            return std::nullopt;
+        }
+        ++i;
+    }
+    return line.substr(i);
+}
+
+void escape_into(std::string_view text, std::string& out) {
+    for (const char c : text) {
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                out += c;
+        }
+    }
+}
+
+bool unescape(std::string_view text, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\') {
+            out += text[i];
+            continue;
+        }
+        if (++i == text.size()) {
+            return false;
+        }
+        switch (text[i]) {
+            case '\\':
+                out += '\\';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+
+/// Splits `line` at its tabs into exactly `n` fields.
+bool split_fields(std::string_view line, std::string_view* fields, std::size_t n) {
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) {
+            return false;
+        }
+        fields[i] = line.substr(0, tab);
+        line.remove_prefix(tab + 1);
+    }
+    fields[n - 1] = line;
+    return line.find('\t') == std::string_view::npos;
+}
+
+template <typename T>
+bool number(std::string_view text, T& value) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return !text.empty() && ec == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+std::optional<std::string> checksum_line_name(std::string_view line) {
+    const bool escaped = line.starts_with('\\');
+    const std::string_view body = escaped ? line.substr(1) : line;
+    const std::size_t hex = hex_prefix(body);
+    std::optional<std::string_view> name;
+    if (hex > 0 && hex + 2 < body.size() + 1 && body[hex] == ' ' &&
+        (body[hex + 1] == ' ' || body[hex + 1] == '*')) {
+        name = body.substr(hex + 2);
+    } else if (is_tagged_checksum_line(line)) {
+        const std::size_t open = body.find('(');
+        const std::size_t close = body.rfind(')');
+        name = body.substr(open + 1, close - open - 1);
+    } else if (!escaped) {
+        name = cksum_name(line);
+    }
+    if (!name || name->empty()) {
+        return std::nullopt;
+    }
+    return escaped ? unescape_gnu_name(*name) : std::optional<std::string>(*name);
+}
+
+std::string format_journal_line(const JournalEntry& entry) {
+    std::string line =
+        "J\t" + std::to_string(entry.size) + "\t" + std::to_string(entry.mtime) + "\t";
+    escape_into(entry.name, line);
+    line += '\t';
+    escape_into(entry.record, line);
+    const std::uint64_t check = shard_hash(line);
+    line += '\t';
+    char hex[16];
+    for (int i = 15, shift = 0; i >= 0; --i, shift += 4) {
+        hex[i] = "0123456789abcdef"[(check >> shift) & 0xF];
+    }
+    line.append(hex, 16);
+    line += '\n';
+    return line;
+}
+
+bool parse_journal_line(std::string_view line, JournalEntry& entry) {
+    std::string_view fields[5];
+    if (!line.starts_with("J\t") || line.size() < 19 || !split_fields(line.substr(2), fields, 5) ||
+        fields[4].size() != 16) {
+        return false;
+    }
+    std::uint64_t check = 0;
+    const auto [end, ec] = std::from_chars(fields[4].data(), fields[4].data() + 16, check, 16);
+    if (ec != std::errc() || end != fields[4].data() + 16 ||
+        check != shard_hash(line.substr(0, line.size() - 17))) {
+        return false;
+    }
+    return number(fields[0], entry.size) && number(fields[1], entry.mtime) &&
+           unescape(fields[2], entry.name) && unescape(fields[3], entry.record);
+}
+
+}  // namespace fhash

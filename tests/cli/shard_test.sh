@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# --shard K/N and fhash merge: the shards of a run, merged, are the bytes of the single run
+# (whatever -j and the read mode of each shard); GNU
+# sha256sum -c reads every shard (its header and trailer are comment lines); a new file
+# moves no other file to another shard; -c --shard verifies each entry exactly once over
+# the shards; --shard auto reads Slurm's and Kubernetes' variables; the merge refuses a
+# missing shard, a shard given twice, shards of two runs, different digests for one name,
+# unsorted and truncated shards, and a full disk, leaving -o untouched each time. The same
+# shards run by GNU parallel merge to the same bytes.
+source "$(dirname "$0")/lib.sh"
+command -v sha256sum >/dev/null || skip "GNU coreutils sha256sum is not installed"
+
+mkdir -p tree/a/b tree/a.b tree/c
+for i in $(seq 1 40); do echo "file $i" >"tree/a/f$i"; done
+for i in $(seq 1 12); do head -c $((i * 3000)) /dev/zero | tr '\0' "x" >"tree/a/b/g$i"; done
+echo dot >tree/a.b/x      # "a.b/x" sorts before "a/..." ('.' < '/')
+printf 'x' >'tree/c/back\slash'
+printf 'y' >"tree/c/new
+line"
+printf 'z' >"tree/c/sp ace"
+: >tree/c/empty
+
+# shards K [N] [fhash args...]: part.K for K in 0..N-1 of `fh -r . ARGS` run in tree/.
+shards() {
+  local n=$1
+  shift
+  rm -f part.*
+  for ((k = 0; k < n; k++)); do
+    (cd tree && fh -r . --shard "$k/$n" -o "../part.$k" "$@") || fail "shard $k/$n ($*) failed"
+  done
+}
+
+# Byte identity for several shard counts, algorithm sets and both line formats.
+for args in "" "-a md5,sha256,blake2b" "--tag -a sha1,sha512" "-a xxh3,crc32,blake3"; do
+  # shellcheck disable=SC2086
+  (cd tree && fh -r . $args -o ../full) || fail "single run ($args)"
+  counts="4"
+  [ -z "$args" ] && counts="1 4 7"
+  for n in $counts; do
+    # shellcheck disable=SC2086
+    shards "$n" $args
+    "$FHASH" merge part.* -o merged || fail "merge of $n shards ($args) failed"
+    cmp -s merged full || fail "$n shards ($args) do not merge into the single run's bytes"
+  done
+done
+
+# Each shard with its own -j and read mode: still the same bytes.
+(cd tree && fh -r . -o ../full) || fail "single run"
+rm -f part.*
+for k in 0 1 2 3; do
+  jobs=("-j1 --read-mode chunked" "-j3 --read-mode mmap" "-j2" "-j1 --read-mode mmap")
+  # shellcheck disable=SC2086
+  (cd tree && "$FHASH" ${jobs[$k]} -r . --shard "$k/4" -o "../part.$k") || fail "shard $k/4"
+done
+"$FHASH" merge part.* -o merged && cmp -s merged full || fail "shards run with other -j differ"
+
+# Shard outputs: a header and a trailer that GNU -c skips as comments, even with --strict.
+(cd tree && fh -r . -o ../full) || fail "single run"
+shards 4
+grep -q '^# fhash shard 2/4 run [0-9a-f]\{16\} format gnu$' part.2 || fail "no header: $(head -1 part.2)"
+grep -q '^# fhash shard 2/4 end [0-9]*$' part.2 || fail "no trailer: $(tail -1 part.2)"
+for k in 0 1 2 3; do
+  (cd tree && sha256sum -c --strict --quiet "../part.$k") || fail "sha256sum -c rejects part.$k"
+  (cd tree && fh -c --strict --quiet "../part.$k") || fail "fhash -c rejects part.$k"
+done
+# Every file is in exactly one shard.
+total=$(cat part.* | grep -vc '^#')
+[ "$total" -eq "$(wc -l <full)" ] || fail "the shards hold $total lines, the run $(wc -l <full)"
+
+# A new file moves no other file: each old line stays in the same shard.
+cp part.1 before.1
+echo new >tree/a/zz-new
+shards 4
+grep -v '^#' before.1 | while IFS= read -r line; do
+  grep -qxF -- "$line" part.1 || { echo "moved: $line"; exit 1; }
+done || fail "adding a file moved another file to another shard"
+rm tree/a/zz-new
+(cd tree && fh -r . -o ../full) || fail "single run"
+shards 4
+
+# -c --shard K/N: over the shards, every entry is verified exactly once.
+(cd tree && fh -c ../full) | sort >check.all
+for k in 0 1 2 3; do (cd tree && fh -c --shard "$k/4" ../full); done | sort >check.shards
+cmp -s check.all check.shards || fail "-c --shard K/4 over all K differs from one -c"
+
+# --shard auto.
+(cd tree && SLURM_ARRAY_TASK_ID=7 SLURM_ARRAY_TASK_MIN=5 SLURM_ARRAY_TASK_MAX=8 fh -r . --shard auto 2>../err) >auto.out
+cmp -s auto.out part.2 || fail "Slurm task 7 of 5-8 is not shard 2/4"
+grep -q 'shard 2/4 from SLURM_ARRAY_TASK_ID=7' err || fail "--shard auto does not say what it used: $(cat err)"
+(cd tree && SLURM_ARRAY_TASK_ID=3 SLURM_ARRAY_TASK_COUNT=4 fh -r . --shard auto 2>/dev/null) | cmp -s - part.3 ||
+  fail "SLURM_ARRAY_TASK_COUNT"
+(cd tree && SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=1 fh -r . --shard auto --shards 4 2>/dev/null) |
+  cmp -s - part.1 || fail "a Slurm task sent again alone with --shards 4 is not its shard"
+(cd tree && JOB_COMPLETION_INDEX=0 fh -r . --shard auto --shards 4 2>/dev/null) | cmp -s - part.0 ||
+  fail "JOB_COMPLETION_INDEX"
+(cd tree && env -u SLURM_ARRAY_TASK_ID -u JOB_COMPLETION_INDEX "$FHASH" -r . --shard auto) 2>err
+[ $? -eq 2 ] && grep -q 'SLURM_ARRAY_TASK_ID' err || fail "--shard auto without a scheduler: $(cat err)"
+(cd tree && JOB_COMPLETION_INDEX=1 "$FHASH" -r . --shard auto) 2>err
+[ $? -eq 2 ] && grep -q -- '--shards N' err || fail "JOB_COMPLETION_INDEX without --shards: $(cat err)"
+for bad in 4/4 1/0 x/2 -1/3 2; do
+  "$FHASH" --shard "$bad" . 2>/dev/null
+  [ $? -eq 2 ] || fail "--shard $bad is accepted"
+done
+"$FHASH" -r tree --shard 0/2 -f json 2>/dev/null
+[ $? -eq 2 ] || fail "--shard with -f json is accepted"
+
+# merge_refuses CODE TEXT PART...: the merge fails with CODE, says TEXT, -o untouched.
+merge_refuses() {
+  local code=$1 text=$2
+  shift 2
+  echo keep >target
+  "$FHASH" merge "$@" -o target 2>err
+  local got=$?
+  [ "$got" -eq "$code" ] || fail "merge $*: exit $got, expected $code"
+  grep -q -- "$text" err || fail "merge $*: no '$text' in: $(cat err)"
+  [ "$(cat target)" = keep ] || fail "merge $*: -o was overwritten"
+  [ -z "$(ls .target.tmp-* 2>/dev/null)" ] || fail "merge $*: a temporary file is left"
+}
+merge_refuses 2 'shard 3/4 of run .* is missing' part.0 part.1 part.2
+merge_refuses 2 'shard 2/4 is given twice' part.0 part.1 part.2 part.2 part.3
+mkdir -p other && echo other >other/file
+(cd other && fh -r . --shard 1/4 -o ../other.1)
+merge_refuses 2 'different runs' part.0 other.1 part.2 part.3
+(cd tree && fh -r . --shard 1/4 -a md5 -o ../md5.1)
+merge_refuses 2 'different runs' part.0 md5.1 part.2 part.3
+head -c "$(($(stat -c %s part.1) - 20))" part.1 >cut.1
+merge_refuses 2 'truncated' part.0 cut.1 part.2 part.3
+head -n 3 part.1 >short.1
+merge_refuses 2 'truncated: no end line' part.0 short.1 part.2 part.3
+{ head -n 1 part.1; grep -v '^#' part.1 | sort -r; tail -n 1 part.1; } >unsorted.1
+merge_refuses 2 'not sorted' part.0 unsorted.1 part.2 part.3
+merge_refuses 2 'not a shard manifest' part.0 full part.2 part.3
+# One name in two shards: the same record is written once; different digests are refused.
+hex0=$(printf '0%.0s' $(seq 64))
+hex1=$(printf '1%.0s' $(seq 64))
+printf '# fhash shard 0/2 run 0123456789abcdef format gnu\n%s  a\n%s  b\n# fhash shard 0/2 end 2\n' "$hex0" "$hex0" >dup.0
+printf '# fhash shard 1/2 run 0123456789abcdef format gnu\n%s  b\n%s  c\n# fhash shard 1/2 end 2\n' "$hex0" "$hex0" >dup.1
+"$FHASH" merge dup.0 dup.1 >dup.out || fail "merge of a duplicate with equal digests"
+[ "$(cut -c 67- dup.out | tr '\n' ' ')" = "a b c " ] || fail "duplicates: $(cat dup.out)"
+printf '# fhash shard 1/2 run 0123456789abcdef format gnu\n%s  b\n# fhash shard 1/2 end 1\n' "$hex1" >dup.1
+merge_refuses 2 "b: different digests in dup.0 and dup.1" dup.0 dup.1
+# A full disk: exit 1, the message names the device.
+"$FHASH" merge part.* -o /dev/full 2>err
+[ $? -eq 1 ] && grep -q 'No space left' err || fail "merge onto /dev/full: $(cat err)"
+
+# GNU parallel: four shards at once on this machine, merged.
+if command -v parallel >/dev/null; then
+  rm -f part.*
+  (cd tree && parallel --will-cite -j4 "$FHASH" -r . --shard {}/4 -o ../part.{} ::: 0 1 2 3) ||
+    fail "GNU parallel run failed"
+  "$FHASH" merge part.0 part.1 part.2 part.3 -o merged && cmp -s merged full ||
+    fail "GNU parallel's shards do not merge into the single run"
+else
+  note "GNU parallel is not installed: its recipe is not run"
+fi
+
+finish "shard: OK"

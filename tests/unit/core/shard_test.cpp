@@ -1,0 +1,113 @@
+#include <map>
+#include <string>
+
+#include "fhash/shard.hpp"
+#include "support/catch.hpp"
+
+using namespace fhash;
+
+TEST_CASE("shard_hash is FNV-1a 64 with the SplitMix64 finaliser", "[shard]") {
+    // Values from an independent implementation of the definition in shard.hpp (the one
+    // the README gives for other tools to compute the same split).
+    CHECK(shard_hash("") == 0xf52a15e9a9b5e89bULL);
+    CHECK(shard_hash("a") == 0x02c0bdbf481420f8ULL);
+    CHECK(shard_hash("a/b/c.txt") == 0xa1d0bceeb3e2cc0eULL);
+    CHECK(shard_hash("dir/file name") == 0xae9a79a44069ae7bULL);
+    CHECK(shard_of("a/b/c.txt", 4) == 2);
+    CHECK(shard_of("dir/file name", 4) == 3);
+}
+
+TEST_CASE("shards split names evenly and every name has exactly one", "[shard]") {
+    constexpr std::uint32_t count = 8;
+    std::map<std::uint32_t, int> sizes;
+    for (int i = 0; i < 8000; ++i) {
+        const std::string name = "data/run" + std::to_string(i) + ".bin";
+        const std::uint32_t shard = shard_of(name, count);
+        int holders = 0;
+        for (std::uint32_t k = 0; k < count; ++k) {
+            holders += ShardSpec{k, count}.contains(name) ? 1 : 0;
+        }
+        CHECK(holders == 1);
+        ++sizes[shard];
+    }
+    for (const auto& [shard, size] : sizes) {
+        CHECK(size > 850);  // 1000 expected; FNV's low bits alone are far less even
+        CHECK(size < 1150);
+    }
+    CHECK(ShardSpec{0, 1}.contains("anything"));
+}
+
+TEST_CASE("parse_shard_spec takes K/N with K < N", "[shard]") {
+    CHECK(parse_shard_spec("0/1").has_value());
+    const auto spec = parse_shard_spec("3/4");
+    REQUIRE(spec);
+    CHECK(spec->index == 3);
+    CHECK(spec->count == 4);
+    for (const char* bad : {"4/4", "1/0", "", "/", "1/", "/2", "-1/2", "+1/2", "1/2x", " 1/2",
+                            "1/2000000", "99999999999999999999/2", "auto"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_shard_spec(bad).has_value());
+    }
+}
+
+TEST_CASE("shard header and trailer round-trip and are comment lines", "[shard]") {
+    const ShardHeader header{{2, 5}, "0123456789abcdef", "gnu"};
+    const std::string line = format_shard_header(header);
+    CHECK(line == "# fhash shard 2/5 run 0123456789abcdef format gnu\n");
+    const auto parsed = parse_shard_header(std::string_view(line).substr(0, line.size() - 1));
+    REQUIRE(parsed);
+    CHECK(parsed->shard.index == 2);
+    CHECK(parsed->shard.count == 5);
+    CHECK(parsed->run == "0123456789abcdef");
+    CHECK(parsed->format == "gnu");
+    CHECK(format_shard_trailer({2, 5}, 17) == "# fhash shard 2/5 end 17\n");
+    CHECK(parse_shard_trailer("# fhash shard 2/5 end 17", {2, 5}) == 17U);
+    CHECK_FALSE(parse_shard_trailer("# fhash shard 1/5 end 17", {2, 5}));
+    CHECK_FALSE(parse_shard_trailer("# fhash shard 2/5 end 17x", {2, 5}));
+    CHECK_FALSE(parse_shard_header("# fhash shard 2/5 run x format gnu extra"));
+    CHECK_FALSE(parse_shard_header("# fhash shard 5/5 run x format gnu"));
+    CHECK_FALSE(parse_shard_header("# fhash shard 2/5 run  format gnu"));
+    CHECK(is_shard_comment(line));
+    CHECK_FALSE(is_shard_comment("# a comment"));
+}
+
+TEST_CASE("checksum_line_name finds the name of every line fhash -f gnu or bsd writes", "[shard]") {
+    CHECK(checksum_line_name("d41d8cd98f00b204e9800998ecf8427e  a/b c") == "a/b c");
+    CHECK(checksum_line_name("d41d8cd98f00b204e9800998ecf8427e *bin") == "bin");
+    CHECK(checksum_line_name("\\d41d8cd98f00b204e9800998ecf8427e  new\\nline\\\\x") ==
+          "new\nline\\x");
+    CHECK(checksum_line_name("SHA256 (a (1).txt) = "
+                             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") ==
+          "a (1).txt");
+    CHECK(checksum_line_name("\\SHA256 (a\\\\b) = "
+                             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") ==
+          "a\\b");
+    CHECK(checksum_line_name("XXH3 (f) = 2d06800538d394c2") == "f");
+    CHECK(checksum_line_name("4294967295 0 some name") == "some name");  // cksum
+    CHECK_FALSE(checksum_line_name(""));
+    CHECK_FALSE(checksum_line_name("not a checksum line"));
+    CHECK_FALSE(checksum_line_name("abcdef  "));
+    CHECK_FALSE(checksum_line_name("\\abcdef  bad\\escape"));
+}
+
+TEST_CASE("journal lines round-trip any name and record, and a damaged line fails", "[shard]") {
+    const JournalEntry entry{"dir/tab\there\\new\nline\r", 42, -7,
+                             "\\abc  dir/x\\ny\nabc  second line\n"};
+    const std::string line = format_journal_line(entry);
+    REQUIRE(line.back() == '\n');
+    CHECK(line.find('\n') == line.size() - 1);  // one line, whatever the name holds
+    CHECK_FALSE(checksum_line_name(line.substr(0, line.size() - 1)));  // never a checksum line
+    JournalEntry got;
+    REQUIRE(parse_journal_line(std::string_view(line).substr(0, line.size() - 1), got));
+    CHECK(got.name == entry.name);
+    CHECK(got.record == entry.record);
+    CHECK(got.size == 42);
+    CHECK(got.mtime == -7);
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        std::string damaged = line.substr(0, line.size() - 1);
+        damaged[i] = damaged[i] == 'x' ? 'y' : 'x';
+        CAPTURE(i);
+        CHECK_FALSE(parse_journal_line(damaged, got));
+    }
+    CHECK_FALSE(parse_journal_line(line.substr(0, line.size() / 2), got));
+}
