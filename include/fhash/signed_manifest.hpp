@@ -65,9 +65,9 @@ struct GpgvRequest {
 /// keyrings and options are never read) on copies of the bytes given. Trusted only when its
 /// status lines (--status-fd) are (GpgvVerdict::trusted: a good signature by a valid key,
 /// none bad, signatures by keys not in the keyring set aside) and gpgv exits 0, or 2 for
-/// such a set-aside signature. A clearsigned file must hold exactly one signed block. An armoured keyring that
-/// cannot be read is Errc::malformed with the path "keyring"; a gpgv that cannot be run is
-/// the system's error with the path `request.program`.
+/// such a set-aside signature. A clearsigned file must hold exactly one signed block. An armoured
+/// keyring that cannot be read is Errc::malformed with the path "keyring"; a gpgv that cannot be
+/// run is the system's error with the path `request.program`.
 Result<TrustedManifest> verify_openpgp(const GpgvRequest& request);
 
 }  // namespace fhash

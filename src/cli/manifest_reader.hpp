@@ -67,8 +67,8 @@ public:
 private:
     ManifestReader() = default;
     void apply(const ReaderRules& rules, std::optional<Algorithm> algorithm,
-               std::size_t digest_size);  // the parse options open() and open_text() share
-    Result<void> start(const std::string& arg);        // opens, sniffs, reads the head
+               std::size_t digest_size);         // the parse options open() and open_text() share
+    Result<void> start(const std::string& arg);  // opens, sniffs, reads the head
     Result<void> load_document(std::string document);  // the rest of an XML manifest
     [[nodiscard]] Error labelled(Error error) const;   // the error, naming the manifest
     ParsedLine parse_line(std::string& line, bool& incomplete);

@@ -36,9 +36,10 @@ void add_hashing_options(CLI::App& app, RawOptions& raw) {
                    "of 8; with -c, the length of untagged digests)")
         ->type_name("BITS")
         ->group(hashing);
-    app.add_option("-f,--format", raw.format,
-                   "Output format: gnu (default), bsd, fciv-xml, json, csv, sfv (CRC-32), hashdeep, "
-                   "intoto (an in-toto Statement), slsa-subjects (SLSA's base64-subjects)")
+    app.add_option(
+           "-f,--format", raw.format,
+           "Output format: gnu (default), bsd, fciv-xml, json, csv, sfv (CRC-32), hashdeep, "
+           "intoto (an in-toto Statement), slsa-subjects (SLSA's base64-subjects)")
         ->type_name("NAME")
         ->group(hashing);
     app.add_flag("--tag", raw.tag, "Same as --format bsd (coreutils --tag)")->group(hashing);

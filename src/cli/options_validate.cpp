@@ -388,10 +388,8 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
                                        take_check_extras,
                                        take_no_names,
                                        take_signature,
-                                       take_attestation_format};
-    static constexpr Step k_steps[] = {
-        take_algorithms, take_output, check_mode_flags,  take_lists,    take_display,
-        take_expect,     take_update, take_check_extras, take_no_names, take_part_size};
+                                       take_attestation_format,
+                                       take_part_size};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {

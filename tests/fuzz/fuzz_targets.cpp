@@ -17,8 +17,8 @@
 #include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
 #include "fhash/sfv_hashdeep_format.hpp"
-#include "fhash/signature_formats.hpp"
 #include "fhash/shard.hpp"
+#include "fhash/signature_formats.hpp"
 
 namespace fhash::fuzz {
 namespace {
