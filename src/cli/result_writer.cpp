@@ -191,6 +191,54 @@ private:
     std::vector<std::pair<Algorithm, Digest>> m_pairs;
 };
 
+/// An in-toto Statement v1 (-f intoto): one document naming every file, written once all
+/// are hashed.
+class IntotoWriter final : public ResultWriter {
+public:
+    explicit IntotoWriter(std::vector<Algorithm> algorithms)
+        : m_algorithms(std::move(algorithms)) {}
+
+    void add(OutputSink& /*sink*/, const std::string& display,
+             const FileDigests& digests) override {
+        ManifestEntry entry;
+        entry.name = display;
+        for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
+            entry.digests.emplace_back(m_algorithms[i], digests.digests[i]);
+        }
+        m_entries.push_back(std::move(entry));
+    }
+
+    void end(OutputSink& sink) override {
+        sink.write(format_intoto_statement(m_entries, k_intoto_predicate_type));
+    }
+
+private:
+    std::vector<Algorithm> m_algorithms;
+    std::vector<ManifestEntry> m_entries;
+};
+
+/// SLSA's base64-subjects (-f slsa-subjects): the GNU sha256 manifest, base64-encoded on one
+/// line, as `sha256sum FILES | base64 -w0` gives it to the generic generator.
+class SlsaSubjectsWriter final : public ResultWriter {
+public:
+    explicit SlsaSubjectsWriter(std::vector<Algorithm> algorithms)
+        : m_algorithms(std::move(algorithms)) {}
+
+    void add(OutputSink& /*sink*/, const std::string& display,
+             const FileDigests& digests) override {
+        for (std::size_t i = 0; i < m_algorithms.size(); ++i) {
+            m_manifest +=
+                format_gnu_line(m_algorithms[i], digests.digests[i], display, digests.size);
+        }
+    }
+
+    void end(OutputSink& sink) override { sink.write(base64_encode(m_manifest) + "\n"); }
+
+private:
+    std::vector<Algorithm> m_algorithms;
+    std::string m_manifest;
+};
+
 }  // namespace
 
 std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
@@ -210,6 +258,10 @@ std::unique_ptr<ResultWriter> make_result_writer(ManifestFormat format,
             return std::make_unique<SfvWriter>();
         case ManifestFormat::hashdeep:
             return std::make_unique<HashdeepWriter>(std::move(algorithms));
+        case ManifestFormat::intoto:
+            return std::make_unique<IntotoWriter>(std::move(algorithms));
+        case ManifestFormat::slsa_subjects:
+            return std::make_unique<SlsaSubjectsWriter>(std::move(algorithms));
         case ManifestFormat::gnu:
             break;
     }
