@@ -389,7 +389,8 @@ bool validate(const RawOptions& raw, Options& options, std::string& error) {
                                        take_no_names,
                                        take_signature,
                                        take_attestation_format,
-                                       take_part_size};
+                                       take_part_size,
+                                       take_scale_out};
     Problem problem;
     for (const Step step : k_steps) {
         if (problem) {
