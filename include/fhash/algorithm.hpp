@@ -101,12 +101,22 @@ struct AlgorithmInfo {
     bool always_tagged = false;
 };
 
+/// BLAKE3's modes besides plain hashing (b3sum --keyed, --derive-key).
+enum class KeyUse : std::uint8_t {
+    none,        ///< plain hashing
+    keyed,       ///< keyed hashing: HashSpec::key is the 32-byte key
+    derive_key,  ///< key derivation: HashSpec::key is the context string
+};
+
 /// An algorithm with its parameters: what a hasher is made for.
 struct HashSpec {
     Algorithm algorithm;
     std::size_t size = 0;  ///< bytes; 0 = the algorithm's default size
     /// Bytes per part of the algorithms with parts (S3); 0 = default_part_size().
     std::uint64_t part_size = 0;
+    /// BLAKE3 only: keyed hashing or key derivation, with `key`.
+    KeyUse key_use = KeyUse::none;
+    std::string key{};
     friend auto operator<=>(const HashSpec&, const HashSpec&) = default;
 };
 

@@ -3,7 +3,9 @@
 // "NAME: FAILED (REASON)" on standard output; an improperly formatted line fails the run) and
 // its exit codes (1 for any failure, usage errors included).
 
+#include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "cli/modes.hpp"
 #include "cli/options.hpp"
 #include "cli/personality.hpp"
+#include "io/file.hpp"
 
 namespace fhash::cli {
 namespace {
@@ -57,6 +60,7 @@ ExitCode usage_error(Console& console, std::string_view message) {
 struct Request {
     RawOptions raw;
     bool keyed = false;
+    std::string context;  ///< --derive-key CONTEXT
     bool raw_output = false;
     bool derive = false;
     bool length = false;
@@ -97,6 +101,7 @@ std::optional<std::string> take(Request& r, const ParsedOption& o) {
             break;
         case o_derive_key:
             r.derive = true;
+            r.context = o.value;
             break;
         case o_help:
             r.help = true;
@@ -146,23 +151,72 @@ std::optional<std::string> conflict(const Request& r) {
     return std::nullopt;
 }
 
+/// --keyed: the key is exactly 32 bytes on standard input.
+std::optional<std::string> read_key(Console& console) {
+    std::array<std::uint8_t, 33> buffer{};
+    std::size_t have = 0;
+    io::File input = io::File::standard_input();
+    while (have < buffer.size()) {
+        Result<std::size_t> got = input.read(std::span(buffer).subspan(have));
+        if (!got) {
+            console.file_error(with_path(got.error(), "standard input"));
+            return std::nullopt;
+        }
+        if (*got == 0) {
+            break;
+        }
+        have += *got;
+    }
+    if (have != 32) {
+        console.error(fmt::format("expected 32 key bytes from stdin, found {}{}", have,
+                                  have > 32 ? " or more" : ""));
+        return std::nullopt;
+    }
+    return std::string(reinterpret_cast<const char*>(buffer.data()), 32);
+}
+
+/// --keyed: reads the key; standard input held it, so, as in b3sum, "-" among the files is an
+/// error of its own and the others go on. False when nothing is left to do.
+bool take_key(Request& r, std::string& key, bool& stdin_refused, Console& console) {
+    std::optional<std::string> read = read_key(console);
+    if (!read) {
+        return false;
+    }
+    key = std::move(*read);
+    std::vector<std::string>& paths = r.raw.direct.paths;
+    if (paths.empty()) {
+        paths.emplace_back("-");
+    }
+    stdin_refused = std::erase(paths, std::string("-")) != 0;
+    if (stdin_refused) {
+        console.error("-: Cannot open `-` in keyed mode");
+    }
+    return !paths.empty();
+}
+
+void print_help(Console& console) {
+    console.out(
+        "Usage: b3sum [OPTIONS] [FILE]...\n"
+        "fhash as b3sum: BLAKE3 digests, printed or checked, with b3sum's options, output\n"
+        "and exit codes. With no FILE, or when FILE is -, standard input is read.\n\n"
+        "  -c, --check            verify the digests listed in the FILEs\n"
+        "  -l, --length LEN       output bytes before hex encoding (default 32)\n"
+        "      --keyed            keyed mode: the 32-byte key is read from standard input\n"
+        "      --derive-key CTX   key derivation mode with the context string CTX\n"
+        "      --no-names         digests only\n"
+        "      --raw              the digest's bytes only (one input)\n"
+        "      --quiet            with --check: no OK lines\n"
+        "      --no-mmap          read without memory mapping\n"
+        "      --num-threads NUM  threads (0: one per core)\n"
+        "  -h, --help             this help\n"
+        "  -V, --version          the version\n\n"
+        "fhash's own options work here too: -j N, -r, --base-dir DIR, --files-from FILE,\n"
+        "--progress, --no-progress. Full documentation: man fhash (DROP-IN).\n");
+}
+
 ExitCode run_request(Request& r, Console& console) {
     if (r.help) {
-        console.out(
-            "Usage: b3sum [OPTIONS] [FILE]...\n"
-            "fhash as b3sum: BLAKE3 digests, printed or checked, with b3sum's options, output\n"
-            "and exit codes. With no FILE, or when FILE is -, standard input is read.\n\n"
-            "  -c, --check            verify the digests listed in the FILEs\n"
-            "  -l, --length LEN       output bytes before hex encoding (default 32)\n"
-            "      --no-names         digests only\n"
-            "      --raw              the digest's bytes only (one input)\n"
-            "      --quiet            with --check: no OK lines\n"
-            "      --no-mmap          read without memory mapping\n"
-            "      --num-threads NUM  threads (0: one per core)\n"
-            "  -h, --help             this help\n"
-            "  -V, --version          the version\n\n"
-            "fhash's own options work here too: -j N, -r, --base-dir DIR, --files-from FILE,\n"
-            "--progress, --no-progress. Full documentation: man fhash (DROP-IN).\n");
+        print_help(console);
         return ExitCode::ok;
     }
     if (r.version) {
@@ -172,8 +226,9 @@ ExitCode run_request(Request& r, Console& console) {
     if (const std::optional<std::string> problem = conflict(r)) {
         return usage_error(console, *problem);
     }
-    if (r.keyed || r.derive) {
-        console.error("the keyed and key derivation modes are not available in fhash's b3sum");
+    std::string key;
+    bool stdin_refused = false;
+    if (r.keyed && !take_key(r, key, stdin_refused, console)) {
         return ExitCode::failure;
     }
     if (r.raw_output && r.raw.direct.paths.size() > 1) {
@@ -189,6 +244,8 @@ ExitCode run_request(Request& r, Console& console) {
     }
     options.raw = r.raw_output;
     options.layout.b3sum_names = true;
+    options.key_use = r.keyed ? KeyUse::keyed : r.derive ? KeyUse::derive_key : KeyUse::none;
+    options.key = r.keyed ? std::move(key) : r.context;
     if (options.check) {
         options.warn = true;    // every improperly formatted line is reported ...
         options.strict = true;  // ... and fails the run
@@ -198,7 +255,7 @@ ExitCode run_request(Request& r, Console& console) {
     options.profile.hints = false;
     options.profile.check_style = CheckStyle::b3sum;
     const ExitCode code = options.check ? run_check(options, console) : run_hash(options, console);
-    return code == ExitCode::usage ? ExitCode::failure : code;
+    return code == ExitCode::usage || stdin_refused ? ExitCode::failure : code;
 }
 
 }  // namespace

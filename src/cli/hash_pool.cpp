@@ -30,16 +30,23 @@ RunSettings run_settings(const Options& options) {
     settings.progress = options.progress;
     settings.length = options.length_bits / 8;
     settings.part_size = options.part_size;
+    settings.key_use = options.key_use;
+    settings.key = options.key;
     return settings;
 }
 
 std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length,
-                                 std::uint64_t part_size) {
+                                 std::uint64_t part_size, KeyUse key_use, const std::string& key) {
     std::vector<HashSpec> specs;
     specs.reserve(algorithms.size());
     for (const Algorithm a : algorithms) {
         const bool variable = has_variable_length(algorithm_info(a));
-        specs.push_back(HashSpec{a, variable ? length : 0, takes_part_size(a) ? part_size : 0});
+        HashSpec spec{a, variable ? length : 0, takes_part_size(a) ? part_size : 0};
+        if (a == Algorithm::blake3) {
+            spec.key_use = key_use;
+            spec.key = key;
+        }
+        specs.push_back(std::move(spec));
     }
     return specs;
 }
@@ -89,7 +96,8 @@ Result<std::unique_ptr<HashPool>> HashPool::create(const std::vector<Algorithm>&
                                                    Deliver deliver) {
     auto impl = std::make_unique<Impl>(settings, console, std::move(deliver));
     const unsigned jobs = effective_jobs(settings.jobs);
-    const std::vector<HashSpec> specs = hash_specs(algorithms, settings.length, settings.part_size);
+    const std::vector<HashSpec> specs =
+        hash_specs(algorithms, settings.length, settings.part_size, settings.key_use, settings.key);
     for (unsigned i = 0; i < jobs + 1; ++i) {
         Result<FileHasher> hasher =
             FileHasher::create(specs, settings.read, impl->progress.counters());

@@ -31,13 +31,18 @@ struct RunSettings {
     std::size_t length = 0;
     /// --part-size: bytes per part of the S3 digests; 0 = their default.
     std::uint64_t part_size = 0;
+    /// BLAKE3's keyed or key-derivation mode (b3sum --keyed, --derive-key) and its key.
+    KeyUse key_use = KeyUse::none;
+    std::string key;
 };
 
 /// What the hashers are made for: each algorithm at `length` bytes if it has a variable
 /// length and a length was given, else at its default size.
-/// `part_size` goes to the algorithms that take one (--part-size; 0 = their default).
+/// `part_size` goes to the algorithms that take one (--part-size; 0 = their default),
+/// `key_use` and `key` to BLAKE3.
 std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::size_t length,
-                                 std::uint64_t part_size = 0);
+                                 std::uint64_t part_size = 0, KeyUse key_use = KeyUse::none,
+                                 const std::string& key = {});
 
 /// The settings of `options` (-j, --read-mode, --progress).
 RunSettings run_settings(const Options& options);

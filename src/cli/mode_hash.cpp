@@ -264,20 +264,23 @@ private:
     }
 
     /// Commits -o FILE when every input was hashed (a failed run leaves it untouched).
+    /// --resume's journal goes before the output is committed, so a finished output never
+    /// stands next to a journal: a kill between the two leaves neither, and the next run
+    /// hashes from the start.
     ExitCode close_output() {
         const bool keep = m_ok || !m_options.output;
-        if (m_journal) {
+        if (m_journal && !m_ok) {
             (void)m_journal->flush();  // a failed run keeps what it hashed for the next one
-        }
-        Result<void> finished = m_sink->finish(keep);
-        if (!finished) {
-            m_console.file_error(finished.error());
-            return ExitCode::failure;
         }
         if (m_journal && m_ok) {
             if (Result<void> removed = m_journal->remove(); !removed) {
                 m_console.file_error(removed.error());
             }
+        }
+        Result<void> finished = m_sink->finish(keep);
+        if (!finished) {
+            m_console.file_error(finished.error());
+            return ExitCode::failure;
         }
         if (!m_ok && m_options.output) {
             m_console.error(fmt::format("{}: not written, because some inputs failed",

@@ -75,6 +75,9 @@ struct Options {
     /// sum and cksum: standard input read because no operand was given is written without
     /// a name.
     bool unnamed_stdin = false;
+    /// BLAKE3's keyed or key-derivation mode and its key (b3sum --keyed, --derive-key).
+    KeyUse key_use = KeyUse::none;
+    std::string key;
     /// The name standard input is written under ("stdin" for xxhsum).
     std::string stdin_name = "-";
     Profile profile;

@@ -61,6 +61,17 @@ printf 'from stdin' > stdin
 same b3sum
 same b3sum - a
 rm stdin
+# BLAKE3's keyed mode (the key on stdin) and key derivation
+printf '%s' 'whats the Elvish word for friend' > stdin
+same b3sum --keyed a big empty
+same b3sum --keyed -l 64 a
+same b3sum --keyed a -
+printf 'too short' > stdin
+same b3sum --keyed a
+rm stdin
+same b3sum --derive-key 'BLAKE3 2019-12-27 16:29:52 test vectors context' a big
+same b3sum --derive-key '' --no-names a
+same b3sum --keyed --derive-key x a
 # names b3sum escapes: '\' and newline
 printf 'nl' > $'new\nline'
 same b3sum $'new\nline' 'back\slash'

@@ -26,9 +26,10 @@ constexpr std::size_t k_pieces_per_thread = 4;
 
 class Blake3Hasher final : public Hasher {
 public:
-    Blake3Hasher(std::size_t size, std::size_t min_split) noexcept
-        : m_size(size), m_min_split(min_split) {
-        blake3_hasher_init(&m_state);
+    Blake3Hasher(std::size_t size, std::size_t min_split, KeyUse key_use = KeyUse::none,
+                 std::string key = {})
+        : m_size(size), m_min_split(min_split), m_key_use(key_use), m_key(std::move(key)) {
+        init();
     }
 
     Result<void> update(std::span<const std::uint8_t> data) override {
@@ -56,7 +57,7 @@ public:
     }
 
     Result<void> reset() override {
-        blake3_hasher_init(&m_state);
+        init();
         return {};
     }
 
@@ -67,6 +68,22 @@ public:
     }
 
 private:
+    /// The state at the start, in the mode asked for (the key is checked by blake3_make).
+    void init() noexcept {
+        switch (m_key_use) {
+            case KeyUse::keyed:
+                blake3_hasher_init_keyed(&m_state,
+                                         reinterpret_cast<const std::uint8_t*>(m_key.data()));
+                break;
+            case KeyUse::derive_key:
+                blake3_hasher_init_derive_key_raw(&m_state, m_key.data(), m_key.size());
+                break;
+            case KeyUse::none:
+                blake3_hasher_init(&m_state);
+                break;
+        }
+    }
+
     /// One subtree cut into `pieces` equal subtrees, each hashed by a task.
     struct Pieces {
         const blake3_hasher* state;
@@ -118,6 +135,8 @@ private:
     blake3_hasher m_state{};
     std::size_t m_size;
     std::size_t m_min_split;
+    KeyUse m_key_use;
+    std::string m_key;
 };
 
 std::string blake3_name() {
@@ -142,6 +161,20 @@ Result<std::unique_ptr<Hasher>> blake3_make(Algorithm a, std::size_t size) {
     return make_blake3_hasher(size);
 }
 
+/// With b3sum's --keyed (a 32-byte key) or --derive-key (a context string).
+Result<std::unique_ptr<Hasher>> blake3_make_spec(const HashSpec& spec) {
+    const std::size_t size =
+        spec.size == 0 ? algorithm_info(Algorithm::blake3).digest_size : spec.size;
+    if (!blake3_supports(spec.algorithm, size)) {
+        return unsupported(spec.algorithm, size, blake3_name());
+    }
+    if (spec.key_use == KeyUse::keyed && spec.key.size() != BLAKE3_KEY_LEN) {
+        return make_error(Errc::malformed, {}, "a BLAKE3 key is exactly 32 bytes");
+    }
+    return std::unique_ptr<Hasher>(
+        std::make_unique<Blake3Hasher>(size, k_blake3_min_split, spec.key_use, spec.key));
+}
+
 }  // namespace
 
 std::unique_ptr<Hasher> make_blake3_hasher(std::size_t size, std::size_t min_split) {
@@ -153,7 +186,8 @@ bool blake3_splits_updates() noexcept {
 }
 
 const Provider& blake3_provider() noexcept {
-    static const Provider provider{&blake3_name, &blake3_supports, &blake3_make};
+    static const Provider provider{&blake3_name, &blake3_supports, &blake3_make, nullptr,
+                                   &blake3_make_spec};
     return provider;
 }
 
