@@ -42,7 +42,7 @@ enable_deb_src() {
 fetch_source() {
   local version
   version=$(dpkg-query -W -f '${Version}' coreutils)
-  tree=$(find "$work" -maxdepth 1 -type d -name 'coreutils-*' 2>/dev/null | head -n 1 || true)
+  tree=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'coreutils-*' 2>/dev/null | head -n 1 || true)
   if [ -n "$tree" ] && [ -f "$work/.version" ] && [ "$(cat "$work/.version")" = "$version" ]; then
     return
   fi
@@ -53,7 +53,7 @@ fetch_source() {
     (cd "$work" && apt-get source -qq "coreutils=$version" >/dev/null)
   fi
   echo "$version" > "$work/.version"
-  tree=$(find "$work" -maxdepth 1 -type d -name 'coreutils-*' | head -n 1)
+  tree=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'coreutils-*' | head -n 1)
 }
 
 # Links the tools to $1 (a program, or "gnu" for the system's own) in the tree's src/.
@@ -92,6 +92,7 @@ run_script() {
 }
 
 fetch_source
+[ -f "$tree/tests/misc/md5sum.pl" ] || { echo "coreutils_suite: no coreutils test tree under $work" >&2; exit 1; }
 echo "coreutils $(cat "$work/.version") test scripts from $tree"
 passed=0
 failed=0
