@@ -1,6 +1,7 @@
 #include "cli/console.hpp"
 
 #include <cerrno>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -8,6 +9,24 @@ namespace fhash::cli {
 namespace {
 
 constexpr std::size_t k_flush_threshold = 64 * 1024;
+/// Writes to a pipe of at most this many bytes are atomic (POSIX PIPE_BUF; 4096 on Linux).
+constexpr std::size_t k_atomic_write = 4096;
+
+/// The length of the next write: whole lines (ended by LF, or NUL for -z) of at most
+/// k_atomic_write bytes together, so that two processes writing to one pipe (xargs -P) never
+/// cut each other's lines; a longer line goes alone.
+std::size_t next_write(std::string_view pending) noexcept {
+    if (pending.size() <= k_atomic_write) {
+        return pending.size();
+    }
+    const std::size_t end =
+        pending.substr(0, k_atomic_write).find_last_of(std::string_view("\n\0", 2));
+    if (end != std::string_view::npos) {
+        return end + 1;
+    }
+    const std::size_t line_end = pending.find_first_of(std::string_view("\n\0", 2));
+    return line_end == std::string_view::npos ? pending.size() : line_end + 1;
+}
 
 }  // namespace
 
@@ -36,10 +55,15 @@ bool Console::flush_out() {
             const std::lock_guard<std::mutex> lock(m_stderr_mutex);
             erase_progress_locked();
         }
-        const std::size_t written = std::fwrite(m_buffer.data(), 1, m_buffer.size(), stdout);
-        if (written != m_buffer.size() || std::fflush(stdout) != 0) {
-            m_out_failed = true;
-            m_out_pipe_closed = errno == EPIPE;
+        std::string_view pending = m_buffer;
+        while (!pending.empty() && !m_out_failed) {
+            const std::size_t size = next_write(pending);
+            const std::size_t written = std::fwrite(pending.data(), 1, size, stdout);
+            if (written != size || std::fflush(stdout) != 0) {
+                m_out_failed = true;
+                m_out_pipe_closed = errno == EPIPE;
+            }
+            pending.remove_prefix(size);
         }
     }
     m_buffer.clear();
