@@ -62,7 +62,8 @@ if grep -rqs '^path-exclude=/usr/share/man' /etc/dpkg/dpkg.cfg.d/; then
   echo "NOTE: dpkg excludes /usr/share/man here (/etc/dpkg/dpkg.cfg.d): man -w not checked"
 else
   [ "$(man -w fhash)" = /usr/share/man/man1/fhash.1.gz ] || fail "man -w fhash: $(man -w fhash 2>&1)"
-  zcat /usr/share/man/man1/fhash.1.gz | grep -q "^\.TH FHASH 1 \"[^\"]*\" \"fhash $version\"" ||
+  # grep without -q reads all its input: an early exit would kill zcat (SIGPIPE under pipefail).
+  zcat /usr/share/man/man1/fhash.1.gz | grep "^\.TH FHASH 1 \"[^\"]*\" \"fhash $version\"" >/dev/null ||
     fail "the installed man page's .TH line does not name fhash $version"
 fi
 
