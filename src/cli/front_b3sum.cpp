@@ -261,22 +261,12 @@ ExitCode run_request(Request& r, Console& console) {
 }  // namespace
 
 ExitCode run_b3sum(const std::vector<std::string>& args, Console& console) {
-    ParsedArgs parsed;
-    std::string error;
-    std::vector<OptionDef> defs(std::begin(k_options), std::end(k_options));
-    const std::vector<OptionDef> extras = extra_option_defs(true);
-    defs.insert(defs.end(), extras.begin(), extras.end());
-    if (!parse_gnu_args(args, defs, parsed, error)) {
-        return usage_error(console, error);
-    }
     Request request;
-    request.raw.direct.paths = std::move(parsed.operands);
-    for (const ParsedOption& option : parsed.options) {
-        const std::optional<std::string> problem =
-            is_extra(option) ? take_extra(request.raw, option) : take(request, option);
-        if (problem) {
-            return usage_error(console, *problem);
-        }
+    const std::optional<std::string> problem =
+        parse_tool_args(args, k_options, true, request.raw,
+                        [&request](const ParsedOption& option) { return take(request, option); });
+    if (problem) {
+        return usage_error(console, *problem);
     }
     return run_request(request, console);
 }

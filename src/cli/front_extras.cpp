@@ -73,4 +73,25 @@ std::optional<std::string> take_extra(RawOptions& raw, const ParsedOption& optio
     }
 }
 
+std::optional<std::string> parse_tool_args(
+    std::span<const std::string> args, std::span<const OptionDef> own, bool permute,
+    RawOptions& raw, const std::function<std::optional<std::string>(const ParsedOption&)>& take) {
+    std::vector<OptionDef> defs(own.begin(), own.end());
+    const std::vector<OptionDef> extras = extra_option_defs(true);
+    defs.insert(defs.end(), extras.begin(), extras.end());
+    ParsedArgs parsed;
+    std::string error;
+    if (!parse_gnu_args(args, defs, parsed, error, permute)) {
+        return error;
+    }
+    raw.direct.paths = std::move(parsed.operands);
+    for (const ParsedOption& option : parsed.options) {
+        if (std::optional<std::string> problem =
+                is_extra(option) ? take_extra(raw, option) : take(option)) {
+            return problem;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace fhash::cli

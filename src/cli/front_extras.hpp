@@ -6,7 +6,9 @@
 /// (OptionDef::abbreviable false), so the tool's own abbreviations stay as unambiguous as
 /// they are. Their ids start at k_extra_first, above any tool's own.
 
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,5 +29,12 @@ std::vector<OptionDef> extra_option_defs(bool recursive);
 
 /// Stores an extra in `raw`; a usage error's message when its value is unusable.
 std::optional<std::string> take_extra(RawOptions& raw, const ParsedOption& option);
+
+/// Parses `args` by the tool's `own` options plus the extras (`permute` as parse_gnu_args):
+/// the extras go to `raw`, the operands to raw.direct.paths, the tool's own options to
+/// `take`. A usage error's message otherwise.
+std::optional<std::string> parse_tool_args(
+    std::span<const std::string> args, std::span<const OptionDef> own, bool permute,
+    RawOptions& raw, const std::function<std::optional<std::string>(const ParsedOption&)>& take);
 
 }  // namespace fhash::cli
