@@ -19,6 +19,7 @@
 #include "cli/modes.hpp"
 #include "cli/names.hpp"
 #include "cli/output_sink.hpp"
+#include "cli/subcommand.hpp"
 
 namespace fhash::cli {
 namespace {
@@ -207,16 +208,8 @@ ExitCode run_merge(const std::vector<std::string>& args, Console& console) {
         ->required();
     app.add_option("-o,--output", output, "Write to MANIFEST atomically (default: standard output)")
         ->type_name("MANIFEST");
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops the back
-    try {
-        app.parse(reversed);
-    } catch (const CLI::CallForHelp&) {
-        console.out(app.help());
-        return ExitCode::ok;
-    } catch (const CLI::ParseError& e) {
-        console.error(e.what());
-        console.error_line("Try 'fhash merge --help' for more information.");
-        return ExitCode::usage;
+    if (const std::optional<ExitCode> done = parse_subcommand(app, args, "merge", console)) {
+        return *done;
     }
     return merge(parts, output, console);
 }

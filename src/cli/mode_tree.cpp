@@ -13,6 +13,7 @@
 #include "cli/names.hpp"
 #include "cli/path_filter.hpp"
 #include "cli/status.hpp"
+#include "cli/subcommand.hpp"
 #include "fhash/tree.hpp"
 #include "platform/paths.hpp"
 
@@ -183,16 +184,8 @@ ExitCode run_tree(const std::vector<std::string>& args, Console& console) {
     CLI::App app{"fhash tree", "fhash tree"};
     TreeOptions options;
     build_tree_app(app, options);
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops the back
-    try {
-        app.parse(reversed);
-    } catch (const CLI::CallForHelp&) {
-        console.out(app.help());
-        return ExitCode::ok;
-    } catch (const CLI::ParseError& e) {
-        console.error(e.what());
-        console.error_line("Try 'fhash tree --help' for more information.");
-        return ExitCode::usage;
+    if (const std::optional<ExitCode> done = parse_subcommand(app, args, "tree", console)) {
+        return *done;
     }
     const std::optional<TreeScheme> scheme = pick_scheme(options, console);
     if (!scheme) {
