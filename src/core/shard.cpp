@@ -83,6 +83,7 @@ bool is_shard_comment(std::string_view line) noexcept {
 }
 
 std::optional<ShardHeader> parse_shard_header(std::string_view line) {
+    const std::string_view original = line;
     if (!is_shard_comment(line)) {
         return std::nullopt;
     }
@@ -99,7 +100,14 @@ std::optional<ShardHeader> parse_shard_header(std::string_view line) {
     if (format.empty() || !line.empty()) {
         return std::nullopt;
     }
-    return ShardHeader{*shard, std::string(run), std::string(format)};
+    ShardHeader header{*shard, std::string(run), std::string(format)};
+    // Only the exact bytes fhash writes are a header: "01/4" or a blank after the format
+    // name would parse, yet a merge must be able to write back what it read.
+    const std::string canonical = format_shard_header(header);
+    if (std::string_view(canonical).substr(0, canonical.size() - 1) != original) {
+        return std::nullopt;
+    }
+    return header;
 }
 
 std::optional<std::uint64_t> parse_shard_trailer(std::string_view line, ShardSpec shard) {

@@ -67,6 +67,9 @@ TEST_CASE("shard header and trailer round-trip and are comment lines", "[shard]"
     CHECK_FALSE(parse_shard_header("# fhash shard 2/5 run x format gnu extra"));
     CHECK_FALSE(parse_shard_header("# fhash shard 5/5 run x format gnu"));
     CHECK_FALSE(parse_shard_header("# fhash shard 2/5 run  format gnu"));
+    // Only the canonical bytes: a merge writes back exactly what it read.
+    CHECK_FALSE(parse_shard_header("# fhash shard 02/5 run x format gnu"));
+    CHECK_FALSE(parse_shard_header("# fhash shard 2/5 run x format gnu "));
     CHECK(is_shard_comment(line));
     CHECK_FALSE(is_shard_comment("# a comment"));
 }
