@@ -6,7 +6,14 @@ if(PKG_CONFIG_FOUND AND NOT CMAKE_CROSSCOMPILING)
   pkg_check_modules(PC_LIBB2 QUIET libb2)
 endif()
 find_path(LibB2_INCLUDE_DIR NAMES blake2.h HINTS ${PC_LIBB2_INCLUDE_DIRS})
-find_library(LibB2_LIBRARY NAMES b2 HINTS ${PC_LIBB2_LIBRARY_DIRS})
+# FHASH_LEAN_START prefers the static archive: only its blake2b object is linked, not the
+# blake2bp/blake2sp ones that pull in the OpenMP runtime (libgomp costs ~0.5 ms at start).
+if(FHASH_LEAN_START)
+  set(_libb2_names libb2.a b2)
+else()
+  set(_libb2_names b2)
+endif()
+find_library(LibB2_LIBRARY NAMES ${_libb2_names} HINTS ${PC_LIBB2_LIBRARY_DIRS})
 set(LibB2_VERSION ${PC_LIBB2_VERSION})
 include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(LibB2 REQUIRED_VARS LibB2_LIBRARY LibB2_INCLUDE_DIR

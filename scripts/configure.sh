@@ -38,6 +38,7 @@ declare -A opt=(
   [FHASH_VALGRIND]=OFF
   [FHASH_WERROR]=ON
   [FHASH_TEST_ALL_VARIANTS]=ON
+  [FHASH_LEAN_START]=ON
 )
 compiler=g++
 c_compiler=gcc  # the C of BLAKE3's sources (cmake/FindBLAKE3.cmake): the same family
@@ -57,6 +58,7 @@ case $profile in
     opt[CMAKE_BUILD_TYPE]=Debug
     opt[FHASH_SANITIZE]=ON
     opt[FHASH_TEST_ALL_VARIANTS]=OFF
+    opt[FHASH_LEAN_START]=OFF
     compiler=clang++
     c_compiler=clang
     ;;
@@ -65,6 +67,7 @@ case $profile in
     opt[CMAKE_BUILD_TYPE]=RelWithDebInfo
     opt[FHASH_BUILD_TESTS]=OFF
     opt[FHASH_BUILD_FUZZERS]=ON
+    opt[FHASH_LEAN_START]=OFF
     compiler=clang++
     c_compiler=clang
     ;;
@@ -72,6 +75,7 @@ case $profile in
     default_build="build-win"
     compiler=""
     toolchain=$root/cmake/mingw-w64-x86_64.cmake
+    opt[FHASH_LEAN_START]=OFF  # the MinGW build is linked statically as a whole
     ;;
   *)
     echo "scripts/configure.sh: unknown profile '$profile' (demo, release, sanitize, fuzz, windows)" >&2
@@ -87,7 +91,7 @@ esac
 args=(--fresh -S "$root" -B "$build" -G Ninja)
 for name in CMAKE_BUILD_TYPE FHASH_BACKEND FHASH_BUILD_TESTS FHASH_BUILD_BENCH \
             FHASH_BUILD_FUZZERS FHASH_SANITIZE FHASH_VALGRIND FHASH_WERROR \
-            FHASH_TEST_ALL_VARIANTS; do
+            FHASH_TEST_ALL_VARIANTS FHASH_LEAN_START; do
   args+=("-D$name=${opt[$name]}")
 done
 if [ -n "$toolchain" ]; then
