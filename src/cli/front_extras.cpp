@@ -15,6 +15,7 @@ enum Extra {
     e_progress,
     e_no_progress,
     e_output,
+    e_io_threads,
 };
 
 }  // namespace
@@ -29,6 +30,7 @@ std::vector<OptionDef> extra_option_defs(bool recursive) {
         {e_progress, 0, "progress", false, false},
         {e_no_progress, 0, "no-progress", false, false},
         {e_output, 'o', "output", true, false},
+        {e_io_threads, 0, "io-threads", true, false},
     };
     if (recursive) {
         defs.push_back({e_recursive, 'r', "recursive", false, false});
@@ -45,6 +47,14 @@ std::optional<std::string> take_extra(RawOptions& raw, const ParsedOption& optio
                 return fmt::format("invalid number of jobs '{}'", value);
             }
             raw.direct.jobs = static_cast<unsigned>(std::stoul(value));
+            return std::nullopt;
+        case e_io_threads:
+            if (value.empty() || value.size() > 4 ||
+                value.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoul(value) > 1024) {
+                return fmt::format("invalid number of I/O threads '{}'", value);
+            }
+            raw.direct.io_threads = static_cast<unsigned>(std::stoul(value));
             return std::nullopt;
         case e_recursive:
             raw.direct.recursive = true;

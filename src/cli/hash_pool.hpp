@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -16,6 +17,7 @@
 #include "cli/options.hpp"
 #include "fhash/algorithm.hpp"
 #include "fhash/engine.hpp"
+#include "fhash/io_plan.hpp"
 #include "fhash/read_options.hpp"
 
 namespace fhash::cli {
@@ -23,7 +25,11 @@ namespace fhash::cli {
 /// How a run hashes: what the user asked for (-j, --read-mode, --progress) plus the total
 /// the progress line counts towards.
 struct RunSettings {
-    unsigned jobs = 0;  ///< workers; 0 = one per core
+    unsigned jobs = 0;        ///< workers; 0 = one per core
+    unsigned io_threads = 0;  ///< --io-threads: files read at once; 0 = by device
+    /// A path on the device the inputs are on (the first input; empty: the current
+    /// folder), asked for its kind (rotational or not) only when a pool is started.
+    std::filesystem::path device_probe;
     ReadOptions read;
     ProgressMode progress = ProgressMode::automatic;
     std::uint64_t progress_total = 0;  ///< bytes expected; 0 = unknown (no ETA)
@@ -44,8 +50,19 @@ std::vector<HashSpec> hash_specs(const std::vector<Algorithm>& algorithms, std::
                                  std::uint64_t part_size = 0, KeyUse key_use = KeyUse::none,
                                  const std::string& key = {});
 
-/// The settings of `options` (-j, --read-mode, --progress).
+/// The settings of `options` (-j, --io-threads, --read-mode, --progress); its first path
+/// is the device probe.
 RunSettings run_settings(const Options& options);
+
+/// The run's plan (io_plan.hpp) from `jobs`, `io_threads`, the cores and the kind of the
+/// device under `device_probe`; no adaptive prefetchers where the platform cannot tell a
+/// cached file from one that is not.
+IoPlan run_plan(const RunSettings& settings);
+
+/// How far (in files) prefetchers may run ahead of the workers: enough to keep the device
+/// busy on small files, little enough that a tree of big files does not push the files
+/// being hashed out of the page cache (each prefetch reads at most 8 MiB).
+inline constexpr std::uint64_t k_prefetch_lookahead = 256;
 
 /// One input's result.
 struct Hashed {
@@ -54,9 +71,11 @@ struct Hashed {
     std::size_t tag = 0;          ///< the caller's tag, as submitted
 };
 
-/// Hashes inputs on `jobs` worker threads and hands each result to `deliver` on the thread
-/// that calls submit()/finish(), in submission order, so the output is the same for every
-/// -j. Standard input is hashed on the calling thread, in its turn.
+/// Hashes inputs on the plan's worker threads (run_plan) and hands each result to `deliver`
+/// on the thread that calls submit()/finish(), in submission order, so the output is the
+/// same for every -j and --io-threads. Standard input is hashed on the calling thread, in
+/// its turn. Nothing is started for a single input: the workers, their hashers and the
+/// prefetchers come with the second one, and a lone file is hashed on the calling thread.
 class HashPool {
 public:
     using Deliver = std::function<void(Hashed&&)>;

@@ -189,7 +189,7 @@ private:
         verify_options.read = m_options.read;
         verify_options.base_dir = m_base;
         Progress progress(m_options.progress, m_console, 0);
-        VerifyWorkers workers(verify_options, m_options.jobs, progress);
+        VerifyWorkers workers(verify_options, m_options.jobs, progress, m_options.io_threads);
         using Done = std::pair<std::size_t, EntryOutcome>;
         OrderedPool<std::size_t, Done> pool(
             workers.jobs(), k_reorder_window,

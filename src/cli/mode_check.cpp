@@ -36,6 +36,7 @@ struct CheckItem {
     ManifestEntry entry;
     EntryOutcome outcome;
     std::size_t line = 0;
+    std::uint64_t seq = VerifyWorkers::k_not_ahead;  ///< the prefetcher's number for it
 };
 
 /// The -a choice that untagged lines are read as, if exactly one was given.
@@ -109,14 +110,16 @@ public:
 
 private:
     ExitCode check(ManifestReader& reader, const std::string& arg) {
-        VerifyWorkers workers(verify_options_for(m_options, arg, reader.is_stdin()), m_options.jobs,
-                              m_progress);
+        VerifyWorkers workers(
+            verify_options_for(m_options, arg, reader.is_stdin()), m_options.jobs, m_progress,
+            m_options.io_threads,
+            reader.is_stdin() ? std::filesystem::path() : std::filesystem::path(arg));
         CheckReport report(m_options, m_console, reader.label());
         AlgorithmHint hint;
         OrderedPool<CheckItem, CheckItem> pool(
             workers.jobs(), k_reorder_window,
             [&workers](unsigned worker, CheckItem& item) {
-                item.outcome = workers.verify(worker, item.entry);
+                item.outcome = workers.verify(worker, item.entry, item.seq);
                 return std::move(item);
             },
             [&report, &hint](CheckItem& item) {
@@ -127,7 +130,7 @@ private:
             });
         const std::optional<std::string> stopped = for_each_entry(
             reader, m_options.confine,
-            {[&](ManifestEntry&& entry) { submit(pool, workers.own(), std::move(entry)); },
+            {[&](ManifestEntry&& entry) { submit(pool, workers, std::move(entry)); },
              [&](std::size_t line) {
                  pool.submit_done(CheckItem{CheckItem::Kind::malformed, {}, {}, line});
              }});
@@ -159,8 +162,10 @@ private:
         }
     }
 
-    /// `own`: the calling thread's Verifier, for --only's names and standard input.
-    void submit(OrderedPool<CheckItem, CheckItem>& pool, Verifier& own, ManifestEntry&& entry) {
+    /// The calling thread's own Verifier serves --only's names and standard input.
+    void submit(OrderedPool<CheckItem, CheckItem>& pool, VerifyWorkers& workers,
+                ManifestEntry&& entry) {
+        Verifier& own = workers.own();
         CheckItem item;
         item.line = entry.line;
         item.entry = std::move(entry);
@@ -172,6 +177,7 @@ private:
             item.outcome = own.verify(item.entry);  // standard input, read in order
             pool.submit_done(std::move(item));
         } else {
+            item.seq = workers.ahead(item.entry);
             pool.submit(std::move(item));
         }
     }

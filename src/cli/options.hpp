@@ -90,8 +90,9 @@ struct Options {
     bool warn = false;
     bool strict = false;
     bool ignore_missing = false;
-    bool confine = false;  ///< --confine: refuse paths leaving the base folder
-    unsigned jobs = 0;     ///< 0 = number of cores
+    bool confine = false;     ///< --confine: refuse paths leaving the base folder
+    unsigned jobs = 0;        ///< 0 = number of cores
+    unsigned io_threads = 0;  ///< --io-threads: files read at once; 0 = by device (io_plan.hpp)
     ReadOptions read;
     /// --files-from FILE ("-" = standard input): more paths, one per line (NUL with -0).
     std::optional<std::string> files_from;

@@ -88,11 +88,18 @@ void add_walking_options(CLI::App& app, RawOptions& raw) {
         ->group(walking);
 }
 
-/// Reading: -j, --read-mode.
+/// Reading: -j, --io-threads, --read-mode.
 void add_reading_options(CLI::App& app, RawOptions& raw) {
     // Given twice, the last -j or --read-mode wins (so a wrapper's defaults can be overridden).
     app.add_option("-j,--jobs", raw.direct.jobs, "Worker threads (default: number of cores)")
         ->type_name("N")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+        ->group("Hashing");
+    app.add_option("--io-threads", raw.direct.io_threads,
+                   "Files read at once (default: 1 on a rotational disk, else 8 per core, "
+                   "reading ahead only while files are not cached)")
+        ->type_name("N")
+        ->check(CLI::Range(0U, 1024U))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
         ->group("Hashing");
     app.add_option("--read-mode", raw.read_mode,

@@ -1,0 +1,101 @@
+#include "io/prefetch.hpp"
+
+#include <chrono>
+#include <utility>
+
+namespace fhash::io {
+
+Prefetcher::Prefetcher(unsigned threads, bool adaptive, std::uint64_t lookahead)
+    : m_adaptive(adaptive), m_lookahead(lookahead == 0 ? 1 : lookahead), m_active(!adaptive) {
+    m_threads.reserve(threads);
+    for (unsigned i = 0; i < threads; ++i) {
+        m_threads.emplace_back([this] { run(); });
+    }
+}
+
+Prefetcher::~Prefetcher() {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    for (std::thread& thread : m_threads) {
+        thread.join();
+    }
+}
+
+void Prefetcher::push(std::filesystem::path path) {
+    bool wake = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(path));
+        // While sampling, the threads only care about every k_sample_every-th file: waking
+        // them for each one would cost a context switch per file of a warm run.
+        wake = m_active || m_pushed % k_sample_every == 0;
+        ++m_pushed;
+    }
+    if (wake) {
+        m_wake.notify_one();
+    }
+}
+
+void Prefetcher::taken(std::uint64_t seq) noexcept {
+    std::uint64_t frontier = m_frontier.load(std::memory_order_relaxed);
+    while (frontier < seq + 1 &&
+           !m_frontier.compare_exchange_weak(frontier, seq + 1, std::memory_order_relaxed)) {
+    }
+}
+
+void Prefetcher::run() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        if (m_stopping) {
+            return;
+        }
+        const std::uint64_t frontier = m_frontier.load(std::memory_order_relaxed);
+        if (m_next < frontier) {
+            m_next = frontier;  // the workers are ahead: skip what they took
+        }
+        if (!m_active && m_next < m_pushed) {
+            // Sampling: jump to the next sampled file.
+            const std::uint64_t sample =
+                (m_next + k_sample_every - 1) / k_sample_every * k_sample_every;
+            m_next = sample < m_pushed ? sample : m_pushed;
+        }
+        while (m_base < m_next && !m_queue.empty()) {
+            m_queue.pop_front();
+            ++m_base;
+        }
+        if (m_next >= m_pushed) {
+            m_wake.wait(lock);
+            continue;
+        }
+        if (m_next >= frontier + m_lookahead) {
+            // Far enough ahead: wait for the workers (they do not signal; look again soon).
+            m_wake.wait_for(lock, std::chrono::milliseconds(2));
+            continue;
+        }
+        const std::filesystem::path path = m_queue[m_next - m_base];
+        ++m_next;
+        lock.unlock();
+        const Prefetched result = prefetch_file(path, k_max_bytes);
+        m_looked_at.fetch_add(1, std::memory_order_relaxed);
+        if (result == Prefetched::started) {
+            m_started.fetch_add(1, std::memory_order_relaxed);
+        }
+        lock.lock();
+        if (result == Prefetched::started) {
+            if (!m_active) {
+                m_active = true;
+                m_wake.notify_all();  // cold: every thread to work
+            }
+            m_warm_streak = 0;
+        } else if (result == Prefetched::cached && m_adaptive && m_active &&
+                   ++m_warm_streak >= k_warm_streak) {
+            m_active = false;  // warm again: back to sampling
+            m_warm_streak = 0;
+        }
+    }
+}
+
+}  // namespace fhash::io

@@ -1,0 +1,88 @@
+#pragma once
+/// @file prefetch.hpp
+/// Reading ahead of the hashing workers: what kind of device holds a path, bringing one
+/// file into the page cache without waiting for it, and the prefetching threads.
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "fhash/io_plan.hpp"
+
+namespace fhash::io {
+
+/// The kind of device that holds `path` (Linux: the block device's queue/rotational;
+/// Windows: the volume's seek-penalty property). unknown when it cannot be told.
+DeviceKind device_kind(const std::filesystem::path& path) noexcept;
+
+/// What prefetch_file() found.
+enum class Prefetched {
+    failed,   ///< could not open it (the worker will report why)
+    cached,   ///< its start was in the page cache already: nothing was asked of the disk
+    started,  ///< reads of its first `max_bytes` were started (or done, where no async hint)
+    unknown,  ///< read, but whether it was cached cannot be told on this platform
+};
+
+/// Opens `path`, and unless its first bytes are cached already, starts reading its first
+/// `max_bytes` into the page cache (Linux: posix_fadvise WILLNEED, which does not wait for
+/// the reads). Opening alone brings the file's metadata in. Best effort; never throws.
+Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_bytes) noexcept;
+
+/// Whether prefetch_file() can tell a cached file from one that is not (false: it can only
+/// answer Prefetched::unknown, so adaptive prefetching would never start).
+bool prefetch_tells_cached() noexcept;
+
+/// Threads that run ahead of the workers through the files submitted to a run, in
+/// submission order, bringing each one's start into the page cache so that reads wait on
+/// the device in parallel rather than one worker at a time. Files the workers have taken
+/// already are skipped; the prefetchers stay at most `lookahead` files ahead of them.
+///
+/// Adaptive mode: while the files it looks at are cached (a warm run), it only samples one
+/// file in k_sample_every, and starts working on every file as soon as one is not cached.
+class Prefetcher {
+public:
+    static constexpr std::uint64_t k_sample_every = 64;
+    static constexpr unsigned k_warm_streak = 64;  ///< cached files in a row: back to sampling
+    static constexpr std::uint64_t k_max_bytes = std::uint64_t{8} << 20;
+
+    Prefetcher(unsigned threads, bool adaptive, std::uint64_t lookahead);
+    ~Prefetcher();
+    Prefetcher(const Prefetcher&) = delete;
+    Prefetcher& operator=(const Prefetcher&) = delete;
+
+    /// The next submitted file (sequence numbers count the calls from 0).
+    void push(std::filesystem::path path);
+    /// A worker has taken file `seq`: prefetching it is pointless from now on. Lock-free.
+    void taken(std::uint64_t seq) noexcept;
+
+    /// Files prefetch_file() was called on, and those it started reads for (for tests and
+    /// the curious).
+    [[nodiscard]] std::uint64_t looked_at() const noexcept { return m_looked_at.load(); }
+    [[nodiscard]] std::uint64_t started() const noexcept { return m_started.load(); }
+
+private:
+    void run();
+
+    const bool m_adaptive;
+    const std::uint64_t m_lookahead;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::filesystem::path> m_queue;  // files m_base, m_base + 1, ...
+    std::uint64_t m_base = 0;
+    std::uint64_t m_pushed = 0;
+    std::uint64_t m_next = 0;    // the next file a prefetcher takes
+    bool m_active;               // working on every file (else sampling)
+    unsigned m_warm_streak = 0;  // cached files met in a row while active
+    bool m_stopping = false;
+    std::atomic<std::uint64_t> m_frontier{0};  // one past the highest file a worker took
+    std::atomic<std::uint64_t> m_looked_at{0};
+    std::atomic<std::uint64_t> m_started{0};
+    std::vector<std::thread> m_threads;
+};
+
+}  // namespace fhash::io

@@ -1,0 +1,65 @@
+#include "support/catch.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+
+#include "io/prefetch.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace fhash;
+
+namespace {
+
+/// Drops the file's pages from the page cache (best effort, as the kernel allows).
+void evict(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    REQUIRE(fd >= 0);
+    ::fdatasync(fd);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    ::close(fd);
+}
+
+}  // namespace
+
+TEST_CASE("prefetch_file tells a cached file from an evicted one", "[io][prefetch]") {
+    REQUIRE(io::prefetch_tells_cached());
+    test::TempDir dir;
+    const auto path = dir.write("data", std::string(1 << 20, 'z'));
+    CHECK(io::prefetch_file(path, 1 << 20) == io::Prefetched::cached);
+    evict(path);
+    struct statfs fs {};
+    REQUIRE(::statfs(path.c_str(), &fs) == 0);
+    constexpr long k_tmpfs = 0x01021994;  // TMPFS_MAGIC: its pages are the file, never evicted
+    CHECK(io::prefetch_file(path, 1 << 20) ==
+          (fs.f_type == k_tmpfs ? io::Prefetched::cached : io::Prefetched::started));
+}
+
+TEST_CASE("device_kind reads the block device's queue/rotational", "[io][prefetch]") {
+    test::TempDir dir;
+    struct stat st {};
+    REQUIRE(::stat(dir.path().c_str(), &st) == 0);
+    const std::string base = "/sys/dev/block/" + std::to_string(major(st.st_dev)) + ":" +
+                             std::to_string(minor(st.st_dev));
+    std::error_code ec;
+    const auto device = std::filesystem::canonical(base, ec);
+    if (ec) {
+        CHECK(io::device_kind(dir.path()) == DeviceKind::unknown);
+        return;
+    }
+    std::ifstream in(device / "queue" / "rotational");
+    if (!in) {
+        in.open(device.parent_path() / "queue" / "rotational");
+    }
+    int flag = -1;
+    in >> flag;
+    const DeviceKind expected = flag == 1   ? DeviceKind::rotational
+                                : flag == 0 ? DeviceKind::solid_state
+                                            : DeviceKind::unknown;
+    CHECK(io::device_kind(dir.path()) == expected);
+}
