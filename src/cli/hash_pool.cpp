@@ -138,7 +138,7 @@ struct HashPool::Impl {
         pool = std::make_unique<OrderedPool<Job, Item>>(
             plan.workers, k_reorder_window,
             [this](unsigned worker, Job& job) { return work(worker, job); },
-            [this](Item& item) { hand_over(item); });
+            [this](Item& item) { hand_over(item); }, plan.prefetchers == 0);
         if (pending) {
             Job first = std::move(*pending);
             pending.reset();

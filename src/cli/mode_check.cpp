@@ -127,7 +127,8 @@ private:
                     hint.observe(item.entry, item.outcome);
                 }
                 deliver(report, item);
-            });
+            },
+            workers.allow_inline());
         const std::optional<std::string> stopped = for_each_entry(
             reader, m_options.confine,
             {[&](ManifestEntry&& entry) { submit(pool, workers, std::move(entry)); },

@@ -25,6 +25,9 @@ public:
 
     /// The number of workers to give the OrderedPool.
     [[nodiscard]] unsigned jobs() const noexcept { return m_jobs; }
+    /// Whether the pool may run one worker inline (not when prefetchers read ahead of it:
+    /// the producer must get ahead).
+    [[nodiscard]] bool allow_inline() const noexcept { return !m_prefetcher; }
     /// Announces an entry a worker will verify, in submission order, so that its file is
     /// read ahead; returns its number for verify(). Without prefetchers it does nothing.
     std::uint64_t ahead(const ManifestEntry& entry);

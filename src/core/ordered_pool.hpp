@@ -21,7 +21,8 @@ namespace fhash {
 /// thread that calls submit()/finish(), in the order the jobs (and ready-made results) were
 /// submitted. At most `window` items are queued, running or waiting for their turn: submit()
 /// blocks when the window is full, delivering results as they become due. With one worker
-/// (or none) the work runs inline in submit(), so `-j1` is the plain sequential loop.
+/// (or none) the work runs inline in submit(), so `-j1` is the plain sequential loop,
+/// unless inline work is not allowed.
 ///
 /// `work` must not throw. `deliver` runs outside the pool's lock.
 ///
@@ -35,8 +36,16 @@ public:
     using Work = std::function<Out(unsigned worker, Job& job)>;
     using Deliver = std::function<void(Out& result)>;
 
-    OrderedPool(unsigned workers, std::size_t window, Work work, Deliver deliver)
-        : m_work(std::move(work)), m_deliver(std::move(deliver)), m_inline(workers <= 1) {
+    /// `allow_inline`: false runs even one worker on its own thread, so that submit() returns
+    /// at once and the producer runs ahead (for prefetchers that read what is submitted).
+    OrderedPool(unsigned workers, std::size_t window, Work work, Deliver deliver,
+                bool allow_inline = true)
+        : m_work(std::move(work)),
+          m_deliver(std::move(deliver)),
+          m_inline(allow_inline && workers <= 1) {
+        if (workers == 0) {
+            workers = 1;
+        }
         if (m_inline) {
             return;
         }

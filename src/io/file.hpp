@@ -41,6 +41,9 @@ public:
     Result<std::size_t> read(std::span<std::uint8_t> buffer);
     /// Hints that the file will be read sequentially (best effort).
     void advise_sequential() const noexcept;
+    /// Starts reading [offset, offset + length) into the page cache without waiting (best
+    /// effort; Linux posix_fadvise WILLNEED, nothing elsewhere).
+    void advise_willneed(std::uint64_t offset, std::uint64_t length) const noexcept;
     /// Moves the read position back to the start (for a fallback after a failed map).
     Result<void> rewind();
 

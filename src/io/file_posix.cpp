@@ -131,6 +131,16 @@ void File::advise_sequential() const noexcept {
 #endif
 }
 
+void File::advise_willneed(std::uint64_t offset, std::uint64_t length) const noexcept {
+#if defined(POSIX_FADV_WILLNEED)
+    (void)::posix_fadvise(m_native, static_cast<off_t>(offset), static_cast<off_t>(length),
+                          POSIX_FADV_WILLNEED);
+#else
+    (void)offset;
+    (void)length;
+#endif
+}
+
 Result<void> File::rewind() {
     if (::lseek(m_native, 0, SEEK_SET) < 0) {
         return errno_error(errno, {});

@@ -147,6 +147,12 @@ void File::advise_sequential() const noexcept {
     // FILE_FLAG_SEQUENTIAL_SCAN at open time is the Windows form of this hint.
 }
 
+void File::advise_willneed(std::uint64_t offset, std::uint64_t length) const noexcept {
+    // No cheap asynchronous cache hint: the sequential-scan read-ahead has to do.
+    (void)offset;
+    (void)length;
+}
+
 Result<void> File::rewind() {
     LARGE_INTEGER zero{};
     if (SetFilePointerEx(m_native, zero, nullptr, FILE_BEGIN) == 0) {

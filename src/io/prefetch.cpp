@@ -24,14 +24,15 @@ Prefetcher::~Prefetcher() {
     }
 }
 
-void Prefetcher::push(std::filesystem::path path) {
+void Prefetcher::push(const std::filesystem::path& path) {
     bool wake = false;
     {
         const std::lock_guard lock(m_mutex);
-        m_queue.push_back(std::move(path));
         // While sampling, the threads only care about every k_sample_every-th file: waking
-        // them for each one would cost a context switch per file of a warm run.
+        // them (or copying the name) for each one would cost a warm run per file. A file
+        // left nameless is passed over, should the prefetchers start working before it.
         wake = m_active || m_pushed % k_sample_every == 0;
+        m_queue.push_back(wake ? path : std::filesystem::path());
         ++m_pushed;
     }
     if (wake) {
@@ -71,12 +72,27 @@ void Prefetcher::run() {
             continue;
         }
         if (m_next >= frontier + m_lookahead) {
-            // Far enough ahead: wait for the workers (they do not signal; look again soon).
-            m_wake.wait_for(lock, std::chrono::milliseconds(2));
+            // Far enough ahead: wait for the workers. They do not signal (taken() is
+            // lock-free), so one thread looks again soon and wakes the others when there is
+            // room; a warm run (sampling) looks less often.
+            if (m_polling) {
+                m_wake.wait(lock);
+                continue;
+            }
+            m_polling = true;
+            m_wake.wait_for(
+                lock, m_active ? std::chrono::milliseconds(2) : std::chrono::milliseconds(10));
+            m_polling = false;
+            if (m_active && m_next < m_frontier.load(std::memory_order_relaxed) + m_lookahead) {
+                m_wake.notify_all();  // sampling needs no other thread
+            }
             continue;
         }
         const std::filesystem::path path = m_queue[m_next - m_base];
         ++m_next;
+        if (path.empty()) {
+            continue;  // pushed while sampling, and not a sample
+        }
         lock.unlock();
         const Prefetched result = prefetch_file(path, k_max_bytes);
         m_looked_at.fetch_add(1, std::memory_order_relaxed);

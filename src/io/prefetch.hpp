@@ -56,7 +56,7 @@ public:
     Prefetcher& operator=(const Prefetcher&) = delete;
 
     /// The next submitted file (sequence numbers count the calls from 0).
-    void push(std::filesystem::path path);
+    void push(const std::filesystem::path& path);
     /// A worker has taken file `seq`: prefetching it is pointless from now on. Lock-free.
     void taken(std::uint64_t seq) noexcept;
 
@@ -79,6 +79,7 @@ private:
     bool m_active;               // working on every file (else sampling)
     unsigned m_warm_streak = 0;  // cached files met in a row while active
     bool m_stopping = false;
+    bool m_polling = false;  // a thread waits for the workers to advance (the others sleep)
     std::atomic<std::uint64_t> m_frontier{0};  // one past the highest file a worker took
     std::atomic<std::uint64_t> m_looked_at{0};
     std::atomic<std::uint64_t> m_started{0};

@@ -53,6 +53,15 @@ DeviceKind device_kind(const std::filesystem::path& path) noexcept {
         if (ec) {
             return DeviceKind::unknown;  // no block device: tmpfs, overlay, NFS, not Linux
         }
+        // A paravirtual disk's flag is its driver's default (virtio-blk and Xen's report
+        // rotational), not a fact about the host's storage; a loop or device-mapper device
+        // only passes on what it sits on. Neither says anything: unknown.
+        const std::string where = device.string();
+        if (where.find("/virtio") != std::string::npos ||
+            where.find("/vbd-") != std::string::npos ||
+            where.find("/devices/virtual/") != std::string::npos) {
+            return DeviceKind::unknown;
+        }
         int flag = read_flag(device / "queue" / "rotational");
         if (flag < 0) {
             flag = read_flag(device.parent_path() / "queue" / "rotational");
