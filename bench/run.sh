@@ -155,7 +155,7 @@ if [[ $probe == 1 ]]; then
   fi
   variants=("--mode workers")
   for r in 1 2 4 8 16 32; do variants+=("--mode threads -R $r"); done
-  for q in 1 4 16 64; do variants+=("--mode uring -Q $q"); done
+  for q in 1 4 16 64 256; do variants+=("--mode uring -Q $q"); done
   variants+=("--mode uring -Q 16 --sync-open")
   for tree in small medium; do
     want "$tree" || continue
