@@ -3,25 +3,55 @@
 # sets of the baseline study (built once with fixed seeds by make_data.py), plus peak-RSS
 # checks. Prints one table per workload with wall-time ratios and the goals.
 #
-# Usage: bench/run.sh [FHASH_BINARY]        (default: build-rel/fhash)
+# Usage: bench/run.sh [--cold | --probe] [FHASH_BINARY]        (default: build-rel/fhash)
+#   (no flag)  warm groups: the page cache is filled right before each group
+#   --cold     (or COLD=1) cold groups only: the page cache is dropped before every timed run
+#              (sync; echo 3 > /proc/sys/vm/drop_caches), in interleaved rounds (rounds.py).
+#              Root only: otherwise it says so and exits 2. Nothing is warmed.
+#   --probe    (or PROBE=1) the reads-in-flight probe (cold_read_probe.cpp): reader threads
+#              against io_uring against today's one-file-per-thread model, cold and warm, on
+#              the small and medium trees. Root only.
 # Environment:
 #   BENCH_DATA=DIR   data folder (default /tmp/fhash-bench; ~5 GB; /tmp/fhash-bench-small
 #                    with BENCH_SMALL=1)
 #   BENCH_SMALL=1    tiny data and 2 runs: a smoke test that takes seconds
-#   RUNS=N           timed runs per command (default 5)
+#   RUNS=N           timed runs per command, or rounds with --cold/--probe (default 5)
 #   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,blake3,xxh,crc,multi,
-#                    cloud,rss,merge,shards
+#                    cloud,rss,merge,shards,start-up; with --cold: big,medium,small; with
+#                    --probe: small,medium
 # Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum, xxhsum (apt-get install -y
 # hyperfine rhash b3sum xxhash hashdeep time). Build fhash first:
 #   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build-rel
+# With -DFHASH_BUILD_BENCH=ON the build also has bench/fhash_evp_minimal (the start-up
+# group's floor; built here with cc if absent) and bench/fhash_cold_read_probe (--probe;
+# needs liburing-dev).
 #
-# The page cache is warmed right before each group: on this kind of VM, files idle for about
-# a minute are evicted. Other load on the machine is printed per group (from /proc/stat);
-# trust 2-thread ratios only when it is near 0.
+# The machine is shared: run it under `flock /tmp/fhash-bench.lock bench/run.sh …` so that
+# no other measurement (or cache drop) overlaps. The page cache is warmed right before each
+# warm group: on this kind of VM, files idle for about a minute are evicted. Other load on
+# the machine is printed per group (from /proc/stat); trust 2-thread ratios only when it is
+# near 0.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+cold=${COLD:-0}
+probe=${PROBE:-0}
+while [[ $# -gt 0 && $1 == --* ]]; do
+  case $1 in
+    --cold) cold=1 ;;
+    --probe) probe=1 ;;
+    *) echo "bench/run.sh: unknown option $1 (--cold, --probe)" >&2; exit 2 ;;
+  esac
+  shift
+done
 FHASH=$(realpath "${1:-$here/../build-rel/fhash}")
+# The tables name programs of the build folder without it (fhash, bench/fhash_evp_minimal).
+FHASH_BIN_DIR=$(dirname "$FHASH")
+export FHASH_BIN_DIR
+if [[ $cold == 1 || $probe == 1 ]] && ! [[ $(id -u) == 0 && -w /proc/sys/vm/drop_caches ]]; then
+  echo "bench/run.sh: --cold and --probe drop the page cache before each run, which needs root" >&2
+  exit 2
+fi
 small=${BENCH_SMALL:-0}
 if [[ $small == 1 ]]; then
   DATA=${BENCH_DATA:-/tmp/fhash-bench-small}
@@ -32,7 +62,13 @@ else
   RUNS=${RUNS:-5}
   WARMUP=1
 fi
-ONLY=${ONLY:-big,both,medium,small,verify,blake3,xxh,crc,multi,cloud,rss,merge,shards}
+if [[ $cold == 1 ]]; then
+  ONLY=${ONLY:-small,medium,big}
+elif [[ $probe == 1 ]]; then
+  ONLY=${ONLY:-small,medium}
+else
+  ONLY=${ONLY:-start-up,big,both,medium,small,verify,blake3,xxh,crc,multi,cloud,rss,merge,shards}
+fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -59,17 +95,111 @@ echo "fhash: $FHASH ($("$FHASH" --version | tr '\n' ' '))"
 echo "data: $DATA   runs: $RUNS   $(nproc) cores   load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
+# rounds NAME GOALS -- command...: interleaved rounds (rounds.py); ROUNDS_OPTS adds rounds.py
+# options (--cold: the page cache dropped before every run).
+rounds() {
+  local name=$1 goals=$2
+  shift 3
+  # shellcheck disable=SC2046,SC2086
+  python3 "$here/rounds.py" --name "$name" --runs "$RUNS" --goals "$goals" \
+    $([[ $small == 1 ]] && echo --smoke) ${ROUNDS_OPTS:-} -- "$@"
+}
+
+# A helper program of the build's bench/ folder next to the fhash binary
+# (-DFHASH_BUILD_BENCH=ON), else the one built into $out.
+bench_bin() {
+  local built
+  built="$(dirname "$FHASH")/bench/$1"
+  if [[ -x $built ]]; then
+    echo "$built"
+  elif [[ -x $out/$1 ]]; then
+    echo "$out/$1"
+  else
+    return 1
+  fi
+}
+
+if [[ $cold == 1 ]]; then
+  # Cold reads against hashing: the virtio disk here gives ~2 GB/s on one big file, less on
+  # many small ones, and swings from run to run (hence min and max in the tables).
+  echo "cold: page cache dropped before every run; $RUNS interleaved rounds per group"
+  echo
+  if want small; then
+    extra=("cd small && $FHASH -j1 -r -a sha256 .")
+    if "$FHASH" --help | grep -q -- --io-threads; then
+      extra+=("cd small && $FHASH --io-threads 1 -r -a sha256 ."
+              "cd small && $FHASH --io-threads 16 -r -a sha256 .")
+    fi
+    ROUNDS_OPTS=--cold rounds "cold: 20,000 files of 1-64 KiB, SHA-256, recursive" "0:1:0.35" -- \
+      "cd small && $FHASH -r -a sha256 ." "cd small && rhash -r --sha256 ." "${extra[@]}"
+  fi
+  if want medium; then
+    ROUNDS_OPTS=--cold rounds "cold: 200 files of 1-20 MiB, SHA-256, recursive" "0:1:0.60" -- \
+      "cd medium && $FHASH -r -a sha256 ." "cd medium && rhash -r --sha256 ."
+  fi
+  if want big; then
+    ROUNDS_OPTS=--cold rounds "cold: one big file, SHA-256" "0:1:0.95" -- \
+      "$FHASH -a sha256 big.bin" "openssl dgst -sha256 big.bin"
+  fi
+  exit 0
+fi
+
+if [[ $probe == 1 ]]; then
+  # Which way of keeping reads in flight feeds 2 hashing threads best (cold_read_probe.cpp):
+  # every variant in interleaved rounds, cold (cache dropped before each run), then warm.
+  if ! probe_bin=$(bench_bin fhash_cold_read_probe); then
+    c++ -std=c++20 -O2 -o "$out/fhash_cold_read_probe" "$here/cold_read_probe.cpp" \
+      -luring -lcrypto -pthread ||
+      { echo "bench/run.sh: cannot build the probe (needs liburing-dev, libssl-dev)" >&2; exit 2; }
+    probe_bin=$out/fhash_cold_read_probe
+  fi
+  variants=("--mode workers")
+  for r in 1 2 4 8 16 32; do variants+=("--mode threads -R $r"); done
+  for q in 1 4 16 64 256; do variants+=("--mode uring -Q $q"); done
+  variants+=("--mode uring -Q 16 --sync-open")
+  for tree in small medium; do
+    want "$tree" || continue
+    find "$tree" -type f | sort > "$out/$tree.list"
+    commands=()
+    for v in "${variants[@]}"; do commands+=("$probe_bin --list $out/$tree.list -H 2 $v"); done
+    ROUNDS_OPTS="--cold --check-field check --json $out/probe-$tree-cold.json" \
+      rounds "probe, $tree, cold" "" -- "${commands[@]}"
+    warm "$tree"
+    ROUNDS_OPTS="--warmup 1 --check-field check --json $out/probe-$tree-warm.json" \
+      rounds "probe, $tree, warm" "" -- "${commands[@]}"
+  done
+  python3 - "$out" "${variants[@]}" <<'PY'
+import json, os, statistics, sys
+out, variants = sys.argv[1], sys.argv[2:]
+trees = [t for t in ("small", "medium") if os.path.exists(f"{out}/probe-{t}-cold.json")]
+print("## probe summary: wall s, median [min-max], 2 hashing threads")
+print("| variant | " + " | ".join(f"{t} cold | {t} warm" for t in trees) + " |")
+print("|---|" + "---|---|" * len(trees))
+for k, v in enumerate(variants):
+    cells = []
+    for t in trees:
+        for kind in ("cold", "warm"):
+            times = json.load(open(f"{out}/probe-{t}-{kind}.json"))["results"][k]["times"]
+            cells.append(f"{statistics.median(times):.3f} [{min(times):.2f}-{max(times):.2f}]")
+    print(f"| `{v.replace('--mode ', '')}` | " + " | ".join(cells) + " |")
+PY
+  exit 0
+fi
+
 # group NAME GOALS -- command...   (the first command is fhash; GOALS are "i:j:max" triples:
-# median(command i) / median(command j) must be <= max)
+# median(command i) / median(command j) must be <= max). GROUP_WARMUP, GROUP_RUNS and
+# GROUP_OPTS (more hyperfine options) change one group's runs.
 group() {
   local name=$1 goals=$2
   shift 3
-  local before after
+  local before after warmup=${GROUP_WARMUP:-$WARMUP} runs=${GROUP_RUNS:-$RUNS}
   before=$(cpu_busy)
-  hyperfine --style none --warmup "$WARMUP" --runs "$RUNS" --export-json "$out/$name.json" \
-    "$@" > /dev/null 2>"$out/$name.err" || { cat "$out/$name.err" >&2; return 1; }
+  # shellcheck disable=SC2086
+  hyperfine --style none --warmup "$warmup" --runs "$runs" ${GROUP_OPTS:-} \
+    --export-json "$out/$name.json" "$@" > /dev/null 2>"$out/$name.err" ||
+    { cat "$out/$name.err" >&2; return 1; }
   after=$(cpu_busy)
-  python3 - "$out/$name.json" "$name" "$goals" "$before" "$after" "$WARMUP" "$small" <<'PY'
+  python3 - "$out/$name.json" "$name" "$goals" "$before" "$after" "$warmup" "$small" <<'PY'
 import json, os, sys
 results = json.load(open(sys.argv[1]))["results"]
 name, goals = sys.argv[2], sys.argv[3]
@@ -84,10 +214,14 @@ own_s = sum((r["user"] + r["system"]) * (len(r["times"]) + warmup) for r in resu
 other = max(busy_s - own_s, 0.0) / max(elapsed, 1e-9)
 print(f"## {name}  (other load during the group: {other:.2f} cores)")
 ref = results[1]["median"]
-print(f"{'command':60} {'median s':>9} {'min s':>8} {'x ref':>7} {'user s':>7} {'sys s':>6}")
+# Start-up times are milliseconds; the folder of the fhash binary is left out of names.
+scale, unit = (1000, "ms") if max(r["median"] for r in results) < 0.1 else (1, "s")
+print(f"{'command':60} {'median ' + unit:>9} {'min ' + unit:>8} {'x ref':>7} {'user ' + unit:>7} "
+      f"{'sys ' + unit:>6}")
 for r in results:
-    print(f"{r['command'][:60]:60} {r['median']:9.3f} {r['min']:8.3f} {r['median'] / ref:7.2f} "
-          f"{r['user']:7.3f} {r['system']:6.3f}")
+    command = r["command"].replace(os.environ.get("FHASH_BIN_DIR", "//") + "/", "")
+    print(f"{command[:60]:60} {r['median'] * scale:9.3f} {r['min'] * scale:8.3f} "
+          f"{r['median'] / ref:7.2f} {r['user'] * scale:7.3f} {r['system'] * scale:6.3f}")
 for g in filter(None, goals.split(",")):
     i, j, limit = g.split(":")
     ratio = results[int(i)]["median"] / results[int(j)]["median"]
@@ -97,6 +231,20 @@ print()
 PY
 }
 
+if want start-up; then
+  # Start-up cost on a 2-byte file, against the least an OpenSSL tool does (evp_minimal.c:
+  # fetch SHA256, EVP_Digest, print). No shell (-N): only the processes are timed.
+  if ! evp_minimal=$(bench_bin fhash_evp_minimal); then
+    cc -O2 -o "$out/fhash_evp_minimal" "$here/evp_minimal.c" -lcrypto ||
+      { echo "bench/run.sh: cannot build evp_minimal.c (needs cc, libssl-dev)" >&2; exit 2; }
+    evp_minimal=$out/fhash_evp_minimal
+  fi
+  printf 'hi' > "$out/two-bytes"
+  (cd "$out" && GROUP_OPTS=-N GROUP_WARMUP=20 \
+    GROUP_RUNS=$([[ $small == 1 ]] && echo 30 || echo 300) group "start-up" "0:1:1.15" -- \
+    "$FHASH two-bytes" "$evp_minimal two-bytes" "$FHASH -j1 two-bytes" "sha256sum two-bytes" \
+    "b3sum two-bytes" "rhash --sha256 two-bytes")
+fi
 if want big; then
   warm big.bin
   group "one big file, SHA-256" "0:1:0.85" -- \

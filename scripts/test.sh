@@ -36,11 +36,12 @@ fi
 # (tests/cli/cloud_oracles_test.sh), xxd joins their raw digests; slurm-wlm, munge and
 # parallel run the shards of tests/cli/slurm_test.sh and shard_test.sh; gnupg, gpgv,
 # signify-openbsd and minisign make and check the signed manifests of
-# tests/cli/signatures_test.sh; the rest for the benchmarks.
-extra=(time libbenchmark-dev hyperfine rhash b3sum xxhash bc openssl clang libclang-rt-14-dev
-       dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl cksfv hashdeep golang-go
-       golang-golang-x-mod-dev nix-bin git xxd slurm-wlm munge parallel gnupg gpgv
-       signify-openbsd minisign)
+# tests/cli/signatures_test.sh; liburing-dev for bench/cold_read_probe.cpp; the rest for the
+# benchmarks.
+extra=(time libbenchmark-dev liburing-dev hyperfine rhash b3sum xxhash bc openssl clang
+       libclang-rt-14-dev dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl cksfv
+       hashdeep golang-go golang-golang-x-mod-dev nix-bin git xxd slurm-wlm munge parallel gnupg
+       gpgv signify-openbsd minisign)
 command -v npm >/dev/null || extra+=(nodejs npm)
 bash "$root/scripts/install-deps.sh" "${extra[@]}"
 
