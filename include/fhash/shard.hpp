@@ -23,10 +23,15 @@ struct ShardSpec {
 
     /// True if `name` belongs to this shard.
     [[nodiscard]] bool contains(std::string_view name) const noexcept;
+    /// contains() of the name `prefix` followed by `rest`, without joining them (a walk
+    /// decides a file's shard from its folder's prefix and its relative name).
+    [[nodiscard]] bool contains(std::string_view prefix, std::string_view rest) const noexcept;
 };
 
 /// The stable 64-bit hash of `name` that decides its shard (see the file comment).
 std::uint64_t shard_hash(std::string_view name) noexcept;
+/// shard_hash() of `prefix` followed by `rest`: the same value as of the joined name.
+std::uint64_t shard_hash(std::string_view prefix, std::string_view rest) noexcept;
 
 /// The shard (0 .. count-1) of `name`; `count` must not be 0.
 std::uint32_t shard_of(std::string_view name, std::uint32_t count) noexcept;

@@ -195,13 +195,10 @@ private:
         }
     }
 
-    /// False for the inputs of other shards, and for -o's own files.
+    /// False for -o's own files (for_each_input leaves out other shards' inputs).
     [[nodiscard]] bool wanted(const Input& input) const {
-        if (!m_temp_prefix.empty() && !input.is_stdin &&
-            (m_own.contains(input.path) || path_key(input.path).starts_with(m_temp_prefix))) {
-            return false;
-        }
-        return !m_options.shard || m_options.shard->contains(input.display);
+        return m_temp_prefix.empty() || input.is_stdin ||
+               !(m_own.contains(input.path) || path_key(input.path).starts_with(m_temp_prefix));
     }
 
     /// Hands an input to the pool, or, when the journal holds it unchanged, its journaled

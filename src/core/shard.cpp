@@ -33,10 +33,16 @@ std::string_view next_word(std::string_view& text) noexcept {
 }  // namespace
 
 std::uint64_t shard_hash(std::string_view name) noexcept {
+    return shard_hash(name, {});
+}
+
+std::uint64_t shard_hash(std::string_view prefix, std::string_view rest) noexcept {
     std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64
-    for (const char c : name) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
+    for (const std::string_view part : {prefix, rest}) {
+        for (const char c : part) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 0x100000001b3ULL;
+        }
     }
     h ^= h >> 30;  // SplitMix64's finaliser
     h *= 0xbf58476d1ce4e5b9ULL;
@@ -52,6 +58,10 @@ std::uint32_t shard_of(std::string_view name, std::uint32_t count) noexcept {
 
 bool ShardSpec::contains(std::string_view name) const noexcept {
     return count <= 1 || shard_of(name, count) == index;
+}
+
+bool ShardSpec::contains(std::string_view prefix, std::string_view rest) const noexcept {
+    return count <= 1 || shard_hash(prefix, rest) % count == index;
 }
 
 std::optional<ShardSpec> parse_shard_spec(std::string_view text) noexcept {

@@ -54,6 +54,27 @@ for k in 0 1 2 3; do
 done
 "$FHASH" merge part.* -o merged && cmp -s merged full || fail "shards run with other -j differ"
 
+# The walk drops other shards' files by their name before it builds a path: every way of
+# naming the root (the name is the root as given, then the relative path), filters,
+# --base-dir and -L split the same files as the single run writes.
+ln -s ../a/b tree/c/link-to-b
+set -f  # the patterns below are fhash's, not the shell's
+for args in "-r tree" "-r tree/" "-r ./tree" "-r tree//a" "-r ./" "-r tree --exclude f1*" \
+  "-r tree --include g* --include *.b/" "-r tree --base-dir tree" "-r tree -L" "-r tree/a tree/c"; do
+  if [ "$args" = "-r ./" ]; then dir=tree; else dir=.; fi
+  # shellcheck disable=SC2086
+  (cd "$dir" && fh $args -o "$OLDPWD/full") || fail "single run ($args)"
+  rm -f part.*
+  for k in 0 1 2; do
+    # shellcheck disable=SC2086
+    (cd "$dir" && fh $args --shard "$k/3" -o "$OLDPWD/part.$k") || fail "shard $k/3 ($args)"
+  done
+  "$FHASH" merge part.0 part.1 part.2 -o merged && cmp -s merged full ||
+    fail "3 shards of $args do not merge into the single run's bytes"
+done
+set +f
+rm tree/c/link-to-b
+
 # Shard outputs: a header and a trailer that GNU -c skips as comments, even with --strict.
 (cd tree && fh -r . -o ../full) || fail "single run"
 shards 4

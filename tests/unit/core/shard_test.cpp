@@ -17,6 +17,19 @@ TEST_CASE("shard_hash is FNV-1a 64 with the SplitMix64 finaliser", "[shard]") {
     CHECK(shard_of("dir/file name", 4) == 3);
 }
 
+TEST_CASE("shard_hash of a prefix and a rest is the hash of the joined name", "[shard]") {
+    for (const std::string name : {"", "a", "a/b/c.txt", "dir/file name", "./x/y"}) {
+        for (std::size_t cut = 0; cut <= name.size(); ++cut) {
+            const std::string_view all = name;
+            CHECK(shard_hash(all.substr(0, cut), all.substr(cut)) == shard_hash(name));
+            for (std::uint32_t k = 0; k < 3; ++k) {
+                CHECK(ShardSpec{k, 3}.contains(all.substr(0, cut), all.substr(cut)) ==
+                      ShardSpec{k, 3}.contains(name));
+            }
+        }
+    }
+}
+
 TEST_CASE("shards split names evenly and every name has exactly one", "[shard]") {
     constexpr std::uint32_t count = 8;
     std::map<std::uint32_t, int> sizes;
