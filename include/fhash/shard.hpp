@@ -69,6 +69,9 @@ bool is_shard_comment(std::string_view line) noexcept;
 /// "hex  name", "hex *name", "TAG (name) = hex", cksum's "CRC SIZE name", each with GNU's
 /// leading '\' for escaped names. The digest itself is not decoded.
 std::optional<std::string> checksum_line_name(std::string_view line);
+/// The same into `name` (its buffer reused: a merge reads millions of lines); false, and
+/// `name` unspecified, if the line is none of those.
+bool checksum_line_name(std::string_view line, std::string& name);
 
 /// One entry of --resume's journal: an input's name, its size and modification time when it
 /// was hashed, and the exact output bytes written for it.

@@ -98,11 +98,9 @@ Result<bool> MergePart::peek() {
         m_peek_key.clear();
         return true;
     }
-    std::optional<std::string> key = checksum_line_name(line);
-    if (!key) {
+    if (!checksum_line_name(line, m_peek_key)) {
         return malformed(fmt::format("line {} is not a checksum line", m_line_number));
     }
-    m_peek_key = std::move(*key);
     return true;
 }
 

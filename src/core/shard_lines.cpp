@@ -118,25 +118,42 @@ bool number(std::string_view text, T& value) {
 
 }  // namespace
 
-std::optional<std::string> checksum_line_name(std::string_view line) {
+bool checksum_line_name(std::string_view line, std::string& name) {
     const bool escaped = line.starts_with('\\');
     const std::string_view body = escaped ? line.substr(1) : line;
     const std::size_t hex = hex_prefix(body);
-    std::optional<std::string_view> name;
+    std::optional<std::string_view> found;
     if (hex > 0 && hex + 2 < body.size() + 1 && body[hex] == ' ' &&
         (body[hex + 1] == ' ' || body[hex + 1] == '*')) {
-        name = body.substr(hex + 2);
+        found = body.substr(hex + 2);
     } else if (is_tagged_checksum_line(line)) {
         const std::size_t open = body.find('(');
         const std::size_t close = body.rfind(')');
-        name = body.substr(open + 1, close - open - 1);
+        found = body.substr(open + 1, close - open - 1);
     } else if (!escaped) {
-        name = cksum_name(line);
+        found = cksum_name(line);
     }
-    if (!name || name->empty()) {
+    if (!found || found->empty()) {
+        return false;
+    }
+    if (!escaped) {
+        name.assign(*found);  // reuses the capacity of `name`: no allocation per line
+        return true;
+    }
+    std::optional<std::string> unescaped = unescape_gnu_name(*found);
+    if (!unescaped || unescaped->empty()) {
+        return false;
+    }
+    name = std::move(*unescaped);
+    return true;
+}
+
+std::optional<std::string> checksum_line_name(std::string_view line) {
+    std::string name;
+    if (!checksum_line_name(line, name)) {
         return std::nullopt;
     }
-    return escaped ? unescape_gnu_name(*name) : std::optional<std::string>(*name);
+    return name;
 }
 
 std::string format_journal_line(const JournalEntry& entry) {
