@@ -51,6 +51,10 @@ std::optional<std::string> check_set(const Parts& parts) {
                 quote_name(parts.front()->label()), quote_name(part->label()), first.run,
                 first.shard.count, header.run, header.shard.count);
         }
+        if (part->preamble() != parts.front()->preamble()) {
+            return fmt::format("{} and {} start with different lines before their shard headers",
+                               quote_name(parts.front()->label()), quote_name(part->label()));
+        }
         if (const MergePart* twice = by_index[header.shard.index]) {
             return fmt::format("shard {}/{} is given twice: {} and {}", header.shard.index,
                                header.shard.count, quote_name(twice->label()),
@@ -73,6 +77,7 @@ public:
     Merger(Parts& parts, OutputSink& sink) : m_parts(parts), m_sink(sink) {}
 
     std::optional<std::string> run() {
+        m_sink.write(m_parts.front()->preamble());  // the format's first lines, as one run
         m_leaves = 1;
         while (m_leaves < m_parts.size()) {
             m_leaves *= 2;
