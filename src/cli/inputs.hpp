@@ -24,7 +24,8 @@ struct Input {
 /// walked with -r through the --include/--exclude filter): `on_input` for each thing to hash
 /// and `on_note` for each walk note (and for an unreadable --files-from list, as an error
 /// note), both in output order (walked files sorted by path), so hashing can start while
-/// the walk goes on.
+/// the walk goes on. With options.shard, only the inputs whose name belongs to that shard
+/// (walked files of other shards are dropped by the walk's filter, before a path is built).
 void for_each_input(const Options& options, const std::function<void(Input&&)>& on_input,
                     const std::function<void(io::WalkNote&&)>& on_note);
 

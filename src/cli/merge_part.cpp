@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t k_read_size = 256 * 1024;
 constexpr std::size_t k_max_line = 4 * 1024 * 1024;  // as LineSplitter's cap
+constexpr std::size_t k_max_preamble_lines = 16;     // hashdeep's are 4
 
 }  // namespace
 
@@ -24,19 +25,32 @@ Result<std::unique_ptr<MergePart>> MergePart::open(const std::string& arg) {
     }
     part->m_file = std::move(*file);
     part->m_buffer.resize(k_read_size);
-    std::string_view first;
-    Result<bool> read = part->read_line(first);
-    if (!read) {
-        return std::move(read).error();
-    }
+    // The header is the first line, or follows the few lines a format must start with.
     std::optional<ShardHeader> header;
-    if (*read) {
-        header = parse_shard_header(first);
+    for (std::size_t i = 0; i < k_max_preamble_lines && !header; ++i) {
+        std::string_view line;
+        Result<bool> read = part->read_line(line);
+        if (!read) {
+            return std::move(read).error();
+        }
+        if (!*read) {
+            break;
+        }
+        header = parse_shard_header(line);
+        if (!header) {
+            part->m_preamble.append(line);
+            part->m_preamble += '\n';
+        }
     }
     if (!header) {
         return part->malformed(
-            "not a shard manifest: its first line is not '# fhash shard K/N run ID format F' "
-            "(fhash --shard writes it)");
+            "not a shard manifest: it does not start with a '# fhash shard K/N run ID format F' "
+            "line (fhash --shard writes it; ';' in SFV, '##' in hashdeep after its header)");
+    }
+    part->m_names = ShardRecordNames::make(header->format, part->m_preamble);
+    if (!part->m_names) {
+        return part->malformed(fmt::format(
+            "the lines before its shard header are not those fhash -f {} writes", header->format));
     }
     part->m_header = std::move(*header);
     return part;
@@ -98,11 +112,9 @@ Result<bool> MergePart::peek() {
         m_peek_key.clear();
         return true;
     }
-    std::optional<std::string> key = checksum_line_name(line);
-    if (!key) {
+    if (!m_names->name(line, m_peek_key)) {
         return malformed(fmt::format("line {} is not a checksum line", m_line_number));
     }
-    m_peek_key = std::move(*key);
     return true;
 }
 
@@ -110,8 +122,9 @@ Result<bool> MergePart::next() {
     if (!m_have_peek) {
         if (Result<bool> more = peek(); !more || !*more) {
             return more ? Result<bool>(malformed(
-                              fmt::format("truncated: no end line '# fhash shard {}/{} end FILES'",
-                                          m_header.shard.index, m_header.shard.count)))
+                              fmt::format("truncated: no end line '{} fhash shard {}/{} end FILES'",
+                                          shard_comment_mark(m_header.format), m_header.shard.index,
+                                          m_header.shard.count)))
                         : more;
         }
     }
@@ -145,7 +158,8 @@ Result<bool> MergePart::next() {
 }
 
 Result<bool> MergePart::finish_at_trailer() {
-    const std::optional<std::uint64_t> files = parse_shard_trailer(m_peek_line, m_header.shard);
+    const std::optional<std::uint64_t> files =
+        parse_shard_trailer(m_peek_line, m_header.shard, m_header.format);
     if (!files) {
         return malformed(fmt::format("line {} is not the end line of shard {}/{}", m_line_number,
                                      m_header.shard.index, m_header.shard.count));

@@ -19,12 +19,15 @@ namespace fhash::cli {
 
 class MergePart {
 public:
-    /// Opens `arg` and reads its header line. Errc::malformed (detail worded for the user)
-    /// if it does not start with a shard header.
+    /// Opens `arg` and reads up to its header line. Errc::malformed (detail worded for the
+    /// user) if it does not start with a shard header (after the format's preamble), or its
+    /// format cannot be merged.
     static Result<std::unique_ptr<MergePart>> open(const std::string& arg);
 
     [[nodiscard]] const ShardHeader& header() const noexcept { return m_header; }
     [[nodiscard]] const std::string& label() const noexcept { return m_label; }
+    /// The lines before the header (those the format starts with), newlines included.
+    [[nodiscard]] const std::string& preamble() const noexcept { return m_preamble; }
 
     /// Reads the next record: true if there is one (key() and record() set), false at the
     /// verified end. Errc::malformed (a line cut short, a line that is not a checksum line,
@@ -43,6 +46,8 @@ private:
     io::File m_file;
     std::string m_label;
     ShardHeader m_header;
+    std::string m_preamble;
+    std::optional<ShardRecordNames> m_names;
     std::vector<char> m_buffer;
     std::size_t m_begin = 0;  // the first byte not yet returned
     std::size_t m_end = 0;    // the end of the bytes read

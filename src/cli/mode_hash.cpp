@@ -82,13 +82,13 @@ public:
             m_console.file_error(pool.error());
             return ExitCode::usage;
         }
+        m_writer->begin(*m_sink);  // the lines the format starts with come first
         write_shard_header();
-        m_writer->begin(*m_sink);
         feed(**pool, listed);
         (*pool)->finish();
         m_writer->end(*m_sink);
         if (m_options.shard) {
-            m_sink->write(format_shard_trailer(*m_options.shard, m_files));
+            m_sink->write(format_shard_trailer(*m_options.shard, m_files, shard_format()));
         }
         return close_output();
     }
@@ -195,13 +195,10 @@ private:
         }
     }
 
-    /// False for the inputs of other shards, and for -o's own files.
+    /// False for -o's own files (for_each_input leaves out other shards' inputs).
     [[nodiscard]] bool wanted(const Input& input) const {
-        if (!m_temp_prefix.empty() && !input.is_stdin &&
-            (m_own.contains(input.path) || path_key(input.path).starts_with(m_temp_prefix))) {
-            return false;
-        }
-        return !m_options.shard || m_options.shard->contains(input.display);
+        return m_temp_prefix.empty() || input.is_stdin ||
+               !(m_own.contains(input.path) || path_key(input.path).starts_with(m_temp_prefix));
     }
 
     /// Hands an input to the pool, or, when the journal holds it unchanged, its journaled
@@ -259,8 +256,22 @@ private:
             m_console.error(fmt::format("shard {}/{} from {}", shard.index, shard.count,
                                         m_options.shard_source));
         }
-        const char* format = m_options.format == ManifestFormat::bsd ? "bsd" : "gnu";
-        m_sink->write(format_shard_header(ShardHeader{shard, run_identity(m_options), format}));
+        m_sink->write(format_shard_header(
+            ShardHeader{shard, run_identity(m_options), std::string(shard_format())}));
+    }
+
+    /// The format named in --shard's header and trailer (take_scale_out allows no other).
+    [[nodiscard]] std::string_view shard_format() const {
+        switch (m_options.format) {
+            case ManifestFormat::bsd:
+                return "bsd";
+            case ManifestFormat::sfv:
+                return "sfv";
+            case ManifestFormat::hashdeep:
+                return "hashdeep";
+            default:
+                return "gnu";
+        }
     }
 
     /// Commits -o FILE when every input was hashed (a failed run leaves it untouched).

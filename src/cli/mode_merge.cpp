@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <queue>
 #include <set>
 #include <string>
 #include <vector>
@@ -52,6 +51,10 @@ std::optional<std::string> check_set(const Parts& parts) {
                 quote_name(parts.front()->label()), quote_name(part->label()), first.run,
                 first.shard.count, header.run, header.shard.count);
         }
+        if (part->preamble() != parts.front()->preamble()) {
+            return fmt::format("{} and {} start with different lines before their shard headers",
+                               quote_name(parts.front()->label()), quote_name(part->label()));
+        }
         if (const MergePart* twice = by_index[header.shard.index]) {
             return fmt::format("shard {}/{} is given twice: {} and {}", header.shard.index,
                                header.shard.count, quote_name(twice->label()),
@@ -74,26 +77,37 @@ public:
     Merger(Parts& parts, OutputSink& sink) : m_parts(parts), m_sink(sink) {}
 
     std::optional<std::string> run() {
+        m_sink.write(m_parts.front()->preamble());  // the format's first lines, as one run
+        m_leaves = 1;
+        while (m_leaves < m_parts.size()) {
+            m_leaves *= 2;
+        }
+        m_tree.assign(2 * m_leaves, k_none);
         for (std::size_t i = 0; i < m_parts.size(); ++i) {
             if (std::optional<std::string> failed = advance(i)) {
                 return failed;
             }
         }
-        while (!m_heap.empty()) {
-            const std::size_t i = m_heap.top();
-            m_heap.pop();
+        for (std::size_t node = m_leaves - 1; node >= 1; --node) {
+            m_tree[node] = earlier(m_tree[2 * node], m_tree[2 * node + 1]);
+        }
+        while (m_tree[1] != k_none) {
+            const std::size_t i = m_tree[1];
             if (std::optional<std::string> failed = take(*m_parts[i])) {
                 return failed;
             }
             if (std::optional<std::string> failed = advance(i)) {
                 return failed;
             }
+            for (std::size_t node = (m_leaves + i) / 2; node >= 1; node /= 2) {
+                m_tree[node] = earlier(m_tree[2 * node], m_tree[2 * node + 1]);
+            }
         }
         return std::nullopt;
     }
 
 private:
-    /// The next record of part `i` into the heap (nothing at its end).
+    /// The next record of part `i` into its leaf (none at its end).
     std::optional<std::string> advance(std::size_t i) {
         Result<bool> more = m_parts[i]->next();
         if (!more) {
@@ -101,9 +115,7 @@ private:
             return fmt::format("{}: {}", quote_name(m_parts[i]->label()),
                                error.detail.empty() ? error.reason() : error.detail);
         }
-        if (*more) {
-            m_heap.push(i);
-        }
+        m_tree[m_leaves + i] = *more ? i : k_none;
         return std::nullopt;
     }
 
@@ -124,17 +136,25 @@ private:
         return std::nullopt;
     }
 
-    struct Later {  // a min-heap of part indices by their current name, then index
-        const Parts* parts;
-        bool operator()(std::size_t a, std::size_t b) const {
-            const int order = (*parts)[a]->key().compare((*parts)[b]->key());
-            return order != 0 ? order > 0 : a > b;
+    /// Of two parts (or none), the one whose current name comes first; the lower index on a
+    /// tie, so a name met in several parts is taken from them in order.
+    [[nodiscard]] std::size_t earlier(std::size_t a, std::size_t b) const {
+        if (a == k_none || b == k_none) {
+            return a == k_none ? b : a;
         }
-    };
+        const int order = m_parts[a]->key().compare(m_parts[b]->key());
+        return order < 0 || (order == 0 && a < b) ? a : b;
+    }
 
+    static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
     Parts& m_parts;
     OutputSink& m_sink;
-    std::priority_queue<std::size_t, std::vector<std::size_t>, Later> m_heap{Later{&m_parts}};
+    /// A tournament tree over the parts: leaf m_leaves + i holds part i (or none at its end),
+    /// each inner node the earlier of its two children, the root (node 1) the next record.
+    /// Taking a record replays one leaf-to-root path: log2(parts) comparisons of names, half
+    /// of what a binary heap's pop and push make (names compared are most of a merge's work).
+    std::vector<std::size_t> m_tree;
+    std::size_t m_leaves = 1;
     bool m_have_last = false;
     std::string m_last_key;
     std::string m_last_record;

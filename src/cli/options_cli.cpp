@@ -175,7 +175,8 @@ void add_scale_out_options(CLI::App& app, RawOptions& raw) {
     auto* scale = "Scale-out (shards, resuming)";
     app.add_option("--shard", raw.shard,
                    "Hash (or with -c verify) only shard K of N: K/N, or auto from "
-                   "SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; join with 'fhash merge'")
+                   "SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; join with 'fhash merge' "
+                   "(formats gnu, bsd, sfv, hashdeep)")
         ->type_name("K/N|auto")
         ->group(scale);
     app.add_option("--shards", raw.shards,

@@ -88,11 +88,17 @@ std::optional<std::string> shard_fits_mode(const RawOptions& raw, const Options&
     if (options.expect || options.update || options.audit) {
         return "--shard applies to hashing and to -c, not to --expect, --update or --audit";
     }
-    if (!options.check && (options.no_names || (options.format != ManifestFormat::gnu &&
-                                                options.format != ManifestFormat::bsd))) {
+    const bool mergeable =
+        options.format == ManifestFormat::gnu || options.format == ManifestFormat::bsd ||
+        options.format == ManifestFormat::sfv || options.format == ManifestFormat::hashdeep;
+    if (!options.check && (options.no_names || options.raw || !mergeable)) {
         return fmt::format(
-            "--shard writes gnu or bsd lines (its header is a '#' comment line), not {}",
-            options.no_names ? std::string("--no-names") : "--format " + raw.format);
+            "--shard writes gnu, bsd, sfv or hashdeep manifests, whose readers skip the "
+            "comment lines that name the shard; not {} (csv and json have no comment lines, "
+            "fciv-xml, intoto and slsa-subjects are one document, not one line per file)",
+            options.no_names ? std::string("--no-names")
+            : options.raw    ? std::string("--raw")
+                             : "--format " + raw.format);
     }
     return std::nullopt;
 }

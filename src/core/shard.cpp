@@ -6,7 +6,8 @@
 namespace fhash {
 namespace {
 
-constexpr std::string_view k_prefix = "# fhash shard ";
+constexpr std::string_view k_words = " fhash shard ";
+constexpr std::string_view k_marks[] = {"##", "#", ";"};  // "##" before its prefix "#"
 constexpr std::uint32_t k_max_shards = 1'000'000;
 
 /// A decimal number that fills `text` exactly; nullopt otherwise (signs, blanks, overflow).
@@ -33,10 +34,16 @@ std::string_view next_word(std::string_view& text) noexcept {
 }  // namespace
 
 std::uint64_t shard_hash(std::string_view name) noexcept {
+    return shard_hash(name, {});
+}
+
+std::uint64_t shard_hash(std::string_view prefix, std::string_view rest) noexcept {
     std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64
-    for (const char c : name) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
+    for (const std::string_view part : {prefix, rest}) {
+        for (const char c : part) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 0x100000001b3ULL;
+        }
     }
     h ^= h >> 30;  // SplitMix64's finaliser
     h *= 0xbf58476d1ce4e5b9ULL;
@@ -54,6 +61,10 @@ bool ShardSpec::contains(std::string_view name) const noexcept {
     return count <= 1 || shard_of(name, count) == index;
 }
 
+bool ShardSpec::contains(std::string_view prefix, std::string_view rest) const noexcept {
+    return count <= 1 || shard_hash(prefix, rest) % count == index;
+}
+
 std::optional<ShardSpec> parse_shard_spec(std::string_view text) noexcept {
     const std::size_t slash = text.find('/');
     if (slash == std::string_view::npos) {
@@ -67,27 +78,61 @@ std::optional<ShardSpec> parse_shard_spec(std::string_view text) noexcept {
     return ShardSpec{static_cast<std::uint32_t>(*index), static_cast<std::uint32_t>(*count)};
 }
 
-std::string format_shard_header(const ShardHeader& header) {
-    return std::string(k_prefix) + std::to_string(header.shard.index) + "/" +
-           std::to_string(header.shard.count) + " run " + header.run + " format " + header.format +
-           "\n";
+std::string_view shard_comment_mark(std::string_view format) noexcept {
+    if (format == "gnu" || format == "bsd") {
+        return "#";
+    }
+    if (format == "sfv") {
+        return ";";
+    }
+    if (format == "hashdeep") {
+        return "##";
+    }
+    return {};
 }
 
-std::string format_shard_trailer(ShardSpec shard, std::uint64_t files) {
-    return std::string(k_prefix) + std::to_string(shard.index) + "/" + std::to_string(shard.count) +
-           " end " + std::to_string(files) + "\n";
+std::string format_shard_header(const ShardHeader& header) {
+    return std::string(shard_comment_mark(header.format)) + std::string(k_words) +
+           std::to_string(header.shard.index) + "/" + std::to_string(header.shard.count) + " run " +
+           header.run + " format " + header.format + "\n";
 }
+
+std::string format_shard_trailer(ShardSpec shard, std::uint64_t files, std::string_view format) {
+    return std::string(shard_comment_mark(format)) + std::string(k_words) +
+           std::to_string(shard.index) + "/" + std::to_string(shard.count) + " end " +
+           std::to_string(files) + "\n";
+}
+
+namespace {
+
+/// The rest of `line` after its mark and " fhash shard ", and the mark; nullopt if `line` is
+/// no shard comment.
+std::optional<std::string_view> shard_comment_body(std::string_view line,
+                                                   std::string_view& mark) noexcept {
+    for (const std::string_view candidate : k_marks) {
+        if (line.starts_with(candidate) && line.substr(candidate.size()).starts_with(k_words)) {
+            mark = candidate;
+            return line.substr(candidate.size() + k_words.size());
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 bool is_shard_comment(std::string_view line) noexcept {
-    return line.starts_with(k_prefix);
+    std::string_view mark;
+    return shard_comment_body(line, mark).has_value();
 }
 
 std::optional<ShardHeader> parse_shard_header(std::string_view line) {
     const std::string_view original = line;
-    if (!is_shard_comment(line)) {
+    std::string_view mark;
+    std::optional<std::string_view> body = shard_comment_body(line, mark);
+    if (!body) {
         return std::nullopt;
     }
-    line.remove_prefix(k_prefix.size());
+    line = *body;
     const std::optional<ShardSpec> shard = parse_shard_spec(next_word(line));
     if (!shard || next_word(line) != "run") {
         return std::nullopt;
@@ -97,7 +142,7 @@ std::optional<ShardHeader> parse_shard_header(std::string_view line) {
         return std::nullopt;
     }
     const std::string_view format = next_word(line);
-    if (format.empty() || !line.empty()) {
+    if (format.empty() || !line.empty() || shard_comment_mark(format) != mark) {
         return std::nullopt;
     }
     ShardHeader header{*shard, std::string(run), std::string(format)};
@@ -110,11 +155,14 @@ std::optional<ShardHeader> parse_shard_header(std::string_view line) {
     return header;
 }
 
-std::optional<std::uint64_t> parse_shard_trailer(std::string_view line, ShardSpec shard) {
-    if (!is_shard_comment(line)) {
+std::optional<std::uint64_t> parse_shard_trailer(std::string_view line, ShardSpec shard,
+                                                 std::string_view format) {
+    std::string_view mark;
+    std::optional<std::string_view> body = shard_comment_body(line, mark);
+    if (!body || mark != shard_comment_mark(format)) {
         return std::nullopt;
     }
-    line.remove_prefix(k_prefix.size());
+    line = *body;
     const std::optional<ShardSpec> named = parse_shard_spec(next_word(line));
     if (!named || named->index != shard.index || named->count != shard.count ||
         next_word(line) != "end") {

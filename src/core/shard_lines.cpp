@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <string>
+#include <vector>
 
 #include "fhash/manifest.hpp"
 #include "fhash/shard.hpp"
@@ -118,25 +119,121 @@ bool number(std::string_view text, T& value) {
 
 }  // namespace
 
-std::optional<std::string> checksum_line_name(std::string_view line) {
+bool checksum_line_name(std::string_view line, std::string& name) {
     const bool escaped = line.starts_with('\\');
     const std::string_view body = escaped ? line.substr(1) : line;
     const std::size_t hex = hex_prefix(body);
-    std::optional<std::string_view> name;
+    std::optional<std::string_view> found;
     if (hex > 0 && hex + 2 < body.size() + 1 && body[hex] == ' ' &&
         (body[hex + 1] == ' ' || body[hex + 1] == '*')) {
-        name = body.substr(hex + 2);
+        found = body.substr(hex + 2);
     } else if (is_tagged_checksum_line(line)) {
         const std::size_t open = body.find('(');
         const std::size_t close = body.rfind(')');
-        name = body.substr(open + 1, close - open - 1);
+        found = body.substr(open + 1, close - open - 1);
     } else if (!escaped) {
-        name = cksum_name(line);
+        found = cksum_name(line);
     }
-    if (!name || name->empty()) {
+    if (!found || found->empty()) {
+        return false;
+    }
+    if (!escaped) {
+        name.assign(*found);  // reuses the capacity of `name`: no allocation per line
+        return true;
+    }
+    std::optional<std::string> unescaped = unescape_gnu_name(*found);
+    if (!unescaped || unescaped->empty()) {
+        return false;
+    }
+    name = std::move(*unescaped);
+    return true;
+}
+
+std::optional<std::string> checksum_line_name(std::string_view line) {
+    std::string name;
+    if (!checksum_line_name(line, name)) {
         return std::nullopt;
     }
-    return escaped ? unescape_gnu_name(*name) : std::optional<std::string>(*name);
+    return name;
+}
+
+namespace {
+
+/// The lines of `text` (each ended by '\n'; a last line without one is taken too).
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> lines;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        lines.push_back(text.substr(0, end));
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    }
+    return lines;
+}
+
+}  // namespace
+
+std::optional<ShardRecordNames> ShardRecordNames::make(std::string_view format,
+                                                       std::string_view preamble) {
+    const std::vector<std::string_view> lines = lines_of(preamble);
+    ShardRecordNames names;
+    if (format == "gnu" || format == "bsd") {
+        return lines.empty() ? std::optional<ShardRecordNames>(names) : std::nullopt;
+    }
+    if (format == "sfv") {
+        for (const std::string_view line : lines) {
+            if (!line.starts_with(';')) {
+                return std::nullopt;
+            }
+        }
+        names.m_kind = Kind::sfv;
+        return names;
+    }
+    if (format != "hashdeep" || lines.size() < 2 || lines[0] != "%%%% HASHDEEP-1.0" ||
+        !lines[1].starts_with("%%%% size,") || !lines[1].ends_with(",filename")) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 2; i < lines.size(); ++i) {
+        if (!lines[i].starts_with('#')) {
+            return std::nullopt;
+        }
+    }
+    names.m_kind = Kind::hashdeep;
+    for (const char c : lines[1]) {
+        names.m_fields += c == ',' ? 1 : 0;
+    }
+    return names;
+}
+
+bool ShardRecordNames::name(std::string_view line, std::string& name) const {
+    switch (m_kind) {
+        case Kind::checksum:
+            return checksum_line_name(line, name);
+        case Kind::sfv: {  // "name CRC32": eight hex digits after the last blank
+            constexpr std::size_t k_crc = 8;
+            if (line.size() < k_crc + 2 || line[line.size() - k_crc - 1] != ' ' ||
+                hex_prefix(line.substr(line.size() - k_crc)) != k_crc) {
+                return false;
+            }
+            name.assign(line.substr(0, line.size() - k_crc - 1));
+            return true;
+        }
+        case Kind::hashdeep: {  // "size,hex,...,name": the name after m_fields commas
+            std::size_t at = 0;
+            for (std::size_t i = 0; i < m_fields; ++i) {
+                const std::size_t comma = line.find(',', at);
+                if (comma == std::string_view::npos || comma == at) {
+                    return false;
+                }
+                at = comma + 1;
+            }
+            if (at >= line.size()) {
+                return false;
+            }
+            name.assign(line.substr(at));
+            return true;
+        }
+    }
+    return false;
 }
 
 std::string format_journal_line(const JournalEntry& entry) {

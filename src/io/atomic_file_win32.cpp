@@ -54,6 +54,10 @@ TargetKind target_kind(const std::wstring& name) {
 
 }  // namespace
 
+std::size_t AtomicFile::remove_stale_temps(const std::filesystem::path& /*target*/) {
+    return 0;  // not worked out for Windows (no flock; a dead pid's file may be open)
+}
+
 Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target) {
     const std::wstring target_name = platform::to_long_path(target);
     switch (target_kind(target_name)) {

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +51,13 @@ struct WalkResult {
 /// Walks `root` (named by the user, so followed if it is a symlink). Files come out sorted
 /// by the byte order of their path, whatever the file system's order.
 WalkResult walk_tree(const std::filesystem::path& root, const WalkOptions& options);
+
+/// What the path of every file the walk of `root` reports starts with, as
+/// platform::generic_display() shows it: the file whose relative name (as WalkOptions::accept
+/// is given it) is R displays as this prefix followed by R. So a filter on the displayed name
+/// (--shard) can decide in accept(), before the walk builds a path. nullopt where the
+/// platform's walk does not promise it (the caller then decides on the path it is given).
+std::optional<std::string> walk_display_prefix(const std::filesystem::path& root);
 
 /// The same walk, streamed: `on_file` receives the files in the same byte order as
 /// walk_tree() lists them, and `on_note` each note where it is met, as the walk goes (so

@@ -219,6 +219,12 @@ WalkResult walk_tree(const fs::path& root, const WalkOptions& options) {
 
 namespace fhash::io {
 
+// Not promised here: the long-path form and the separators the walk builds paths with are
+// not worked out against generic_display(), so --shard decides on each file's full path.
+std::optional<std::string> walk_display_prefix(const fs::path& /*root*/) {
+    return std::nullopt;
+}
+
 // The streamed form. FindFirstFileExW's order is not the byte order of UTF-8 paths, so on
 // Windows the walk completes first and then replays in order: files sorted as walk_tree()
 // lists them, notes first (they are diagnostics, in the order met).
