@@ -17,7 +17,7 @@
 #   BENCH_SMALL=1    tiny data and 2 runs: a smoke test that takes seconds
 #   RUNS=N           timed runs per command, or rounds with --cold/--probe (default 5)
 #   ONLY=LIST        comma-separated groups: big,both,medium,small,verify,blake3,xxh,crc,multi,
-#                    cloud,rss,merge,shards,start-up; with --cold: big,medium,small; with
+#                    cloud,rss,merge,shards,start-up; with --cold: big,medium,small,verify; with
 #                    --probe: small,medium
 # Needs: hyperfine, GNU time, python3, openssl, rhash, b3sum, xxhsum (apt-get install -y
 # hyperfine rhash b3sum xxhash hashdeep time). Build fhash first:
@@ -63,7 +63,7 @@ else
   WARMUP=1
 fi
 if [[ $cold == 1 ]]; then
-  ONLY=${ONLY:-small,medium,big}
+  ONLY=${ONLY:-small,medium,big,verify}
 elif [[ $probe == 1 ]]; then
   ONLY=${ONLY:-small,medium}
 else
@@ -140,6 +140,10 @@ if [[ $cold == 1 ]]; then
   if want big; then
     ROUNDS_OPTS=--cold rounds "cold: one big file, SHA-256" "0:1:0.95" -- \
       "$FHASH -a sha256 big.bin" "openssl dgst -sha256 big.bin"
+  fi
+  if want verify; then
+    ROUNDS_OPTS=--cold rounds "cold: verify the 20,000-file manifest" "" -- \
+      "cd small && $FHASH -c ../small.sha256 > /dev/null" "cd small && rhash -c ../small.sha256"
   fi
   exit 0
 fi

@@ -91,6 +91,12 @@ fi
 echo "== benchmark smoke run (tiny data; timings meaningless)"
 t=$(now)
 BENCH_SMALL=1 bash "$root/bench/run.sh" "$root/build-release/fhash"
+# The cold mode drops the page cache (root only): one round proves its path works.
+if [ "$(id -u)" = 0 ] && [ -w /proc/sys/vm/drop_caches ]; then
+  BENCH_SMALL=1 RUNS=1 bash "$root/bench/run.sh" --cold "$root/build-release/fhash"
+else
+  echo "(bench/run.sh --cold not run: it needs root to drop the page cache)"
+fi
 record "bench smoke" "$t"
 
 if [ "${FHASH_SKIP_SANITIZE:-0}" != "1" ]; then

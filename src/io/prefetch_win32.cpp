@@ -75,6 +75,10 @@ Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_by
         if (file.value == INVALID_HANDLE_VALUE || GetFileType(file.value) != FILE_TYPE_DISK) {
             return Prefetched::failed;
         }
+        LARGE_INTEGER size{};
+        if (GetFileSizeEx(file.value, &size) && size.QuadPart == 0) {
+            return Prefetched::cached;  // nothing to read, as on POSIX
+        }
         thread_local std::vector<char> buffer(std::size_t{1} << 20);
         std::uint64_t left = max_bytes;
         while (left > 0) {
