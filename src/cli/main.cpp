@@ -68,6 +68,9 @@ constexpr const char* k_footer =
 /// usage error).
 std::optional<ExitCode> parse(const std::vector<std::string>& args, RawOptions& raw,
                               Console& console) {
+    if (!args.empty() && parse_operands_only(std::span<const std::string>(args).subspan(1), raw)) {
+        return std::nullopt;  // `fhash FILE...`: no parser to build
+    }
     CLI::App app{"fhash", "fhash"};
     build_app(app, raw);
     app.footer(k_footer);

@@ -222,6 +222,19 @@ void apply_last_wins(const CLI::App& app, RawOptions& raw) {
     raw.binary = mode != nullptr && mode->check_name("--binary");
 }
 
+bool parse_operands_only(std::span<const std::string> args, RawOptions& raw) {
+    for (const std::string& arg : args) {
+        if (arg.size() > 1 && arg.front() == '-') {
+            return false;
+        }
+    }
+    // What CLI11 makes of operands alone: the "paths" positional, and apply_last_wins() with
+    // nothing to apply.
+    raw.direct.paths.assign(args.begin(), args.end());
+    raw.binary = false;
+    return true;
+}
+
 void build_app(CLI::App& app, RawOptions& raw) {
     app.description(
         "Compute and verify file digests (MD5, SHA-1, SHA-2, SHA-3, BLAKE2, BLAKE3, xxHash, "
