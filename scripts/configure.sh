@@ -94,6 +94,16 @@ for name in CMAKE_BUILD_TYPE FHASH_BACKEND FHASH_BUILD_TESTS FHASH_BUILD_BENCH \
             FHASH_TEST_ALL_VARIANTS FHASH_LEAN_START; do
   args+=("-D$name=${opt[$name]}")
 done
+# ccache, where installed (the test script installs it; FHASH_NO_CCACHE=1 turns it off): a
+# build in a fresh clone reuses what an earlier clone compiled. CCACHE_BASEDIR makes the
+# paths inside the tree hash the same from any folder (builds with debug information still
+# hash their folder, as ccache does by default, so their file names stay true).
+if command -v ccache >/dev/null && [ "${FHASH_NO_CCACHE:-0}" != 1 ]; then
+  launcher="env;CCACHE_BASEDIR=$root;ccache"
+  args+=("-DCMAKE_C_COMPILER_LAUNCHER=$launcher" "-DCMAKE_CXX_COMPILER_LAUNCHER=$launcher")
+else
+  args+=(-UCMAKE_C_COMPILER_LAUNCHER -UCMAKE_CXX_COMPILER_LAUNCHER)
+fi
 if [ -n "$toolchain" ]; then
   args+=("-DCMAKE_TOOLCHAIN_FILE=$toolchain")
 else

@@ -38,7 +38,7 @@ fi
 # signify-openbsd and minisign make and check the signed manifests of
 # tests/cli/signatures_test.sh; liburing-dev for bench/cold_read_probe.cpp; the rest for the
 # benchmarks.
-extra=(time libbenchmark-dev liburing-dev hyperfine rhash b3sum xxhash bc openssl clang
+extra=(ccache time libbenchmark-dev liburing-dev hyperfine rhash b3sum xxhash bc openssl clang
        libclang-rt-14-dev dpkg-dev lintian man-db bash-completion zsh fish libexpect-perl cksfv
        hashdeep golang-go golang-golang-x-mod-dev nix-bin git xxd slurm-wlm munge parallel gnupg
        gpgv signify-openbsd minisign)
