@@ -94,7 +94,8 @@ void Prefetcher::run() {
             continue;  // pushed while sampling, and not a sample
         }
         lock.unlock();
-        const Prefetched result = prefetch_file(path, k_max_bytes);
+        // Asked-for prefetchers need not ask whether a file is cached.
+        const Prefetched result = prefetch_file(path, k_max_bytes, m_adaptive);
         m_looked_at.fetch_add(1, std::memory_order_relaxed);
         if (result == Prefetched::started) {
             m_started.fetch_add(1, std::memory_order_relaxed);

@@ -28,10 +28,14 @@ enum class Prefetched {
     unknown,  ///< read, but whether it was cached cannot be told on this platform
 };
 
-/// Opens `path`, and unless its first bytes are cached already, starts reading its first
-/// `max_bytes` into the page cache (Linux: posix_fadvise WILLNEED, which does not wait for
-/// the reads). Opening alone brings the file's metadata in. Best effort; never throws.
-Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_bytes) noexcept;
+/// Opens `path`, and unless `probe` finds its first byte cached already, starts reading its
+/// first `max_bytes` into the page cache (Linux: posix_fadvise WILLNEED, which does not wait
+/// for the reads). Opening alone brings the file's metadata in. The probe (Linux:
+/// preadv2 RWF_NOWAIT) never waits for the device, but it starts the kernel's own
+/// read-ahead as it fails, and a fast device may finish that before it returns: "cached"
+/// then means cached by the time it answered. Best effort; never throws.
+Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_bytes,
+                         bool probe = true) noexcept;
 
 /// Whether prefetch_file() can tell a cached file from one that is not (false: it can only
 /// answer Prefetched::unknown, so adaptive prefetching would never start).

@@ -75,7 +75,8 @@ DeviceKind device_kind(const std::filesystem::path& path) noexcept {
     }
 }
 
-Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_bytes) noexcept {
+Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_bytes,
+                         bool probe) noexcept {
     // O_NONBLOCK: opening a FIFO must not wait for a writer (the worker reports it).
     Descriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
     if (file.fd < 0) {
@@ -92,8 +93,7 @@ Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_by
     // Is the first byte cached? RWF_NOWAIT fails with EAGAIN rather than wait for the disk.
     char byte = 0;
     iovec one{&byte, 1};
-    const ssize_t got = ::preadv2(file.fd, &one, 1, 0, RWF_NOWAIT);
-    if (got == 1) {
+    if (probe && ::preadv2(file.fd, &one, 1, 0, RWF_NOWAIT) == 1) {
         return Prefetched::cached;
     }
 #endif
@@ -104,6 +104,7 @@ Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_by
     return Prefetched::started;
 #else
     (void)max_bytes;
+    (void)probe;
     return Prefetched::unknown;
 #endif
 }

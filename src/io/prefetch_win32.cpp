@@ -66,7 +66,8 @@ DeviceKind device_kind(const std::filesystem::path& path) noexcept {
     }
 }
 
-Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_bytes) noexcept {
+Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_bytes,
+                         bool /*probe: nothing to ask on Windows*/) noexcept {
     try {
         const std::wstring name = platform::to_long_path(path);
         Handle file(CreateFileW(name.c_str(), GENERIC_READ,

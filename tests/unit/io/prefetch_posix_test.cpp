@@ -52,7 +52,8 @@ bool evict(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("prefetch_file tells a cached file from an evicted one", "[io][prefetch]") {
+TEST_CASE("prefetch_file: a cached file is left alone, an evicted one is read in",
+          "[io][prefetch]") {
     REQUIRE(io::prefetch_tells_cached());
     test::TempDir dir;
     const auto path = dir.write("data", std::string(1 << 20, 'z'));
@@ -64,8 +65,14 @@ TEST_CASE("prefetch_file tells a cached file from an evicted one", "[io][prefetc
         CHECK(io::prefetch_file(path, 1 << 20) == io::Prefetched::cached);
         return;
     }
+    // The probe starts the kernel's own read-ahead as it fails, and on a fast device that
+    // read can finish before the call returns: "cached" is then the truth too.
     REQUIRE(evict(path));
-    CHECK(io::prefetch_file(path, 1 << 20) == io::Prefetched::started);
+    const io::Prefetched probed = io::prefetch_file(path, 1 << 20);
+    CHECK((probed == io::Prefetched::started || probed == io::Prefetched::cached));
+    // Without the probe, the reads are always asked for.
+    REQUIRE(evict(path));
+    CHECK(io::prefetch_file(path, 1 << 20, false) == io::Prefetched::started);
     // The reads it started bring the page in, without anybody reading the file.
     bool in = false;
     for (int attempt = 0; attempt < 500 && !in; ++attempt) {
