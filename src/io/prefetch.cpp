@@ -1,6 +1,7 @@
 #include "io/prefetch.hpp"
 
 #include <chrono>
+#include <optional>
 #include <utility>
 
 namespace fhash::io {
@@ -47,11 +48,10 @@ void Prefetcher::taken(std::uint64_t seq) noexcept {
     }
 }
 
-void Prefetcher::run() {
-    std::unique_lock lock(m_mutex);
+std::optional<std::filesystem::path> Prefetcher::next_file(std::unique_lock<std::mutex>& lock) {
     for (;;) {
         if (m_stopping) {
-            return;
+            return std::nullopt;
         }
         const std::uint64_t frontier = m_frontier.load(std::memory_order_relaxed);
         if (m_next < frontier) {
@@ -72,46 +72,58 @@ void Prefetcher::run() {
             continue;
         }
         if (m_next >= frontier + m_lookahead) {
-            // Far enough ahead: wait for the workers. They do not signal (taken() is
-            // lock-free), so one thread looks again soon and wakes the others when there is
-            // room; a warm run (sampling) looks less often.
-            if (m_polling) {
-                m_wake.wait(lock);
-                continue;
-            }
-            m_polling = true;
-            m_wake.wait_for(
-                lock, m_active ? std::chrono::milliseconds(2) : std::chrono::milliseconds(10));
-            m_polling = false;
-            if (m_active && m_next < m_frontier.load(std::memory_order_relaxed) + m_lookahead) {
-                m_wake.notify_all();  // sampling needs no other thread
-            }
+            wait_for_workers(lock);
             continue;
         }
-        const std::filesystem::path path = m_queue[m_next - m_base];
+        std::filesystem::path path = m_queue[m_next - m_base];
         ++m_next;
-        if (path.empty()) {
-            continue;  // pushed while sampling, and not a sample
+        if (!path.empty()) {  // empty: pushed while sampling, and not a sample
+            return path;
         }
+    }
+}
+
+void Prefetcher::wait_for_workers(std::unique_lock<std::mutex>& lock) {
+    // The workers do not signal (taken() is lock-free), so one thread looks again soon and
+    // wakes the others when there is room; a warm run (sampling) looks less often.
+    if (m_polling) {
+        m_wake.wait(lock);
+        return;
+    }
+    m_polling = true;
+    m_wake.wait_for(lock, m_active ? std::chrono::milliseconds(2) : std::chrono::milliseconds(10));
+    m_polling = false;
+    if (m_active && m_next < m_frontier.load(std::memory_order_relaxed) + m_lookahead) {
+        m_wake.notify_all();  // sampling needs no other thread
+    }
+}
+
+void Prefetcher::record(Prefetched result) {
+    if (result == Prefetched::started) {
+        if (!m_active) {
+            m_active = true;
+            m_wake.notify_all();  // cold: every thread to work
+        }
+        m_warm_streak = 0;
+    } else if (result == Prefetched::cached && m_adaptive && m_active &&
+               ++m_warm_streak >= k_warm_streak) {
+        m_active = false;  // warm again: back to sampling
+        m_warm_streak = 0;
+    }
+}
+
+void Prefetcher::run() {
+    std::unique_lock lock(m_mutex);
+    while (const std::optional<std::filesystem::path> path = next_file(lock)) {
         lock.unlock();
         // Asked-for prefetchers need not ask whether a file is cached.
-        const Prefetched result = prefetch_file(path, k_max_bytes, m_adaptive);
+        const Prefetched result = prefetch_file(*path, k_max_bytes, m_adaptive);
         m_looked_at.fetch_add(1, std::memory_order_relaxed);
         if (result == Prefetched::started) {
             m_started.fetch_add(1, std::memory_order_relaxed);
         }
         lock.lock();
-        if (result == Prefetched::started) {
-            if (!m_active) {
-                m_active = true;
-                m_wake.notify_all();  // cold: every thread to work
-            }
-            m_warm_streak = 0;
-        } else if (result == Prefetched::cached && m_adaptive && m_active &&
-                   ++m_warm_streak >= k_warm_streak) {
-            m_active = false;  // warm again: back to sampling
-            m_warm_streak = 0;
-        }
+        record(result);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -71,6 +72,13 @@ public:
 
 private:
     void run();
+    /// The next file to look at, waiting as needed (called with the lock held); nullopt
+    /// when stopping.
+    std::optional<std::filesystem::path> next_file(std::unique_lock<std::mutex>& lock);
+    /// Far enough ahead: waits for the workers to take more files.
+    void wait_for_workers(std::unique_lock<std::mutex>& lock);
+    /// Switches between working on every file and sampling, from what a look found.
+    void record(Prefetched result);
 
     const bool m_adaptive;
     const std::uint64_t m_lookahead;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "io/prefetch.hpp"
+#include "support/eventually.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
@@ -36,18 +37,16 @@ bool first_page_cached(const std::filesystem::path& path) {
 /// Drops the file's pages from the page cache. The kernel may keep a page another CPU
 /// still holds in a batch, so this tries for up to 5 s; false if the pages stayed.
 bool evict(const std::filesystem::path& path) {
-    for (int attempt = 0; attempt < 500; ++attempt) {
-        const int fd = ::open(path.c_str(), O_RDONLY);
-        REQUIRE(fd >= 0);
-        ::fdatasync(fd);
-        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-        ::close(fd);
-        if (!first_page_cached(path)) {
-            return true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
+    return test::eventually(
+        [&] {
+            const int fd = ::open(path.c_str(), O_RDONLY);
+            REQUIRE(fd >= 0);
+            ::fdatasync(fd);
+            ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+            ::close(fd);
+            return !first_page_cached(path);
+        },
+        std::chrono::milliseconds(10), std::chrono::milliseconds(5000));
 }
 
 }  // namespace
@@ -74,13 +73,9 @@ TEST_CASE("prefetch_file: a cached file is left alone, an evicted one is read in
     REQUIRE(evict(path));
     CHECK(io::prefetch_file(path, 1 << 20, false) == io::Prefetched::started);
     // The reads it started bring the page in, without anybody reading the file.
-    bool in = false;
-    for (int attempt = 0; attempt < 500 && !in; ++attempt) {
-        in = first_page_cached(path);
-        if (!in) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-    }
+    const bool in =
+        test::eventually([&] { return first_page_cached(path); }, std::chrono::milliseconds(10),
+                         std::chrono::milliseconds(5000));
     CHECK(in);
 }
 

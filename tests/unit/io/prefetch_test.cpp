@@ -5,26 +5,12 @@
 #include <thread>
 
 #include "io/prefetch.hpp"
+#include "support/eventually.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace fhash;
 
-namespace {
-
-/// Waits up to 10 s for `done()`.
-template <class Done>
-bool eventually(Done done) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until) {
-            return false;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return true;
-}
-
-}  // namespace
+using fhash::test::eventually;
 
 TEST_CASE("Prefetcher (asked for) looks at every file not yet taken, within its lookahead",
           "[io][prefetch]") {
