@@ -1,17 +1,38 @@
 #include "io/prefetch.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
+#include <system_error>
 #include <utility>
 
 namespace fhash::io {
 
 Prefetcher::Prefetcher(unsigned threads, bool adaptive, std::uint64_t lookahead)
-    : m_adaptive(adaptive), m_lookahead(lookahead == 0 ? 1 : lookahead), m_active(!adaptive) {
+    : m_adaptive(adaptive),
+      m_lookahead(lookahead == 0 ? 1 : lookahead),
+      m_wanted(threads),
+      m_active(!adaptive) {
     m_threads.reserve(threads);
-    for (unsigned i = 0; i < threads; ++i) {
-        m_threads.emplace_back([this] { run(); });
+    // Sampling needs one thread: the others are started when a file proves cold, so that a
+    // warm run (and a short one) never pays for them.
+    const std::lock_guard lock(m_mutex);
+    start_threads(adaptive ? std::min(threads, 1U) : threads);
+}
+
+void Prefetcher::start_threads(unsigned count) {
+    while (m_threads.size() < count && !m_stopping) {
+        try {
+            m_threads.emplace_back([this] { run(); });
+        } catch (const std::system_error&) {
+            break;  // fewer threads: prefetching is best effort
+        }
     }
+}
+
+std::size_t Prefetcher::threads() const {
+    const std::lock_guard lock(m_mutex);
+    return m_threads.size();
 }
 
 Prefetcher::~Prefetcher() {
@@ -102,6 +123,7 @@ void Prefetcher::record(Prefetched result) {
     if (result == Prefetched::started) {
         if (!m_active) {
             m_active = true;
+            start_threads(m_wanted);
             m_wake.notify_all();  // cold: every thread to work
         }
         m_warm_streak = 0;

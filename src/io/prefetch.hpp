@@ -47,8 +47,9 @@ bool prefetch_tells_cached() noexcept;
 /// the device in parallel rather than one worker at a time. Files the workers have taken
 /// already are skipped; the prefetchers stay at most `lookahead` files ahead of them.
 ///
-/// Adaptive mode: while the files it looks at are cached (a warm run), it only samples one
-/// file in k_sample_every, and starts working on every file as soon as one is not cached.
+/// Adaptive mode: while the files it looks at are cached (a warm run), one thread samples one
+/// file in k_sample_every; as soon as one is not cached, all the threads (started then) work
+/// on every file.
 class Prefetcher {
 public:
     static constexpr std::uint64_t k_sample_every = 64;
@@ -69,6 +70,8 @@ public:
     /// the curious).
     [[nodiscard]] std::uint64_t looked_at() const noexcept { return m_looked_at.load(); }
     [[nodiscard]] std::uint64_t started() const noexcept { return m_started.load(); }
+    /// Threads running now: one while an adaptive prefetcher samples, all once it works.
+    [[nodiscard]] std::size_t threads() const;
 
 private:
     void run();
@@ -79,10 +82,14 @@ private:
     void wait_for_workers(std::unique_lock<std::mutex>& lock);
     /// Switches between working on every file and sampling, from what a look found.
     void record(Prefetched result);
+    /// Starts threads until `count` run (called with the lock held, or from the
+    /// constructor); never after stopping.
+    void start_threads(unsigned count);
 
     const bool m_adaptive;
     const std::uint64_t m_lookahead;
-    std::mutex m_mutex;
+    const unsigned m_wanted;  // threads once working on every file
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::filesystem::path> m_queue;  // files m_base, m_base + 1, ...
     std::uint64_t m_base = 0;

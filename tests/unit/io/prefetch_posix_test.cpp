@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "io/prefetch.hpp"
 #include "support/eventually.hpp"
@@ -77,6 +78,41 @@ TEST_CASE("prefetch_file: a cached file is left alone, an evicted one is read in
         test::eventually([&] { return first_page_cached(path); }, std::chrono::milliseconds(10),
                          std::chrono::milliseconds(5000));
     CHECK(in);
+}
+
+TEST_CASE("Prefetcher (adaptive) starts its other threads when a file is not cached",
+          "[io][prefetch]") {
+    test::TempDir dir;
+    struct statfs fs {};
+    REQUIRE(::statfs(dir.path().c_str(), &fs) == 0);
+    constexpr long k_tmpfs = 0x01021994;
+    if (fs.f_type == k_tmpfs) {  // its pages cannot be evicted: stays sampling on one thread
+        io::Prefetcher prefetcher(4, true, 1000);
+        prefetcher.push(dir.write("f", "x"));
+        REQUIRE(test::eventually([&] { return prefetcher.looked_at() == 1; }));
+        CHECK(prefetcher.threads() == 1);
+        return;
+    }
+    std::vector<std::filesystem::path> paths;
+    for (int i = 0; i < 256; ++i) {
+        paths.push_back(dir.write("f" + std::to_string(i), std::string(64 << 10, 'c')));
+    }
+    for (const auto& path : paths) {
+        REQUIRE(evict(path));
+    }
+    io::Prefetcher prefetcher(4, true, 1000);
+    CHECK(prefetcher.threads() == 1);
+    for (const auto& path : paths) {
+        prefetcher.push(path);
+    }
+    // The samples (0, 64, 128, 192) are not cached, unless the probe's own read-ahead was
+    // faster than the probe: when one start was asked for, all four threads run.
+    REQUIRE(test::eventually([&] { return prefetcher.looked_at() >= 4; }));
+    if (prefetcher.started() > 0) {
+        CHECK(test::eventually([&] { return prefetcher.threads() == 4; }));
+    } else {
+        CHECK(prefetcher.threads() == 1);
+    }
 }
 
 TEST_CASE("device_kind reads the block device's queue/rotational, virtual disks aside",

@@ -16,6 +16,7 @@ TEST_CASE("Prefetcher (asked for) looks at every file not yet taken, within its 
           "[io][prefetch]") {
     test::TempDir dir;
     io::Prefetcher prefetcher(3, false, 2);
+    CHECK(prefetcher.threads() == 3);
     for (int i = 0; i < 10; ++i) {
         prefetcher.push(dir.write("f" + std::to_string(i), std::string(100, 'x')));
     }
@@ -41,6 +42,7 @@ TEST_CASE("Prefetcher (adaptive) only samples while the files are cached", "[io]
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     CHECK(prefetcher.looked_at() == 4);
     CHECK(prefetcher.started() == 0);
+    CHECK(prefetcher.threads() == 1);  // the second starts only once a file proves cold
 }
 
 TEST_CASE("Prefetcher: missing files and folders are passed over", "[io][prefetch]") {
