@@ -42,14 +42,17 @@ public:
                 bool allow_inline = true)
         : m_work(std::move(work)),
           m_deliver(std::move(deliver)),
-          m_inline(allow_inline && workers <= 1) {
+          m_inline(allow_inline && workers <= 1),
+          m_window(std::max<std::size_t>(window, workers == 0 ? 1 : workers)) {
         if (workers == 0) {
             workers = 1;
         }
         if (m_inline) {
             return;
         }
-        m_slots.resize(window < workers ? workers : window);
+        // The ring starts small and doubles up to the window while the producer runs ahead:
+        // a short run never builds (and faults in) thousands of slots.
+        m_slots.resize(std::min(m_window, std::max<std::size_t>(k_first_slots, workers)));
         m_threads.reserve(workers);
         for (unsigned i = 0; i < workers; ++i) {
             m_threads.emplace_back([this, i] { worker_loop(i); });
@@ -109,7 +112,9 @@ private:
     void push(std::optional<Job> job, std::optional<Out> out) {
         std::unique_lock lock(m_mutex);
         while (m_next_submit - m_next_deliver >= m_slots.size()) {
-            if (!deliver_ready(lock)) {
+            if (m_slots.size() < m_window) {
+                grow();
+            } else if (!deliver_ready(lock)) {
                 wait_for_results(lock);
             }
         }
@@ -123,6 +128,16 @@ private:
         if (needs_work) {
             m_worker_cv.notify_one();
         }
+    }
+
+    /// Doubles the ring (at most to the window), keeping each item's sequence number.
+    /// Called with the lock held: workers look their slot up again under it.
+    void grow() {
+        std::vector<Slot> bigger(std::min(m_window, m_slots.size() * 2));
+        for (std::size_t seq = m_next_deliver; seq < m_next_submit; ++seq) {
+            bigger[seq % bigger.size()] = std::move(slot(seq));
+        }
+        m_slots.swap(bigger);
     }
 
     /// Sleeps until a batch of results may be due (see the class comment). Called with the
@@ -203,10 +218,12 @@ private:
 
     static constexpr std::size_t k_nobody_waits = static_cast<std::size_t>(-1);
     static constexpr std::chrono::milliseconds k_poll{10};
+    static constexpr std::size_t k_first_slots = 64;
 
     Work m_work;
     Deliver m_deliver;
     bool m_inline;
+    std::size_t m_window;  // the most items in flight
     std::vector<Slot> m_slots;
     std::vector<std::thread> m_threads;
     std::mutex m_mutex;

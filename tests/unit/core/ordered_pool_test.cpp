@@ -12,7 +12,9 @@ using namespace fhash;
 
 TEST_CASE("results come back in submission order whatever the workers' timing", "[pool]") {
     for (const unsigned workers : {1u, 2u, 3u, 8u}) {
-        for (const std::size_t window : {1u, 2u, 7u, 64u}) {
+        // Windows above 64 grow the slot ring while items are in flight (64 -> 100, and
+        // 64 -> 128 -> ... -> 1000).
+        for (const std::size_t window : {1u, 2u, 7u, 64u, 100u, 1000u}) {
             std::vector<int> delivered;
             std::atomic<std::size_t> in_flight{0};
             std::size_t max_seen = 0;
@@ -44,6 +46,35 @@ TEST_CASE("results come back in submission order whatever the workers' timing", 
             // The window bounds what is held: never more than `window` (or `workers`) pending.
             CHECK(max_seen <= std::max<std::size_t>(window, workers));
         }
+    }
+}
+
+TEST_CASE("the slot ring grows with the items in flight, keeping their order", "[pool]") {
+    // The workers wait until everything is submitted, so the producer holds all 700 items
+    // at once and the ring must grow to hold them (a window of 4096, as the command line).
+    std::atomic<bool> all_in{false};
+    std::vector<int> delivered;
+    OrderedPool<int, int> pool(
+        2, 4096,
+        [&](unsigned, int& job) {
+            while (!all_in.load()) {
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
+            }
+            return job;
+        },
+        [&](int& out) { delivered.push_back(out); });
+    for (int i = 0; i < 700; ++i) {
+        if (i % 3 == 0) {
+            pool.submit_done(int{i});
+        } else {
+            pool.submit(int{i});
+        }
+    }
+    all_in = true;
+    pool.finish();
+    REQUIRE(delivered.size() == 700);
+    for (int i = 0; i < 700; ++i) {
+        CHECK(delivered[static_cast<std::size_t>(i)] == i);
     }
 }
 
