@@ -63,6 +63,11 @@ set(CPACK_DEBIAN_TOOL_LINKS_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# ISA-L is opened at run time for the CRCs (the portable ones serve without it), so the
+# dependency scan cannot see it: recommended, not required.
+if(ISAL_FOUND AND ISAL_SONAME MATCHES "^libisal\\.so\\.([0-9]+)$")
+  set(CPACK_DEBIAN_FHASH_PACKAGE_RECOMMENDS "libisal${CMAKE_MATCH_1}")
+endif()
 
 # --- Zip (Windows) -------------------------------------------------------------------------
 set(CPACK_ARCHIVE_COMPONENT_INSTALL OFF)

@@ -3,7 +3,8 @@
 #   find_package(ISAL [VERSION])
 #
 # Result: ISAL_FOUND, ISAL_VERSION (from isa-l.h, else pkg-config's libisal; may be empty),
-# ISAL_INCLUDE_DIR, ISAL_LIBRARY and the imported target ISAL::ISAL.
+# ISAL_INCLUDE_DIR, ISAL_LIBRARY, ISAL_SONAME (libisal.so.2, for dlopen; empty when the
+# library is not a versioned shared object) and the imported target ISAL::ISAL.
 #
 # In a cross build the find root of the toolchain file applies: the MinGW build finds no
 # Windows ISA-L and gets none (the host's libisal.so must never be linked into a .exe).
@@ -35,9 +36,20 @@ if(ISAL_VERSION STREQUAL "" AND PC_ISAL_VERSION)
   string(REGEX REPLACE "\\.0$" "" ISAL_VERSION "${PC_ISAL_VERSION}")
 endif()
 
+# The name the dynamic loader knows the library by (libisal.so.2), for dlopen: the link
+# name's target up to its major version.
+set(ISAL_SONAME "")
+if(ISAL_LIBRARY)
+  file(REAL_PATH "${ISAL_LIBRARY}" _isal_real)
+  get_filename_component(_isal_real "${_isal_real}" NAME)
+  if(_isal_real MATCHES "^(lib[A-Za-z0-9_+-]+\\.so\\.[0-9]+)")
+    set(ISAL_SONAME "${CMAKE_MATCH_1}")
+  endif()
+endif()
+
 include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(ISAL
-  REQUIRED_VARS ISAL_LIBRARY ISAL_INCLUDE_DIR
+  REQUIRED_VARS ISAL_LIBRARY ISAL_INCLUDE_DIR ISAL_SONAME
   VERSION_VAR ISAL_VERSION)
 
 if(ISAL_FOUND AND NOT TARGET ISAL::ISAL)

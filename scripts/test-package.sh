@@ -36,7 +36,7 @@ rm -f "$deb" "$links_deb"
 (cd "$build" && cpack -G DEB >/dev/null)
 [ -f "$deb" ] || { echo "FAIL: cpack wrote no $deb"; exit 1; }
 [ -f "$links_deb" ] || { echo "FAIL: cpack wrote no $links_deb"; exit 1; }
-dpkg-deb --info "$deb" | sed -n 's/^ \(Package\|Version\|Architecture\|Depends\|Installed-Size\):/   &/p'
+dpkg-deb --info "$deb" | sed -n 's/^ \(Package\|Version\|Architecture\|Depends\|Recommends\|Installed-Size\):/   &/p'
 depends=$(dpkg-deb -f "$deb" Depends)
 for library in libc6 libssl3; do
   [[ $depends == *"$library"* ]] || fail "Depends lacks $library: $depends"
@@ -46,6 +46,12 @@ if grep -q '^FHASH_LEAN_START:BOOL=ON' "$build/CMakeCache.txt"; then
   for library in libstdc++6 libfmt libpugixml libb2 libgomp; do
     [[ $depends != *"$library"* ]] || fail "Depends has $library, linked statically: $depends"
   done
+fi
+# ISA-L is opened on first use of a CRC: recommended, never a hard dependency.
+[[ $depends != *libisal* ]] || fail "Depends has libisal, opened at run time: $depends"
+if "$build/fhash" --version | grep -q '^provider crc: ISA-L'; then
+  recommends=$(dpkg-deb -f "$deb" Recommends)
+  [[ $recommends == *libisal2* ]] || fail "Recommends lacks libisal2: $recommends"
 fi
 
 echo "-- lintian"

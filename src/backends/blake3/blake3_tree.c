@@ -21,6 +21,18 @@
 
 #include "backends/blake3/blake3_tree.h"
 
+#if defined(IS_X86) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+
+/* Asked here with CPUID, only when the name is wanted: __builtin_cpu_supports would link
+ * libgcc's CPU-model constructor, which runs CPUID at every start (a trap to the
+ * hypervisor on a virtual machine) for a name almost no run prints. */
+static int fhash_has_sse41(void) {
+  unsigned int eax = 0, ebx = 0, ecx = 0, edx = 0;
+  return __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSE4_1) != 0;
+}
+#endif
+
 int fhash_blake3_tree_available(void) {
   return 1;
 }
@@ -37,7 +49,7 @@ const char *fhash_blake3_kernel(void) {
 #if BLAKE3_USE_NEON == 1
     return "NEON";
 #elif defined(IS_X86) && (defined(__GNUC__) || defined(__clang__))
-    return __builtin_cpu_supports("sse4.1") ? "SSE4.1" : "SSE2";
+    return fhash_has_sse41() ? "SSE4.1" : "SSE2";
 #else
     return "SSE";
 #endif

@@ -2,7 +2,7 @@
 /// @file crc_kernels.hpp
 /// The CRC update functions behind the crc provider (crc_provider.cpp), private to
 /// backends/crc and the unit tests. Two sets exist: the portable one (crc_portable.cpp,
-/// slice-by-8 tables built at compile time), always compiled, and ISA-L's (crc_isal.cpp),
+/// slice-by-8 tables built at compile time), always compiled, and ISA-L's (crc_isal_posix.cpp),
 /// compiled when the library is found. Keeping both reachable lets the tests compare them on
 /// the same bytes on any machine that has ISA-L.
 
@@ -32,11 +32,12 @@ struct CrcKernels {
 const CrcKernels& portable_kernels() noexcept;
 
 /// ISA-L's kernels (CRC-64/NVME, which ISA-L 2.30 lacks, is the portable one), or nullptr
-/// in a build without ISA-L.
+/// in a build without ISA-L or where its library cannot be opened at run time. The first
+/// call opens the library.
 const CrcKernels* isal_kernels() noexcept;
 
 /// "ISA-L 2.30" (the version as the build found it; just "ISA-L" if it found none), or
-/// empty in a build without ISA-L.
+/// empty where isal_kernels() is nullptr.
 const char* isal_name() noexcept;
 
 }  // namespace fhash::backends::crc
