@@ -19,6 +19,7 @@ namespace {
 
 using backends::openssl::EvpMdCtxPtr;
 using backends::openssl::EvpMdPtr;
+using backends::openssl::init_openssl;
 
 const char* openssl_name(Algorithm a) noexcept {
     switch (a) {
@@ -79,6 +80,8 @@ Error openssl_error(const char* what) {
 /// The process-wide cache of fetched algorithms: immutable once fetched, fetched lazily.
 class MdCache {
 public:
+    MdCache() noexcept { init_openssl(); }
+
     const EVP_MD* get(Algorithm a) {
         const auto index = static_cast<std::size_t>(a);
         std::call_once(m_once[index], [&] {

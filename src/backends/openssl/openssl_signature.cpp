@@ -21,6 +21,7 @@ namespace {
 
 using backends::openssl::EvpMdCtxPtr;
 using backends::openssl::FunctionDeleter;
+using backends::openssl::init_openssl;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, FunctionDeleter<EVP_PKEY, EVP_PKEY_free>>;
 using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, FunctionDeleter<EVP_PKEY_CTX, EVP_PKEY_CTX_free>>;
 using SigPtr = std::unique_ptr<ECDSA_SIG, FunctionDeleter<ECDSA_SIG, ECDSA_SIG_free>>;
@@ -84,6 +85,7 @@ std::vector<std::uint8_t> der_signature(std::span<const std::uint8_t, 64> signat
 Result<bool> verify_ed25519(std::span<const std::uint8_t, 32> public_key,
                             std::span<const std::uint8_t> message,
                             std::span<const std::uint8_t, 64> signature) {
+    init_openssl();
     const ClearErrors clear;
     const PkeyPtr key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, public_key.data(),
                                                   public_key.size()));
@@ -96,6 +98,7 @@ Result<bool> verify_ed25519(std::span<const std::uint8_t, 32> public_key,
 Result<bool> verify_ecdsa_p256(std::span<const std::uint8_t, 65> public_key,
                                std::span<const std::uint8_t> message,
                                std::span<const std::uint8_t, 64> signature) {
+    init_openssl();
     const ClearErrors clear;
     const PkeyPtr key = p256_key(public_key);
     if (!key) {
