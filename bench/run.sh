@@ -384,28 +384,35 @@ PY
 fi
 if want shards; then
   # 4 shards run one after another against one run of the same tree: their CPU time (user +
-  # system, GNU time) together within 1.05 x the single run's. Each shard walks the whole
-  # tree and starts a process, which is all the overhead there is.
-  cpu_of() {  # seconds of CPU of one command
-    /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1 + $2 }'
-  }
+  # system) together within 1.05 x the single run's. Each shard walks the whole tree and
+  # starts a process, which is all the overhead there is. CPU times come from wait4() in
+  # microseconds (GNU time's %U/%S are whole centiseconds: +-20 ms on four shards), each
+  # round runs the single run and the four shards back to back, and the ratio is that of the
+  # medians over RUNS rounds.
   for tree in medium small; do
     warm "$tree"
-    single=0
-    sharded=0
-    for _ in $(seq "$RUNS"); do
-      single=$(echo "$single + $(cd "$tree" && cpu_of "$FHASH" -j1 -r .)" | bc -l)
-      for k in 0 1 2 3; do
-        sharded=$(echo "$sharded + $(cd "$tree" && cpu_of "$FHASH" -j1 -r . --shard "$k/4")" | bc -l)
-      done
-    done
-    python3 - "$tree" "$single" "$sharded" "$RUNS" "$small" <<'PY'
-import sys
-tree, single, sharded, runs, smoke = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1"
-ratio = sharded / single if single > 0 else float("inf")
+    (cd "$tree" && python3 - "$FHASH" "$RUNS" "$small" "$tree" <<'PY'
+import os, statistics, subprocess, sys
+fhash, runs, smoke, tree = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", sys.argv[4]
+
+def cpu(args):
+    child = subprocess.Popen(args, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        sys.exit(f"bench: {' '.join(args)} failed ({status})")
+    return usage.ru_utime + usage.ru_stime
+
+single, sharded = [], []
+for _ in range(runs):
+    single.append(cpu([fhash, "-j1", "-r", "."]))
+    sharded.append(sum(cpu([fhash, "-j1", "-r", ".", "--shard", f"{k}/4"]) for k in range(4)))
+one, four = statistics.median(single), statistics.median(sharded)
+ratio = four / one if one > 0 else float("inf")
 verdict = "not judged (BENCH_SMALL)" if smoke else ("ok" if ratio <= 1.05 else "MISSED")
-print(f"{tree}: one run {single / runs:.3f} s CPU, 4 shards {sharded / runs:.3f} s CPU: x{ratio:.3f} (goal <= 1.05) {verdict}")
+print(f"{tree}: one run {one:.3f} s CPU, 4 shards {four:.3f} s CPU (medians of {runs}): "
+      f"x{ratio:.3f} (goal <= 1.05) {verdict}")
 PY
+    )
   done
   echo
 fi
