@@ -35,7 +35,8 @@ std::string format_json_line(std::string_view name, std::uint64_t size,
 /// Parses one JSON Lines record. Members named after an algorithm (any spelling
 /// parse_algorithm accepts) with a hex string value of the right length become digests;
 /// "path"/"path_b64" give the name, "size" the size; other members are ignored. Blank
-/// lines are skipped; anything else that is not such an object is malformed.
+/// lines and objects of the one member "fhash_shard" (a shard's header and trailer) are
+/// skipped; anything else that is not such an object is malformed.
 ParsedLine parse_json_line(std::string_view line);
 
 /// The CSV header line, newline included.
@@ -51,13 +52,17 @@ struct CsvParseState {
     std::size_t path = 2;
 };
 
-/// True when `text` holds a whole CSV record (its double quotes are balanced); otherwise
-/// the record continues on the next line (a quoted field holding a line break).
+/// True when `text` holds a whole CSV record (its double quotes are balanced, or it is a
+/// comment: it starts with '#'); otherwise the record continues on the next line (a quoted
+/// field holding a line break). `text` is the record from its start, so a '#' after a line
+/// break inside quotes is part of a name, never a comment.
 bool csv_record_complete(std::string_view text) noexcept;
 
-/// Parses one CSV record. The first non-blank record that is not a "#TYPE ..." line is the
-/// header (columns Algorithm, Hash, Path in any order, case-insensitive; skipped). Fields
-/// may be quoted or bare. A row with an unknown algorithm or a bad digest is malformed.
+/// Parses one CSV record. A record that starts with '#' is a comment, skipped (PowerShell
+/// 5.1's "#TYPE ..." line, the lines that name a shard: as pandas' `read_csv(comment='#')`
+/// skips them). The first other non-blank record is the header (columns Algorithm, Hash, Path in
+/// any order, case-insensitive; skipped). Fields may be quoted or bare. A row with an unknown
+/// algorithm or a bad digest is malformed.
 ParsedLine parse_csv_record(std::string_view record, CsvParseState& state);
 
 }  // namespace fhash

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/names.hpp"
+#include "fhash/json_csv_format.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -45,7 +46,8 @@ Result<std::unique_ptr<MergePart>> MergePart::open(const std::string& arg) {
     if (!header) {
         return part->malformed(
             "not a shard manifest: it does not start with a '# fhash shard K/N run ID format F' "
-            "line (fhash --shard writes it; ';' in SFV, '##' in hashdeep after its header)");
+            "line (fhash --shard writes it; ';' in SFV, '##' in hashdeep after its header, "
+            "after the header row in CSV, a {\"fhash_shard\":...} object in JSON)");
     }
     part->m_names = ShardRecordNames::make(header->format, part->m_preamble);
     if (!part->m_names) {
@@ -112,8 +114,26 @@ Result<bool> MergePart::peek() {
         m_peek_key.clear();
         return true;
     }
-    if (!m_names->name(line, m_peek_key)) {
-        return malformed(fmt::format("line {} is not a checksum line", m_line_number));
+    const std::size_t first_line = m_line_number;
+    if (m_header.format == "csv") {  // a quoted name may hold line breaks: the whole record
+        while (!csv_record_complete(m_peek_line)) {
+            Result<bool> more = read_line(line);
+            if (!more || !*more) {
+                return more ? Result<bool>(malformed(fmt::format(
+                                  "truncated: the record of line {} has no end", first_line)))
+                            : more;
+            }
+            if (m_peek_line.size() + line.size() >= k_max_line) {
+                return malformed(
+                    fmt::format("the record of line {} is longer than 4 MiB", first_line));
+            }
+            m_peek_line += '\n';
+            m_peek_line += line;
+        }
+    }
+    if (!m_names->name(m_peek_line, m_peek_key)) {
+        return malformed(
+            fmt::format("line {} is not a record of a {} manifest", first_line, m_header.format));
     }
     return true;
 }
@@ -121,10 +141,10 @@ Result<bool> MergePart::peek() {
 Result<bool> MergePart::next() {
     if (!m_have_peek) {
         if (Result<bool> more = peek(); !more || !*more) {
-            return more ? Result<bool>(malformed(
-                              fmt::format("truncated: no end line '{} fhash shard {}/{} end FILES'",
-                                          shard_comment_mark(m_header.format), m_header.shard.index,
-                                          m_header.shard.count)))
+            return more ? Result<bool>(malformed(fmt::format(
+                              "truncated: no end line of shard {}/{} (fhash --shard writes it "
+                              "after the last record, with the count of files)",
+                              m_header.shard.index, m_header.shard.count)))
                         : more;
         }
     }

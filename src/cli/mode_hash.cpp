@@ -269,6 +269,10 @@ private:
                 return "sfv";
             case ManifestFormat::hashdeep:
                 return "hashdeep";
+            case ManifestFormat::csv:
+                return "csv";
+            case ManifestFormat::json:
+                return "json";
             default:
                 return "gnu";
         }

@@ -176,7 +176,7 @@ void add_scale_out_options(CLI::App& app, RawOptions& raw) {
     app.add_option("--shard", raw.shard,
                    "Hash (or with -c verify) only shard K of N: K/N, or auto from "
                    "SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; join with 'fhash merge' "
-                   "(formats gnu, bsd, sfv, hashdeep)")
+                   "(formats gnu, bsd, sfv, hashdeep, csv, json)")
         ->type_name("K/N|auto")
         ->group(scale);
     app.add_option("--shards", raw.shards,

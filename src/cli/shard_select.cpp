@@ -90,12 +90,13 @@ std::optional<std::string> shard_fits_mode(const RawOptions& raw, const Options&
     }
     const bool mergeable =
         options.format == ManifestFormat::gnu || options.format == ManifestFormat::bsd ||
-        options.format == ManifestFormat::sfv || options.format == ManifestFormat::hashdeep;
+        options.format == ManifestFormat::sfv || options.format == ManifestFormat::hashdeep ||
+        options.format == ManifestFormat::csv || options.format == ManifestFormat::json;
     if (!options.check && (options.no_names || options.raw || !mergeable)) {
         return fmt::format(
-            "--shard writes gnu, bsd, sfv or hashdeep manifests, whose readers skip the "
-            "comment lines that name the shard; not {} (csv and json have no comment lines, "
-            "fciv-xml, intoto and slsa-subjects are one document, not one line per file)",
+            "--shard writes gnu, bsd, sfv, hashdeep, csv or json manifests, a record per file "
+            "between the lines that name the shard; not {} (fciv-xml, intoto and slsa-subjects "
+            "are one document, not a record per file; --raw and --no-names write no names)",
             options.no_names ? std::string("--no-names")
             : options.raw    ? std::string("--raw")
                              : "--format " + raw.format);

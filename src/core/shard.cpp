@@ -7,6 +7,8 @@ namespace fhash {
 namespace {
 
 constexpr std::string_view k_words = " fhash shard ";
+/// JSON Lines shards: the header and trailer are objects of one member, this key.
+constexpr std::string_view k_json_key = "{\"fhash_shard\":";
 constexpr std::string_view k_marks[] = {"##", "#", ";"};  // "##" before its prefix "#"
 constexpr std::uint32_t k_max_shards = 1'000'000;
 
@@ -79,8 +81,11 @@ std::optional<ShardSpec> parse_shard_spec(std::string_view text) noexcept {
 }
 
 std::string_view shard_comment_mark(std::string_view format) noexcept {
-    if (format == "gnu" || format == "bsd") {
+    if (format == "gnu" || format == "bsd" || format == "csv") {
         return "#";
+    }
+    if (format == "json") {
+        return k_json_key;
     }
     if (format == "sfv") {
         return ";";
@@ -91,13 +96,29 @@ std::string_view shard_comment_mark(std::string_view format) noexcept {
     return {};
 }
 
+namespace {
+
+std::string shard_text(ShardSpec shard) {
+    return std::to_string(shard.index) + "/" + std::to_string(shard.count);
+}
+
+}  // namespace
+
 std::string format_shard_header(const ShardHeader& header) {
+    if (header.format == "json") {
+        return std::string(k_json_key) + "{\"shard\":\"" + shard_text(header.shard) +
+               "\",\"run\":\"" + header.run + "\",\"format\":\"json\"}}\n";
+    }
     return std::string(shard_comment_mark(header.format)) + std::string(k_words) +
            std::to_string(header.shard.index) + "/" + std::to_string(header.shard.count) + " run " +
            header.run + " format " + header.format + "\n";
 }
 
 std::string format_shard_trailer(ShardSpec shard, std::uint64_t files, std::string_view format) {
+    if (format == "json") {
+        return std::string(k_json_key) + "{\"shard\":\"" + shard_text(shard) +
+               "\",\"end\":" + std::to_string(files) + "}}\n";
+    }
     return std::string(shard_comment_mark(format)) + std::string(k_words) +
            std::to_string(shard.index) + "/" + std::to_string(shard.count) + " end " +
            std::to_string(files) + "\n";
@@ -118,14 +139,93 @@ std::optional<std::string_view> shard_comment_body(std::string_view line,
     return std::nullopt;
 }
 
+/// Removes `prefix` from the start of `text`; false if `text` does not start with it.
+bool take(std::string_view& text, std::string_view prefix) noexcept {
+    if (!text.starts_with(prefix)) {
+        return false;
+    }
+    text.remove_prefix(prefix.size());
+    return true;
+}
+
+/// The text of `text` up to its next double quote (removed with it); nullopt if there is
+/// none, or the text holds a byte that a JSON string would have to escape, or a blank.
+std::optional<std::string_view> take_json_word(std::string_view& text) noexcept {
+    const std::size_t quote = text.find('"');
+    if (quote == std::string_view::npos || quote == 0) {
+        return std::nullopt;
+    }
+    const std::string_view word = text.substr(0, quote);
+    for (const char c : word) {
+        if (static_cast<unsigned char>(c) <= ' ' || c == '\\' || c == 0x7F) {
+            return std::nullopt;
+        }
+    }
+    text.remove_prefix(quote + 1);
+    return word;
+}
+
+/// A JSON Lines header: {"fhash_shard":{"shard":"K/N","run":"RUN","format":"json"}}.
+std::optional<ShardHeader> parse_json_shard_header(std::string_view line) {
+    const std::string_view original = line;
+    if (!take(line, k_json_key) || !take(line, "{\"shard\":\"")) {
+        return std::nullopt;
+    }
+    const std::optional<std::string_view> spec = take_json_word(line);
+    const std::optional<ShardSpec> shard = spec ? parse_shard_spec(*spec) : std::nullopt;
+    if (!shard || !take(line, ",\"run\":\"")) {
+        return std::nullopt;
+    }
+    const std::optional<std::string_view> run = take_json_word(line);
+    if (!run || !take(line, ",\"format\":\"")) {
+        return std::nullopt;
+    }
+    const std::optional<std::string_view> format = take_json_word(line);
+    if (!format || *format != "json" || line != "}}") {
+        return std::nullopt;
+    }
+    ShardHeader header{*shard, std::string(*run), std::string(*format)};
+    const std::string canonical = format_shard_header(header);
+    if (std::string_view(canonical).substr(0, canonical.size() - 1) != original) {
+        return std::nullopt;
+    }
+    return header;
+}
+
+/// A JSON Lines trailer: {"fhash_shard":{"shard":"K/N","end":FILES}}, exactly as written.
+std::optional<std::uint64_t> parse_json_shard_trailer(std::string_view line, ShardSpec shard) {
+    const std::string_view original = line;
+    if (!take(line, k_json_key) || !take(line, "{\"shard\":\"")) {
+        return std::nullopt;
+    }
+    const std::optional<std::string_view> spec = take_json_word(line);
+    const std::optional<ShardSpec> named = spec ? parse_shard_spec(*spec) : std::nullopt;
+    if (!named || named->index != shard.index || named->count != shard.count ||
+        !take(line, ",\"end\":") || !line.ends_with("}}")) {
+        return std::nullopt;
+    }
+    const std::optional<std::uint64_t> files = parse_number(line.substr(0, line.size() - 2));
+    if (!files) {
+        return std::nullopt;
+    }
+    const std::string canonical = format_shard_trailer(shard, *files, "json");
+    if (std::string_view(canonical).substr(0, canonical.size() - 1) != original) {
+        return std::nullopt;  // "end":007 would parse, but is no JSON number
+    }
+    return files;
+}
+
 }  // namespace
 
 bool is_shard_comment(std::string_view line) noexcept {
     std::string_view mark;
-    return shard_comment_body(line, mark).has_value();
+    return line.starts_with(k_json_key) || shard_comment_body(line, mark).has_value();
 }
 
 std::optional<ShardHeader> parse_shard_header(std::string_view line) {
+    if (line.starts_with(k_json_key)) {
+        return parse_json_shard_header(line);
+    }
     const std::string_view original = line;
     std::string_view mark;
     std::optional<std::string_view> body = shard_comment_body(line, mark);
@@ -157,6 +257,9 @@ std::optional<ShardHeader> parse_shard_header(std::string_view line) {
 
 std::optional<std::uint64_t> parse_shard_trailer(std::string_view line, ShardSpec shard,
                                                  std::string_view format) {
+    if (format == "json") {
+        return parse_json_shard_trailer(line, shard);
+    }
     std::string_view mark;
     std::optional<std::string_view> body = shard_comment_body(line, mark);
     if (!body || mark != shard_comment_mark(format)) {

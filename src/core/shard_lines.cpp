@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fhash/json_csv_format.hpp"
 #include "fhash/manifest.hpp"
 #include "fhash/shard.hpp"
 #include "fhash/text.hpp"
@@ -179,6 +180,15 @@ std::optional<ShardRecordNames> ShardRecordNames::make(std::string_view format,
     if (format == "gnu" || format == "bsd") {
         return lines.empty() ? std::optional<ShardRecordNames>(names) : std::nullopt;
     }
+    if (format == "csv") {  // Export-Csv's header row, then the shard header
+        names.m_kind = Kind::csv;
+        return preamble == format_csv_header() ? std::optional<ShardRecordNames>(names)
+                                               : std::nullopt;
+    }
+    if (format == "json") {
+        names.m_kind = Kind::json;
+        return lines.empty() ? std::optional<ShardRecordNames>(names) : std::nullopt;
+    }
     if (format == "sfv") {
         for (const std::string_view line : lines) {
             if (!line.starts_with(';')) {
@@ -215,6 +225,24 @@ bool ShardRecordNames::name(std::string_view line, std::string& name) const {
                 return false;
             }
             name.assign(line.substr(0, line.size() - k_crc - 1));
+            return true;
+        }
+        case Kind::csv: {  // "ALGORITHM","HEX","name": the Path field, unquoted
+            CsvParseState state;
+            state.header_seen = true;  // columns Algorithm, Hash, Path, as fhash writes them
+            ParsedLine parsed = parse_csv_record(line, state);
+            if (parsed.kind != LineKind::entry) {
+                return false;
+            }
+            name = std::move(parsed.entry.name);
+            return true;
+        }
+        case Kind::json: {  // the exact bytes: "path_b64" when there is one, else "path"
+            ParsedLine parsed = parse_json_line(line);
+            if (parsed.kind != LineKind::entry) {
+                return false;
+            }
+            name = std::move(parsed.entry.name);
             return true;
         }
         case Kind::hashdeep: {  // "size,hex,...,name": the name after m_fields commas

@@ -88,6 +88,9 @@ std::string format_csv_row(Algorithm algorithm, const Digest& digest, std::strin
 }
 
 bool csv_record_complete(std::string_view text) noexcept {
+    if (text.starts_with('#')) {
+        return true;  // a comment line: its quotes, if any, open no field
+    }
     std::size_t quotes = 0;
     for (const char c : text) {
         quotes += c == '"' ? 1 : 0;
@@ -100,7 +103,9 @@ ParsedLine parse_csv_record(std::string_view record, CsvParseState& state) {
     if (record.find_first_not_of(" \t") == std::string_view::npos) {
         return parsed;
     }
-    if (!state.header_seen && record.starts_with("#TYPE")) {
+    // PowerShell 5.1's "#TYPE ..." line, fhash's shard lines, any '#' comment: a '#' that
+    // starts a record is outside every quoted field (a name's "\n#" inside quotes is not).
+    if (record.starts_with('#')) {
         return parsed;
     }
     std::vector<std::string> fields;

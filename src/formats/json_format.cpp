@@ -63,6 +63,10 @@ ParsedLine parse_json_line(std::string_view line) {
     if (record.is_discarded() || !record.is_object()) {
         return parsed;
     }
+    if (record.size() == 1 && record.contains("fhash_shard")) {
+        parsed.kind = LineKind::skip;  // a shard's header or trailer (fhash/shard.hpp)
+        return parsed;
+    }
     ManifestEntry& entry = parsed.entry;
     bool named = false;
     if (const auto b64 = record.find("path_b64"); b64 != record.end()) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # --shard K/N and fhash merge: the shards of a run, merged, are the bytes of the single run
-# (whatever -j and the read mode of each shard); GNU
+# (whatever -j and the read mode of each shard), in every line-per-file format; GNU
 # sha256sum -c reads every shard (its header and trailer are comment lines); a new file
 # moves no other file to another shard; -c --shard verifies each entry exactly once over
 # the shards; --shard auto reads Slurm's and Kubernetes' variables; the merge refuses a
@@ -83,10 +83,6 @@ if command -v hashdeep >/dev/null; then
   matched=$(cd tree && hashdeep -r -l -m -k ../part.1 . | wc -l)
   [ "$matched" -eq "$listed" ] || fail "hashdeep -m -k matches $matched of the $listed files of a shard"
 fi
-for format in csv json fciv-xml; do
-  "$FHASH" -r tree --shard 0/2 -f "$format" >/dev/null 2>err
-  [ $? -eq 2 ] && grep -q 'gnu, bsd, sfv or hashdeep' err || fail "--shard with -f $format: $(cat err)"
-done
 # Shards of one run in two formats are two runs.
 (cd tree && fh -r . -f sfv --shard 0/2 -o ../sfv.0 &&
   fh -r . -f gnu -a crc32 --shard 1/2 -o ../gnu.1)
@@ -212,6 +208,120 @@ merge_refuses 2 "b: different digests in dup.0 and dup.1" dup.0 dup.1
 # A full disk: exit 1, the message names the device.
 "$FHASH" merge part.* -o /dev/full 2>err
 [ $? -eq 1 ] && grep -q 'No space left' err || fail "merge onto /dev/full: $(cat err)"
+
+# CSV and JSON Lines shards: the shard lines are '#' comments after the CSV header row, and
+# {"fhash_shard":...} objects in JSON Lines; the merge gives the single run's bytes (the CSV
+# header row once), fhash -c reads each shard and counts only its files, Python's json and
+# csv modules read them, and the merge refuses what it refuses for the other formats.
+awkward=("tree/c/com,ma" 'tree/c/q"uo"te' "tree/c/new
+# not a comment" "tree/c/ünï cödé" $'tree/c/bad\xffbyte')
+for f in "${awkward[@]}"; do printf '%s' "$f" >"$f"; done
+# fmt_shards N PREFIX ARGS...: PREFIX.K for K in 0..N-1 of `fh -r . ARGS` run in tree/.
+fmt_shards() {
+  local n=$1 prefix=$2
+  shift 2
+  rm -f "$prefix".*
+  for ((k = 0; k < n; k++)); do
+    (cd tree && fh -r . --shard "$k/$n" -o "../$prefix.$k" "$@") || fail "shard $k/$n ($*) failed"
+  done
+}
+has_python=0
+command -v python3 >/dev/null && has_python=1
+[ "$has_python" = 1 ] || note "python3 is not installed: shards are not read with its json and csv modules"
+for args in "-f csv" "-f csv -a md5,sha1,blake3" "-f json" "-f json -a md5,sha512"; do
+  # shellcheck disable=SC2086
+  (cd tree && fh -r . $args -o ../full.fmt) || fail "single run ($args)"
+  algos=1
+  case "$args" in *-a*) algos=$(echo "${args##*-a }" | tr ',' '\n' | wc -l) ;; esac
+  rows_per_file=1
+  case "$args" in *csv*) rows_per_file=$algos ;; esac
+  for n in 1 2 3 5; do
+    # shellcheck disable=SC2086
+    fmt_shards "$n" fpart $args
+    "$FHASH" merge fpart.* -o merged.fmt || fail "merge of $n shards ($args) failed"
+    cmp -s merged.fmt full.fmt || fail "$n shards ($args) do not merge into the single run's bytes"
+  done
+  # (5 shards are left: each is checked by fhash -c, which counts its files only.)
+  total=0
+  for k in 0 1 2 3 4; do
+    case "$args" in
+      *csv*) files=$(tail -n 1 "fpart.$k" | sed -n 's/^# fhash shard 4*[0-9]\/5 end \([0-9]*\)$/\1/p') ;;
+      *) files=$(tail -n 1 "fpart.$k" | sed -n 's/^{"fhash_shard":{"shard":"[0-9]\/5","end":\([0-9]*\)}}$/\1/p') ;;
+    esac
+    [ -n "$files" ] || fail "no trailer in fpart.$k ($args): $(tail -n 1 "fpart.$k")"
+    ok=$(cd tree && fh -c "../fpart.$k" 2>"../err") || fail "fhash -c rejects fpart.$k ($args): $(cat err)"
+    [ -s err ] && fail "fhash -c warns on fpart.$k ($args): $(cat err)"
+    got=$(printf '%s\n' "$ok" | grep -c ': OK$')
+    [ "$got" -eq $((files * rows_per_file)) ] ||
+      fail "fhash -c of fpart.$k ($args) verifies $got lines, not $((files * rows_per_file))"
+    total=$((total + files))
+    if [ "$has_python" = 1 ]; then
+      python3 - "fpart.$k" "$files" "$rows_per_file" <<'PY' || fail "python reads fpart.$k ($args) wrongly"
+import csv, io, json, sys
+path, files, rows_per_file = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+text = open(path, encoding="utf-8", errors="surrogateescape", newline="").read()
+lines = text.split("\n")
+assert lines.pop() == "", "no newline at the end"
+if lines[0].startswith("{"):
+    objects = [json.loads(line) for line in lines]  # every line is one JSON value
+    marks = [i for i, o in enumerate(objects) if "fhash_shard" in o]
+    assert marks == [0, len(objects) - 1], marks
+    assert objects[-1]["fhash_shard"]["end"] == files
+    assert all("path" in o and "size" in o for o in objects[1:-1])
+    assert len(objects) - 2 == files
+else:
+    # The shard lines are the second and the last line; a naive filter of every line that
+    # starts with '#' would also cut the name "new\n# not a comment" in two.
+    assert lines[1].startswith("# fhash shard ") and lines[-1].startswith("# fhash shard ")
+    rows = list(csv.reader(io.StringIO("\n".join([lines[0]] + lines[2:-1]) + "\n")))
+    assert rows[0] == ["Algorithm", "Hash", "Path"], rows[0]
+    assert all(len(row) == 3 for row in rows)
+    assert len(rows) - 1 == files * rows_per_file, (len(rows), files)
+PY
+    fi
+  done
+  [ "$total" -eq "$(find tree -type f -printf x | wc -c)" ] || fail "the shards ($args) hold $total files"
+done
+# The CSV header row once, first, then '#' shard lines; the JSON shard lines are objects.
+(cd tree && fh -r . -f csv --shard 1/3 -o ../fpart.1 && fh -r . -f json --shard 2/3 -o ../jpart.2)
+[ "$(head -n 1 fpart.1)" = '"Algorithm","Hash","Path"' ] || fail "csv shard: $(head -n 1 fpart.1)"
+sed -n 2p fpart.1 | grep -q '^# fhash shard 1/3 run [0-9a-f]\{16\} format csv$' || fail "csv header: $(sed -n 2p fpart.1)"
+head -n 1 jpart.2 | grep -q '^{"fhash_shard":{"shard":"2/3","run":"[0-9a-f]\{16\}","format":"json"}}$' ||
+  fail "json header: $(head -n 1 jpart.2)"
+# The merge's refusals, for both formats.
+mkdir -p other && echo other >other/file
+for format in csv json; do
+  (cd tree && fh -r . -f $format -o ../full.fmt) || fail "single run (-f $format)"
+  fmt_shards 3 fpart -f $format
+  merge_refuses 2 'shard 2/3 of run .* is missing' fpart.0 fpart.1
+  (cd other && fh -r . -f $format --shard 1/3 -o ../other.fmt.1)
+  merge_refuses 2 'different runs' fpart.0 other.fmt.1 fpart.2
+  (cd tree && fh -r . -f gnu --shard 1/3 -o ../gnu.fmt.1)
+  merge_refuses 2 'different runs' fpart.0 gnu.fmt.1 fpart.2
+  head -c "$(($(stat -c %s fpart.1) - 5))" fpart.1 >cut.fmt.1
+  merge_refuses 2 'truncated' fpart.0 cut.fmt.1 fpart.2
+  head -n 3 fpart.1 >short.fmt.1
+  merge_refuses 2 'truncated' fpart.0 short.fmt.1 fpart.2
+  merge_refuses 2 'not a shard manifest' fpart.0 full.fmt fpart.2
+done
+# A CSV shard cut inside a quoted name with a line break: its record has no end.
+fmt_shards 3 fpart -f csv
+shard_of_newline=$(grep -l 'new$' fpart.* | head -n 1)
+if [ -n "$shard_of_newline" ]; then
+  sed -n '1,/new$/p' "$shard_of_newline" >cut.newline
+  others=()
+  for part in fpart.*; do [ "$part" = "$shard_of_newline" ] || others+=("$part"); done
+  merge_refuses 2 'truncated: the record of line' cut.newline "${others[@]}"
+else
+  fail "no CSV shard holds a name with a line break"
+fi
+for f in "${awkward[@]}"; do rm -f "$f"; done
+for format in fciv-xml intoto; do
+  "$FHASH" -r tree --shard 0/2 -f "$format" >/dev/null 2>err
+  [ $? -eq 2 ] && grep -q 'gnu, bsd, sfv, hashdeep, csv or json' err || fail "--shard with -f $format: $(cat err)"
+done
+"$FHASH" -r tree --shard 0/2 --raw >/dev/null 2>err
+[ $? -eq 2 ] && grep -q -- '--raw' err || fail "--shard with --raw: $(cat err)"
 
 # GNU parallel: four shards at once on this machine, merged.
 if command -v parallel >/dev/null; then

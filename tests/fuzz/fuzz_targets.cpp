@@ -454,6 +454,21 @@ Outcome one_shard_line(std::string_view line) {
         if (format_shard_header(*header) != std::string(line) + "\n") {
             return "a shard header does not write back to its own bytes";
         }
+        const std::string trailer =
+            format_shard_trailer(header->shard, line.size(), header->format);
+        if (parse_shard_trailer(std::string_view(trailer).substr(0, trailer.size() - 1),
+                                header->shard, header->format) != line.size()) {
+            return "a shard trailer does not read back as written";
+        }
+        if (header->format == "json" && parse_json_line(line).kind != LineKind::skip) {
+            return "the json reader does not skip a JSON Lines shard header";
+        }
+        if (header->format == "csv") {
+            CsvParseState state;
+            if (parse_csv_record(line, state).kind != LineKind::skip || state.header_seen) {
+                return "the csv reader does not skip a CSV shard header";
+            }
+        }
     }
     if (const std::optional<std::string> name = checksum_line_name(line); name && name->empty()) {
         return "checksum_line_name found an empty name";

@@ -60,9 +60,10 @@ Outcome csv_manifest(std::span<const std::uint8_t> data);
 
 /// Scale-out lines (fhash merge's reading of shards, --resume's journal): each line through
 /// parse_shard_header, checksum_line_name and parse_journal_line. Properties: a header that
-/// parses is written back to the same bytes; a name found is not empty; a journal line that
-/// parses is written back to the same bytes; any line, as a journal entry's name and record,
-/// survives format_journal_line and parse_journal_line unchanged.
+/// parses is written back to the same bytes, its shard's trailer reads back as written, and
+/// a json or csv header is a line the json or csv reader skips; a name found is not empty; a
+/// journal line that parses is written back to the same bytes; any line, as a journal entry's name
+/// and record, survives format_journal_line and parse_journal_line unchanged.
 Outcome shard_lines(std::span<const std::uint8_t> data);
 
 /// SFV manifests: LineSplitter over the bytes (its 4 MiB line cap, as the reader), then

@@ -213,6 +213,47 @@ TEST_CASE("manifest reader: Get-FileHash | Export-Csv, a quoted field holding a 
     CHECK(seen[3].line == 7);
 }
 
+TEST_CASE("manifest reader: CSV '#' lines are skipped outside quotes, kept inside",
+          "[cli][manifest]") {
+    const fhash::test::TempDir dir;
+    const std::string md5 = std::string("\"MD5\",\"") + k_md5_abc + "\",";
+    const std::vector<Seen> seen =
+        read_file(dir, "m.csv",
+                  "\"Algorithm\",\"Hash\",\"Path\"\n"                    // 1
+                  "# fhash shard 0/2 run 0123456789abcdef format csv\n"  // 2: skipped
+                      + md5 +
+                      "\"a\n"                              // 3
+                      "# not a comment\"\n"                // 4: in the quotes
+                      + "# a comment with one \" quote\n"  // 5: skipped whole
+                      + md5 + "\"#b\"\n"                   // 6
+                      + "# fhash shard 0/2 end 2\n",       // 7: skipped
+                  ManifestFormat::csv);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].name == "a\n# not a comment");
+    CHECK(seen[0].line == 4);
+    CHECK(seen[1].name == "#b");
+    CHECK(seen[1].line == 6);
+}
+
+TEST_CASE("manifest reader: JSON Lines shard objects are skipped", "[cli][manifest]") {
+    const fhash::test::TempDir dir;
+    const std::vector<Seen> seen = read_file(
+        dir, "m.jsonl",
+        "{\"fhash_shard\":{\"shard\":\"1/2\",\"run\":\"0123456789abcdef\",\"format\":\"json\"}}\n"
+        "{\"path\":\"a\",\"size\":3,\"md5\":\"" +
+            std::string(k_md5_abc) +
+            "\"}\n"
+            "{\"fhash_shard\":{\"shard\":\"1/2\",\"end\":1}}\n"
+            // Another member beside it: not a shard line, and no entry either.
+            "{\"fhash_shard\":{},\"path\":\"b\"}\n",
+        ManifestFormat::json);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].name == "a");
+    CHECK(seen[0].line == 2);
+    CHECK(seen[1].malformed);
+    CHECK(seen[1].line == 4);
+}
+
 TEST_CASE("manifest reader: an unterminated quoted CSV field is malformed at the end",
           "[cli][manifest]") {
     const fhash::test::TempDir dir;

@@ -54,3 +54,18 @@ TEST_CASE("csv: a quoted field may hold a line break", "[csv]") {
     REQUIRE(row.kind == LineKind::entry);
     CHECK(row.entry.name == "new\nline");
 }
+
+TEST_CASE("csv: a record that starts with '#' is a comment; a '#' inside quotes is not", "[csv]") {
+    CHECK(csv_record_complete("# a comment with one \" quote"));
+    CHECK_FALSE(csv_record_complete("\"MD5\",\"00\",\"new\n# line"));
+    CsvParseState state;
+    CHECK(parse_csv_record("# fhash shard 0/2 run 0123456789abcdef format csv", state).kind ==
+          LineKind::skip);
+    CHECK_FALSE(state.header_seen);
+    CHECK(parse_csv_record("\"Algorithm\",\"Hash\",\"Path\"", state).kind == LineKind::skip);
+    CHECK(parse_csv_record("# fhash shard 0/2 end 1", state).kind == LineKind::skip);
+    const ParsedLine row =
+        parse_csv_record("\"MD5\",\"900150983CD24FB0D6963F7D28E17F72\",\"new\n# line\"", state);
+    REQUIRE(row.kind == LineKind::entry);
+    CHECK(row.entry.name == "new\n# line");
+}

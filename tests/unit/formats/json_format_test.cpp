@@ -54,4 +54,7 @@ TEST_CASE("json lines: reader rules", "[json]") {
         "{\"SHA-1\":\"A9993E364706816ABA3E25717850C26C9CD0D89D\",\"path\":\"x\",\"note\":1}");
     REQUIRE(upper.kind == LineKind::entry);
     CHECK(upper.entry.digests.front().first == Algorithm::sha1);
+    // A shard's header and trailer: an object of the one member "fhash_shard", skipped.
+    CHECK(parse_json_line(R"({"fhash_shard":{"shard":"1/3","end":4}})").kind == LineKind::skip);
+    CHECK(parse_json_line(R"({"fhash_shard":1,"path":"a"})").kind == LineKind::malformed);
 }
