@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What a run does not need, it does not load or start: ISA-L (for the CRCs) is opened only
-# when a CRC is asked for, and one small file starts no thread. Seen through glibc's
+# when a CRC is asked for, one small file starts no thread and is read with one read(). Seen through glibc's
 # dynamic loader (LD_DEBUG=files) and, where installed, strace.
 source "$(dirname "$0")/lib.sh"
 [ "$(uname -s)" = Linux ] || skip "LD_DEBUG is glibc's"
@@ -32,6 +32,17 @@ if command -v strace >/dev/null; then
   mkdir tree && for i in 1 2 3; do echo "$i" >"tree/f$i"; done
   strace -f -e trace=clone,clone3 -o trace2.log "$FHASH" -r tree >/dev/null 2>&1
   grep -q 'clone' trace2.log || fail "three files started no thread (the trace is not seen?)"
+  # A small file is read with one read(): the short read that ends at its size is its end.
+  strace -e trace=openat,read,close -o reads.log "$FHASH" two >/dev/null 2>&1
+  # The reads between the file's open and its close.
+  reads=$(awk '/^openat\(.*"two"/ { fd = $NF; open = 1; next }
+               open && $0 ~ "^close\\(" fd "\\)" { open = 0 }
+               open && $0 ~ "^read\\(" fd "," { print }' reads.log)
+  if [ -z "$reads" ]; then
+    fail "the trace shows no read of the file: $(head -c 300 reads.log)"
+  elif [ "$(printf '%s\n' "$reads" | wc -l)" != 1 ]; then
+    fail "a 2-byte file took more than one read(): $(printf '%s\n' "$reads" | tr '\n' ' ')"
+  fi
 else
   note "strace is not installed: the thread check is left out"
 fi

@@ -2,6 +2,7 @@
 
 #include "platform/paths.hpp"
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -92,4 +93,30 @@ TEST_CASE("ChunkedSource reuses the caller's buffer and ends at the file size", 
     }
     CHECK(total == content.size());
     CHECK(source.bytes_read() == content.size());
+}
+
+TEST_CASE("ChunkedSource reads past the size seen at open when the file grew", "[io][chunked]") {
+    // The read that would return 0 is saved only where a short read ends at the size the file
+    // had when opened: bytes appended since then are still read (and the engine reports the
+    // file as changed).
+    test::TempDir dir;
+    const auto path = dir.write("g", std::string(100, 'a'));
+    Result<io::File> file = io::File::open_read(path);
+    REQUIRE(file);
+    REQUIRE(file->size() == 100);
+    {
+        std::FILE* out = std::fopen(path.string().c_str(), "ab");
+        REQUIRE(out != nullptr);
+        std::fputs(std::string(50, 'b').c_str(), out);
+        std::fclose(out);
+    }
+    std::vector<std::uint8_t> buffer(4096);
+    io::ChunkedSource source(*file, buffer);
+    Result<std::span<const std::uint8_t>> chunk = source.next();
+    REQUIRE(chunk);
+    CHECK(chunk->size() == 150);
+    chunk = source.next();
+    REQUIRE(chunk);
+    CHECK(chunk->empty());
+    CHECK(source.bytes_read() == 150);
 }
