@@ -12,7 +12,7 @@ Prefetcher::Prefetcher(unsigned threads, bool adaptive, std::uint64_t lookahead)
     : m_adaptive(adaptive),
       m_lookahead(lookahead == 0 ? 1 : lookahead),
       m_wanted(threads),
-      m_active(!adaptive) {
+      m_policy(!adaptive) {
     m_threads.reserve(threads);
     // Sampling needs one thread: the others are started when a file proves cold, so that a
     // warm run (and a short one) never pays for them.
@@ -53,7 +53,7 @@ void Prefetcher::push(const std::filesystem::path& path) {
         // While sampling, the threads only care about every k_sample_every-th file: waking
         // them (or copying the name) for each one would cost a warm run per file. A file
         // left nameless is passed over, should the prefetchers start working before it.
-        wake = m_active || m_pushed % k_sample_every == 0;
+        wake = m_policy.active() || m_pushed % k_sample_every == 0;
         m_queue.push_back(wake ? path : std::filesystem::path());
         ++m_pushed;
     }
@@ -78,7 +78,7 @@ std::optional<std::filesystem::path> Prefetcher::next_file(std::unique_lock<std:
         if (m_next < frontier) {
             m_next = frontier;  // the workers are ahead: skip what they took
         }
-        if (!m_active && m_next < m_pushed) {
+        if (!m_policy.active() && m_next < m_pushed) {
             // Sampling: jump to the next sampled file.
             const std::uint64_t sample =
                 (m_next + k_sample_every - 1) / k_sample_every * k_sample_every;
@@ -112,25 +112,43 @@ void Prefetcher::wait_for_workers(std::unique_lock<std::mutex>& lock) {
         return;
     }
     m_polling = true;
-    m_wake.wait_for(lock, m_active ? std::chrono::milliseconds(2) : std::chrono::milliseconds(10));
+    m_wake.wait_for(
+        lock, m_policy.active() ? std::chrono::milliseconds(2) : std::chrono::milliseconds(10));
     m_polling = false;
-    if (m_active && m_next < m_frontier.load(std::memory_order_relaxed) + m_lookahead) {
+    if (m_policy.active() && m_next < m_frontier.load(std::memory_order_relaxed) + m_lookahead) {
         m_wake.notify_all();  // sampling needs no other thread
     }
 }
 
-void Prefetcher::record(Prefetched result) {
-    if (result == Prefetched::started) {
-        if (!m_active) {
+bool PrefetchPolicy::record(Prefetched result) noexcept {
+    if (!m_active) {
+        if (result == Prefetched::started && ++m_cold_samples >= k_cold_samples) {
+            m_cold_samples = 0;
+            m_warm_streak = 0;
             m_active = true;
-            start_threads(m_wanted);
-            m_wake.notify_all();  // cold: every thread to work
+            return true;
         }
+        if (result == Prefetched::cached) {
+            m_cold_samples = 0;
+        }
+        return false;
+    }
+    if (result == Prefetched::started) {
         m_warm_streak = 0;
-    } else if (result == Prefetched::cached && m_adaptive && m_active &&
-               ++m_warm_streak >= k_warm_streak) {
+    } else if (result == Prefetched::cached && ++m_warm_streak >= k_warm_streak) {
         m_active = false;  // warm again: back to sampling
         m_warm_streak = 0;
+    }
+    return false;
+}
+
+void Prefetcher::record(Prefetched result) {
+    if (!m_adaptive) {
+        return;  // asked for: always working
+    }
+    if (m_policy.record(result)) {
+        start_threads(m_wanted);
+        m_wake.notify_all();  // cold: every thread to work
     }
 }
 

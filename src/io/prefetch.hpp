@@ -42,18 +42,39 @@ Prefetched prefetch_file(const std::filesystem::path& path, std::uint64_t max_by
 /// answer Prefetched::unknown, so adaptive prefetching would never start).
 bool prefetch_tells_cached() noexcept;
 
+/// When adaptive prefetching works on every file and when it goes back to sampling, from
+/// what each look found (pure: the Prefetcher holds one under its lock).
+class PrefetchPolicy {
+public:
+    static constexpr unsigned k_warm_streak = 64;  ///< cached files in a row: back to sampling
+    static constexpr unsigned k_cold_samples = 2;  ///< samples not cached in a row: to work
+
+    explicit PrefetchPolicy(bool active) noexcept : m_active(active) {}
+
+    /// Working on every file (else sampling).
+    [[nodiscard]] bool active() const noexcept { return m_active; }
+    /// Takes what a look found; true when this look turned sampling into working. A file or
+    /// two evicted from a warm tree is no reason to start every thread; k_cold_samples
+    /// samples in a row that were not cached are.
+    bool record(Prefetched result) noexcept;
+
+private:
+    bool m_active;
+    unsigned m_warm_streak = 0;   // cached files met in a row while active
+    unsigned m_cold_samples = 0;  // samples not cached met in a row while sampling
+};
+
 /// Threads that run ahead of the workers through the files submitted to a run, in
 /// submission order, bringing each one's start into the page cache so that reads wait on
 /// the device in parallel rather than one worker at a time. Files the workers have taken
 /// already are skipped; the prefetchers stay at most `lookahead` files ahead of them.
 ///
 /// Adaptive mode: while the files it looks at are cached (a warm run), one thread samples one
-/// file in k_sample_every; as soon as one is not cached, all the threads (started then) work
-/// on every file.
+/// file in k_sample_every; when PrefetchPolicy says so, all the threads (started then) work
+/// on every file, until it says to sample again.
 class Prefetcher {
 public:
     static constexpr std::uint64_t k_sample_every = 64;
-    static constexpr unsigned k_warm_streak = 64;  ///< cached files in a row: back to sampling
     static constexpr std::uint64_t k_max_bytes = std::uint64_t{8} << 20;
 
     Prefetcher(unsigned threads, bool adaptive, std::uint64_t lookahead);
@@ -94,9 +115,8 @@ private:
     std::deque<std::filesystem::path> m_queue;  // files m_base, m_base + 1, ...
     std::uint64_t m_base = 0;
     std::uint64_t m_pushed = 0;
-    std::uint64_t m_next = 0;    // the next file a prefetcher takes
-    bool m_active;               // working on every file (else sampling)
-    unsigned m_warm_streak = 0;  // cached files met in a row while active
+    std::uint64_t m_next = 0;  // the next file a prefetcher takes
+    PrefetchPolicy m_policy;   // working on every file, or sampling
     bool m_stopping = false;
     bool m_polling = false;  // a thread waits for the workers to advance (the others sleep)
     std::atomic<std::uint64_t> m_frontier{0};  // one past the highest file a worker took

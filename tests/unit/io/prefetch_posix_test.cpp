@@ -106,12 +106,17 @@ TEST_CASE("Prefetcher (adaptive) starts its other threads when a file is not cac
         prefetcher.push(path);
     }
     // The samples (0, 64, 128, 192) are not cached, unless the probe's own read-ahead was
-    // faster than the probe: when one start was asked for, all four threads run.
+    // faster than the probe. Two misses in a row start all four threads; without them the
+    // one sampling thread stays alone.
     REQUIRE(test::eventually([&] { return prefetcher.looked_at() >= 4; }));
-    if (prefetcher.started() > 0) {
+    INFO("looked at " << prefetcher.looked_at() << ", started " << prefetcher.started());
+    if (prefetcher.started() >= 3) {  // of 4 samples, 3 misses include two in a row
         CHECK(test::eventually([&] { return prefetcher.threads() == 4; }));
-    } else {
+    } else if (prefetcher.started() == 0) {
         CHECK(prefetcher.threads() == 1);
+    }
+    if (prefetcher.threads() == 4) {
+        CHECK(prefetcher.started() >= 2);
     }
 }
 

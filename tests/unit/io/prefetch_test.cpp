@@ -45,6 +45,33 @@ TEST_CASE("Prefetcher (adaptive) only samples while the files are cached", "[io]
     CHECK(prefetcher.threads() == 1);  // the second starts only once a file proves cold
 }
 
+TEST_CASE("PrefetchPolicy: two samples in a row not cached start the work, 64 cached stop it",
+          "[io][prefetch]") {
+    using io::Prefetched;
+    io::PrefetchPolicy policy(false);
+    // One evicted file among cached ones: still sampling.
+    CHECK_FALSE(policy.record(Prefetched::started));
+    CHECK_FALSE(policy.record(Prefetched::cached));
+    CHECK_FALSE(policy.record(Prefetched::started));
+    CHECK_FALSE(policy.active());
+    // A failed look (a file gone) neither counts nor breaks the run of misses.
+    CHECK_FALSE(policy.record(Prefetched::failed));
+    CHECK(policy.record(Prefetched::started));  // the second miss in a row
+    CHECK(policy.active());
+    CHECK_FALSE(policy.record(Prefetched::started));  // already working: not "turned" again
+    for (unsigned i = 1; i < io::PrefetchPolicy::k_warm_streak; ++i) {
+        CHECK_FALSE(policy.record(Prefetched::cached));
+    }
+    CHECK(policy.active());
+    policy.record(Prefetched::started);  // a miss restarts the count
+    for (unsigned i = 0; i < io::PrefetchPolicy::k_warm_streak; ++i) {
+        REQUIRE(policy.active());
+        policy.record(Prefetched::cached);
+    }
+    CHECK_FALSE(policy.active());
+    CHECK_FALSE(policy.record(Prefetched::started));  // sampling again: one miss is not enough
+}
+
 TEST_CASE("Prefetcher: missing files and folders are passed over", "[io][prefetch]") {
     test::TempDir dir;
     {
