@@ -53,9 +53,13 @@ void Prefetcher::push(const std::filesystem::path& path) {
         // While sampling, the threads only care about every k_sample_every-th file: waking
         // them (or copying the name) for each one would cost a warm run per file. A file
         // left nameless is passed over, should the prefetchers start working before it.
-        wake = m_policy.active() || m_pushed % k_sample_every == 0;
-        m_queue.push_back(wake ? path : std::filesystem::path());
+        const bool wanted = m_policy.active() || m_pushed % k_sample_every == 0;
+        m_queue.push_back(wanted ? path : std::filesystem::path());
         ++m_pushed;
+        // Only a thread that ran out of files needs waking: one far enough ahead waits for
+        // the workers, not for more files (a wake-up per sample then cost a warm run
+        // hundreds of context switches).
+        wake = wanted && m_waiting_for_files > 0;
     }
     if (wake) {
         m_wake.notify_one();
@@ -89,7 +93,9 @@ std::optional<std::filesystem::path> Prefetcher::next_file(std::unique_lock<std:
             ++m_base;
         }
         if (m_next >= m_pushed) {
+            ++m_waiting_for_files;
             m_wake.wait(lock);
+            --m_waiting_for_files;
             continue;
         }
         if (m_next >= frontier + m_lookahead) {
