@@ -192,7 +192,9 @@ fi
 
 # group NAME GOALS -- command...   (the first command is fhash; GOALS are "i:j:max" triples:
 # median(command i) / median(command j) must be <= max). GROUP_WARMUP, GROUP_RUNS and
-# GROUP_OPTS (more hyperfine options) change one group's runs.
+# GROUP_OPTS (more hyperfine options) and GROUP_PREPARE (a command run before every timed
+# run: re-reading the data, which this machine evicts from the page cache at random) change
+# one group's runs.
 group() {
   local name=$1 goals=$2
   shift 3
@@ -200,6 +202,7 @@ group() {
   before=$(cpu_busy)
   # shellcheck disable=SC2086
   hyperfine --style none --warmup "$warmup" --runs "$runs" ${GROUP_OPTS:-} \
+    ${GROUP_PREPARE:+--prepare "$GROUP_PREPARE"} \
     --export-json "$out/$name.json" "$@" > /dev/null 2>"$out/$name.err" ||
     { cat "$out/$name.err" >&2; return 1; }
   after=$(cpu_busy)
@@ -261,23 +264,27 @@ if want both; then
     "$FHASH -a md5,sha1 big.bin" "$FHASH -a md5 big.bin" "rhash --md5 --sha1 big.bin" \
     "openssl dgst -md5 big.bin"
 fi
+# Re-read before every timed run: parts of a tree warmed once were found evicted within
+# seconds (the VM's proactive reclaim samples memory coarsely), which made "warm" runs read
+# from the disk at random.
+rewarm() { echo "find $* -type f -print0 | xargs -0 cat > /dev/null"; }
 if want medium; then
   warm medium
-  group "200 files of 1-20 MiB, SHA-256, recursive" "0:1:0.50" -- \
+  GROUP_PREPARE=$(rewarm medium) group "200 files of 1-20 MiB, SHA-256, recursive" "0:1:0.50" -- \
     "cd medium && $FHASH -r -a sha256 ." "cd medium && rhash -r --sha256 ." \
     "cd medium && find . -type f -print0 | xargs -0 -P2 -n 13 openssl dgst -sha256" \
     "cd medium && $FHASH -j1 -r -a sha256 ."
 fi
 if want small; then
   warm small
-  group "20,000 files of 1-64 KiB, SHA-256, recursive" "0:1:0.50" -- \
+  GROUP_PREPARE=$(rewarm small) group "20,000 files of 1-64 KiB, SHA-256, recursive" "0:1:0.50" -- \
     "cd small && $FHASH -r -a sha256 ." "cd small && rhash -r --sha256 ." \
     "cd small && find . -type f -print0 | xargs -0 -P2 -n 1250 openssl dgst -sha256" \
     "cd small && $FHASH -j1 -r -a sha256 ." "cd small && find . -type f -print0 | xargs -0 b3sum"
 fi
 if want verify; then
   warm small small.sha256
-  group "verify the 20,000-file manifest" "0:1:0.55" -- \
+  GROUP_PREPARE=$(rewarm small small.sha256) group "verify the 20,000-file manifest" "0:1:0.55" -- \
     "cd small && $FHASH -c ../small.sha256" "cd small && rhash -c ../small.sha256" \
     "cd small && sha256sum -c --quiet ../small.sha256" "cd small && $FHASH -j1 -c ../small.sha256"
 fi
@@ -404,6 +411,7 @@ def cpu(args):
 
 single, sharded = [], []
 for _ in range(runs):
+    subprocess.run("find . -type f -print0 | xargs -0 cat > /dev/null", shell=True, check=True)
     single.append(cpu([fhash, "-j1", "-r", "."]))
     sharded.append(sum(cpu([fhash, "-j1", "-r", ".", "--shard", f"{k}/4"]) for k in range(4)))
 one, four = statistics.median(single), statistics.median(sharded)
