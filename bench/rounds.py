@@ -9,16 +9,19 @@ is dropped before every single run. The table shows the median, min and max wall
 median of the per-round ratios to the reference (command 1, or 0 when alone), and the
 goals "i:j:max" as median(i) / median(j) <= max, as run.sh's warm groups do.
 
-usage: rounds.py --name NAME --runs N [--cold] [--warmup K] [--goals LIST] [--smoke]
+usage: rounds.py --name NAME --runs N [--cold] [--exec] [--warmup K] [--goals LIST] [--smoke]
                  [--check-field FIELD] [--json FILE] -- COMMAND...
 Each COMMAND is a shell command run by /bin/sh in the current folder, stdout discarded
 (captured with --check-field: the FIELD=VALUE word of each run must be the same for all).
+With --exec a COMMAND is split into words and run without a shell (start-up timings, where
+a shell's own start would be most of what is measured). Times under 0.1 s print in ms.
 """
 
 import argparse
 import json
 import os
 import re
+import shlex
 import statistics
 import subprocess
 import sys
@@ -38,10 +41,11 @@ def busy_jiffies():
     return sum(int(fields[i]) for i in (1, 2, 3, 6, 7))
 
 
-def run_once(command, capture):
+def run_once(command, capture, direct=False):
     """Wall seconds, user+sys seconds and stdout (when captured) of one run."""
+    argv = shlex.split(command) if direct else ["/bin/sh", "-c", command]
     start = time.monotonic()
-    process = subprocess.Popen(["/bin/sh", "-c", command], stdin=subprocess.DEVNULL,
+    process = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE if capture else subprocess.DEVNULL)
     output = process.stdout.read().decode() if capture else ""
     _, status, usage = os.wait4(process.pid, 0)
@@ -58,6 +62,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=0)
     parser.add_argument("--cold", action="store_true")
+    parser.add_argument("--exec", dest="direct", action="store_true")
     parser.add_argument("--goals", default="")
     parser.add_argument("--smoke", action="store_true")
     parser.add_argument("--check-field")
@@ -81,7 +86,7 @@ def main():
         for i in order:
             if args.cold:
                 drop_caches()
-            wall, cpu, output = run_once(commands[i], args.check_field is not None)
+            wall, cpu, output = run_once(commands[i], args.check_field is not None, args.direct)
             own_cpu += cpu
             if args.check_field:
                 match = re.search(rf"\b{re.escape(args.check_field)}=(\S+)", output)
@@ -100,17 +105,21 @@ def main():
     other = max(busy - own_cpu, 0.0) / max(elapsed, 1e-9)
 
     mode = "page cache dropped before each run" if args.cold else "warm"
+    if args.direct:
+        mode += ", no shell"
     print(f"## {args.name}  ({mode}; {args.runs} interleaved rounds; other load during the "
           f"group: {other:.2f} cores)")
     strip = os.environ.get("FHASH_BIN_DIR", "//") + "/"  # the build folder, left out of names
     names = [c.replace(strip, "") for c in commands]
     width = max(60, *(len(name) for name in names))
-    print(f"{'command':{width}} {'median s':>9} {'min s':>7} {'max s':>7} {'x ref':>6} "
-          f"{'cpu s':>6}")
     medians = [statistics.median(w) for w in walls]
+    scale, unit = (1000, "ms") if max(medians) < 0.1 else (1, "s")
+    print(f"{'command':{width}} {'median ' + unit:>9} {'min ' + unit:>7} {'max ' + unit:>7} "
+          f"{'x ref':>6} {'cpu ' + unit:>6}")
     for i, name in enumerate(names):
-        print(f"{name:{width}} {medians[i]:9.3f} {min(walls[i]):7.3f} {max(walls[i]):7.3f} "
-              f"{statistics.median(ratios[i]):6.2f} {statistics.median(cpus[i]):6.2f}")
+        print(f"{name:{width}} {medians[i] * scale:9.3f} {min(walls[i]) * scale:7.3f} "
+              f"{max(walls[i]) * scale:7.3f} {statistics.median(ratios[i]):6.2f} "
+              f"{statistics.median(cpus[i]) * scale:6.2f}")
     for goal in filter(None, args.goals.split(",")):
         i, j, limit = goal.split(":")
         ratio = medians[int(i)] / medians[int(j)]

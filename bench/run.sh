@@ -240,15 +240,18 @@ PY
 
 if want start-up; then
   # Start-up cost on a 2-byte file, against the least an OpenSSL tool does (evp_minimal.c:
-  # fetch SHA256, EVP_Digest, print). No shell (-N): only the processes are timed.
+  # fetch SHA256, EVP_Digest, print). No shell (--exec): only the processes are timed. The
+  # commands take turns (rounds.py): hyperfine's 300 runs of one command after the other let
+  # a slow spell of this shared VM land on one of them (medians 1.06x and 1.43x an hour
+  # apart for the same build).
   if ! evp_minimal=$(bench_bin fhash_evp_minimal); then
     cc -O2 -o "$out/fhash_evp_minimal" "$here/evp_minimal.c" -lcrypto ||
       { echo "bench/run.sh: cannot build evp_minimal.c (needs cc, libssl-dev)" >&2; exit 2; }
     evp_minimal=$out/fhash_evp_minimal
   fi
   printf 'hi' > "$out/two-bytes"
-  (cd "$out" && GROUP_OPTS=-N GROUP_WARMUP=20 \
-    GROUP_RUNS=$([[ $small == 1 ]] && echo 30 || echo 300) group "start-up" "0:1:1.15" -- \
+  (cd "$out" && RUNS=$([[ $small == 1 ]] && echo 30 || echo 300) ROUNDS_OPTS="--exec --warmup 20" \
+    rounds "start-up" "0:1:1.15" -- \
     "$FHASH two-bytes" "$evp_minimal two-bytes" "$FHASH -j1 two-bytes" "sha256sum two-bytes" \
     "b3sum two-bytes" "rhash --sha256 two-bytes")
 fi
