@@ -96,11 +96,18 @@ for name in CMAKE_BUILD_TYPE FHASH_BACKEND FHASH_BUILD_TESTS FHASH_BUILD_BENCH \
 done
 # ccache, where installed (the test script installs it; FHASH_NO_CCACHE=1 turns it off): a
 # build in a fresh clone reuses what an earlier clone compiled. CCACHE_BASEDIR makes the
-# paths inside the tree hash the same from any folder (builds with debug information still
-# hash their folder, as ccache does by default, so their file names stay true).
+# paths inside the tree hash the same from any folder. Builds with debug information
+# (sanitize, fuzz) name their sources relative to the clone (-fdebug-prefix-map=ROOT=.):
+# ccache then hashes the mapped folder instead of the real one, so they hit across clones
+# too, and a stack trace names src/... as it would in any clone.
 if command -v ccache >/dev/null && [ "${FHASH_NO_CCACHE:-0}" != 1 ]; then
   launcher="env;CCACHE_BASEDIR=$root;ccache"
   args+=("-DCMAKE_C_COMPILER_LAUNCHER=$launcher" "-DCMAKE_CXX_COMPILER_LAUNCHER=$launcher")
+  case $profile in
+    sanitize | fuzz)
+      args+=("-DCMAKE_C_FLAGS=-fdebug-prefix-map=$root=." "-DCMAKE_CXX_FLAGS=-fdebug-prefix-map=$root=.")
+      ;;
+  esac
 else
   args+=(-UCMAKE_C_COMPILER_LAUNCHER -UCMAKE_CXX_COMPILER_LAUNCHER)
 fi
