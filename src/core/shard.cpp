@@ -149,7 +149,9 @@ bool take(std::string_view& text, std::string_view prefix) noexcept {
 }
 
 /// The text of `text` up to its next double quote (removed with it); nullopt if there is
-/// none, or the text holds a byte that a JSON string would have to escape, or a blank.
+/// none, or the text holds a byte that a JSON string would have to escape, a blank, or a
+/// byte outside ASCII (which may not be UTF-8: a JSON reader would refuse the whole line,
+/// and so not skip it as a shard line).
 std::optional<std::string_view> take_json_word(std::string_view& text) noexcept {
     const std::size_t quote = text.find('"');
     if (quote == std::string_view::npos || quote == 0) {
@@ -157,7 +159,8 @@ std::optional<std::string_view> take_json_word(std::string_view& text) noexcept 
     }
     const std::string_view word = text.substr(0, quote);
     for (const char c : word) {
-        if (static_cast<unsigned char>(c) <= ' ' || c == '\\' || c == 0x7F) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= ' ' || c == '\\' || byte >= 0x7F) {
             return std::nullopt;
         }
     }
