@@ -287,6 +287,12 @@ bool parse_journal_line(std::string_view line, JournalEntry& entry) {
         fields[4].size() != 16) {
         return false;
     }
+    // Lower-case hex only, as written: from_chars would take "B6" as well as "b6".
+    for (const char c : fields[4]) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            return false;
+        }
+    }
     std::uint64_t check = 0;
     const auto [end, ec] = std::from_chars(fields[4].data(), fields[4].data() + 16, check, 16);
     if (ec != std::errc() || end != fields[4].data() + 16 ||
