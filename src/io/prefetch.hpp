@@ -118,9 +118,8 @@ private:
     std::uint64_t m_next = 0;  // the next file a prefetcher takes
     PrefetchPolicy m_policy;   // working on every file, or sampling
     bool m_stopping = false;
-    bool m_polling = false;
-    unsigned m_waiting_for_files = 0;  // threads asleep until the next file is pushed  // a thread
-                                       // waits for the workers to advance (the others sleep)
+    bool m_polling = false;  // a thread waits for the workers to advance (the others sleep)
+    unsigned m_waiting_for_files = 0;          // threads asleep until the next file is pushed
     std::atomic<std::uint64_t> m_frontier{0};  // one past the highest file a worker took
     std::atomic<std::uint64_t> m_looked_at{0};
     std::atomic<std::uint64_t> m_started{0};
