@@ -264,19 +264,28 @@ bool ShardRecordNames::name(std::string_view line, std::string& name) const {
     return false;
 }
 
+namespace {
+
+/// A journal line's check value as written: 16 lower-case hex digits.
+std::array<char, 16> check_hex(std::uint64_t check) noexcept {
+    std::array<char, 16> hex{};
+    for (int i = 15, shift = 0; i >= 0; --i, shift += 4) {
+        hex[static_cast<std::size_t>(i)] = "0123456789abcdef"[(check >> shift) & 0xF];
+    }
+    return hex;
+}
+
+}  // namespace
+
 std::string format_journal_line(const JournalEntry& entry) {
     std::string line =
         "J\t" + std::to_string(entry.size) + "\t" + std::to_string(entry.mtime) + "\t";
     escape_into(entry.name, line);
     line += '\t';
     escape_into(entry.record, line);
-    const std::uint64_t check = shard_hash(line);
+    const std::array<char, 16> check = check_hex(shard_hash(line));
     line += '\t';
-    char hex[16];
-    for (int i = 15, shift = 0; i >= 0; --i, shift += 4) {
-        hex[i] = "0123456789abcdef"[(check >> shift) & 0xF];
-    }
-    line.append(hex, 16);
+    line.append(check.data(), check.size());
     line += '\n';
     return line;
 }
@@ -287,16 +296,9 @@ bool parse_journal_line(std::string_view line, JournalEntry& entry) {
         fields[4].size() != 16) {
         return false;
     }
-    // Lower-case hex only, as written: from_chars would take "B6" as well as "b6".
-    for (const char c : fields[4]) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            return false;
-        }
-    }
-    std::uint64_t check = 0;
-    const auto [end, ec] = std::from_chars(fields[4].data(), fields[4].data() + 16, check, 16);
-    if (ec != std::errc() || end != fields[4].data() + 16 ||
-        check != shard_hash(line.substr(0, line.size() - 17))) {
+    // The check value's bytes as written (lower-case hex), not just its number.
+    const std::array<char, 16> check = check_hex(shard_hash(line.substr(0, line.size() - 17)));
+    if (fields[4] != std::string_view(check.data(), check.size())) {
         return false;
     }
     return number(fields[0], entry.size) && number(fields[1], entry.mtime) &&
