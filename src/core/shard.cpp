@@ -110,8 +110,7 @@ std::string format_shard_header(const ShardHeader& header) {
                "\",\"run\":\"" + header.run + "\",\"format\":\"json\"}}\n";
     }
     return std::string(shard_comment_mark(header.format)) + std::string(k_words) +
-           std::to_string(header.shard.index) + "/" + std::to_string(header.shard.count) + " run " +
-           header.run + " format " + header.format + "\n";
+           shard_text(header.shard) + " run " + header.run + " format " + header.format + "\n";
 }
 
 std::string format_shard_trailer(ShardSpec shard, std::uint64_t files, std::string_view format) {
@@ -119,9 +118,8 @@ std::string format_shard_trailer(ShardSpec shard, std::uint64_t files, std::stri
         return std::string(k_json_key) + "{\"shard\":\"" + shard_text(shard) +
                "\",\"end\":" + std::to_string(files) + "}}\n";
     }
-    return std::string(shard_comment_mark(format)) + std::string(k_words) +
-           std::to_string(shard.index) + "/" + std::to_string(shard.count) + " end " +
-           std::to_string(files) + "\n";
+    return std::string(shard_comment_mark(format)) + std::string(k_words) + shard_text(shard) +
+           " end " + std::to_string(files) + "\n";
 }
 
 namespace {
@@ -168,14 +166,20 @@ std::optional<std::string_view> take_json_word(std::string_view& text) noexcept 
     return word;
 }
 
-/// A JSON Lines header: {"fhash_shard":{"shard":"K/N","run":"RUN","format":"json"}}.
-std::optional<ShardHeader> parse_json_shard_header(std::string_view line) {
-    const std::string_view original = line;
+/// The start both JSON Lines shard lines share, {"fhash_shard":{"shard":"K/N", up to the
+/// closing quote of K/N (removed from `line`); nullopt if `line` does not start so.
+std::optional<ShardSpec> take_json_shard(std::string_view& line) {
     if (!take(line, k_json_key) || !take(line, "{\"shard\":\"")) {
         return std::nullopt;
     }
     const std::optional<std::string_view> spec = take_json_word(line);
-    const std::optional<ShardSpec> shard = spec ? parse_shard_spec(*spec) : std::nullopt;
+    return spec ? parse_shard_spec(*spec) : std::nullopt;
+}
+
+/// A JSON Lines header: {"fhash_shard":{"shard":"K/N","run":"RUN","format":"json"}}.
+std::optional<ShardHeader> parse_json_shard_header(std::string_view line) {
+    const std::string_view original = line;
+    const std::optional<ShardSpec> shard = take_json_shard(line);
     if (!shard || !take(line, ",\"run\":\"")) {
         return std::nullopt;
     }
@@ -198,11 +202,7 @@ std::optional<ShardHeader> parse_json_shard_header(std::string_view line) {
 /// A JSON Lines trailer: {"fhash_shard":{"shard":"K/N","end":FILES}}, exactly as written.
 std::optional<std::uint64_t> parse_json_shard_trailer(std::string_view line, ShardSpec shard) {
     const std::string_view original = line;
-    if (!take(line, k_json_key) || !take(line, "{\"shard\":\"")) {
-        return std::nullopt;
-    }
-    const std::optional<std::string_view> spec = take_json_word(line);
-    const std::optional<ShardSpec> named = spec ? parse_shard_spec(*spec) : std::nullopt;
+    const std::optional<ShardSpec> named = take_json_shard(line);
     if (!named || named->index != shard.index || named->count != shard.count ||
         !take(line, ",\"end\":") || !line.ends_with("}}")) {
         return std::nullopt;
