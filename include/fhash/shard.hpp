@@ -101,6 +101,9 @@ public:
     /// is the Path field unquoted. For json, the name is "path_b64" decoded when the line
     /// has it, "path" otherwise: the exact bytes the single run sorted.
     bool name(std::string_view line, std::string& name) const;
+    /// Whether `record` (its lines so far, joined by '\n') is a whole record: always for a
+    /// one-line format; for csv, once the quotes of a name holding line breaks are closed.
+    [[nodiscard]] bool complete(std::string_view record) const noexcept;
 
 private:
     enum class Kind { checksum, sfv, hashdeep, csv, json };

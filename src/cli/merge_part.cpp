@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "cli/names.hpp"
-#include "fhash/json_csv_format.hpp"
 #include "platform/paths.hpp"
 
 namespace fhash::cli {
@@ -115,21 +114,18 @@ Result<bool> MergePart::peek() {
         return true;
     }
     const std::size_t first_line = m_line_number;
-    if (m_header.format == "csv") {  // a quoted name may hold line breaks: the whole record
-        while (!csv_record_complete(m_peek_line)) {
-            Result<bool> more = read_line(line);
-            if (!more || !*more) {
-                return more ? Result<bool>(malformed(fmt::format(
-                                  "truncated: the record of line {} has no end", first_line)))
-                            : more;
-            }
-            if (m_peek_line.size() + line.size() >= k_max_line) {
-                return malformed(
-                    fmt::format("the record of line {} is longer than 4 MiB", first_line));
-            }
-            m_peek_line += '\n';
-            m_peek_line += line;
+    while (!m_names->complete(m_peek_line)) {  // a CSV name holding line breaks
+        Result<bool> more = read_line(line);
+        if (!more || !*more) {
+            return more ? Result<bool>(malformed(fmt::format(
+                              "truncated: the record of line {} has no end", first_line)))
+                        : more;
         }
+        if (m_peek_line.size() + line.size() >= k_max_line) {
+            return malformed(fmt::format("the record of line {} is longer than 4 MiB", first_line));
+        }
+        m_peek_line += '\n';
+        m_peek_line += line;
     }
     if (!m_names->name(m_peek_line, m_peek_key)) {
         return malformed(

@@ -214,6 +214,10 @@ std::optional<ShardRecordNames> ShardRecordNames::make(std::string_view format,
     return names;
 }
 
+bool ShardRecordNames::complete(std::string_view record) const noexcept {
+    return m_kind != Kind::csv || csv_record_complete(record);
+}
+
 bool ShardRecordNames::name(std::string_view line, std::string& name) const {
     switch (m_kind) {
         case Kind::checksum:
