@@ -30,6 +30,23 @@ std::string lossy_utf8(std::string_view name, bool& valid) {
     return out;
 }
 
+/// A record's name: "path_b64" decoded when it has one, else "path"; nullopt when it has
+/// neither, either is not a string (or not base64), or the name is empty or holds a NUL.
+std::optional<std::string> record_name(const OrderedJson& record) {
+    std::optional<std::string> name;
+    if (const auto b64 = record.find("path_b64"); b64 != record.end()) {
+        if (b64->is_string()) {
+            name = base64_decode(b64->get_ref<const std::string&>());
+        }
+    } else if (const auto path = record.find("path"); path != record.end() && path->is_string()) {
+        name = path->get<std::string>();
+    }
+    if (!name || name->empty() || name->find('\0') != std::string::npos) {
+        return std::nullopt;
+    }
+    return name;
+}
+
 }  // namespace
 
 std::string format_json_line(std::string_view name, std::uint64_t size,
@@ -68,24 +85,11 @@ ParsedLine parse_json_line(std::string_view line) {
         return parsed;
     }
     ManifestEntry& entry = parsed.entry;
-    bool named = false;
-    if (const auto b64 = record.find("path_b64"); b64 != record.end()) {
-        if (!b64->is_string()) {
-            return parsed;
-        }
-        std::optional<std::string> bytes = base64_decode(b64->get_ref<const std::string&>());
-        if (!bytes) {
-            return parsed;
-        }
-        entry.name = std::move(*bytes);
-        named = true;
-    } else if (const auto path = record.find("path"); path != record.end() && path->is_string()) {
-        entry.name = path->get<std::string>();
-        named = true;
-    }
-    if (!named || entry.name.empty() || entry.name.find('\0') != std::string::npos) {
+    std::optional<std::string> name = record_name(record);
+    if (!name) {
         return parsed;
     }
+    entry.name = std::move(*name);
     if (const auto size = record.find("size"); size != record.end() && size->is_number_unsigned()) {
         entry.size = size->get<std::uint64_t>();
     }
